@@ -1,0 +1,96 @@
+import type { NewEvent, StoredEvent } from './event-envelope.js';
+
+/**
+ * What the writer expects of the stream before its append:
+ * `'any'`, `'no_stream'` (it must not exist yet), or the exact revision of its last event.
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | number;
+
+export interface AppendOptions {
+  expectedRevision?: ExpectedRevision;
+  /**
+   * A retry with the same key is answered with the first append's result and writes nothing.
+   * Remembered durably, so a retry after a crash is still recognised.
+   */
+  idempotencyKey?: string;
+  /**
+   * What makes two appends "the same request" under one key. Defaults to a digest of the
+   * stream id and the events' types and data; the api passes a digest of the HTTP request.
+   */
+  fingerprint?: string;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** The stream's revision after the append: the revision of its last event. */
+  nextExpectedRevision: number;
+  /** Position of the first and of the last appended event. */
+  firstPosition: bigint;
+  position: bigint;
+  recordedAt: string;
+  /** True when this was a retry recognised by its idempotency key: nothing was appended. */
+  duplicate: boolean;
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number;
+  /** Only events at or before this global position ("as of"). */
+  toPosition?: bigint;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this position. Defaults to the start of the log. */
+  fromPosition?: bigint;
+  /** Inclusive upper bound. */
+  toPosition?: bigint;
+  batchSize?: number;
+}
+
+export type EventHandler = (event: StoredEvent) => void | Promise<void>;
+
+export interface SubscribeOptions {
+  batchSize?: number;
+  /** Called once the subscription has read everything that was stored when it started. */
+  onCaughtUp?: (position: bigint) => void;
+  onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  /** Stops the subscription; resolves when its handler is no longer running. */
+  close(): Promise<void>;
+  /** Settles when the subscription ends: resolves on close, rejects if the handler throws. */
+  readonly done: Promise<void>;
+}
+
+export interface VerificationResult {
+  ok: boolean;
+  checked: number;
+  /** The first position whose event is missing, altered or out of order. */
+  firstBrokenPosition?: bigint;
+  reason?: string;
+}
+
+export interface VerifyOptions {
+  onProgress?: (checked: number, position: bigint) => void;
+}
+
+/** Properties a contract suite needs to know of an adapter. */
+export interface EventStoreCapabilities {
+  /** Positions are 1, 2, 3, … with no gaps (the embedded store); EventStoreDB's are not. */
+  gaplessPositions: boolean;
+}
+
+/** The event log: the only source of truth (ARCHITECTURE.md "Event store port"). */
+export interface EventStore {
+  readonly capabilities: EventStoreCapabilities;
+  append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /** Catch up from `fromPosition` (exclusive), then follow the live tail. */
+  subscribeAll(fromPosition: bigint, handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /** Position of the last stored event; 0 when the log is empty. */
+  headPosition(): Promise<bigint>;
+  /** Walks the log and checks the hash chain. */
+  verify(options?: VerifyOptions): Promise<VerificationResult>;
+  close(): Promise<void>;
+}

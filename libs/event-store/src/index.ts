@@ -1,0 +1,7 @@
+export * from './event-envelope.js';
+export * from './event-store.port.js';
+export * from './event-store.errors.js';
+export * from './event-store.tokens.js';
+export * from './clock.js';
+export { GENESIS_HASH, chainHash, appendFingerprint } from './hash-chain.js';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';

@@ -1,0 +1,93 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+/** Schema of the embedded event log. `position` is the rowid: strictly increasing, gapless. */
+export const EVENT_LOG_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position       INTEGER PRIMARY KEY,
+    event_id       TEXT    NOT NULL UNIQUE,
+    stream_id      TEXT    NOT NULL,
+    revision       INTEGER NOT NULL,
+    type           TEXT    NOT NULL,
+    schema_version INTEGER NOT NULL,
+    recorded_at    TEXT    NOT NULL,
+    data           TEXT    NOT NULL,
+    metadata       TEXT    NOT NULL,
+    prev_hash      TEXT    NOT NULL,
+    hash           TEXT    NOT NULL,
+    UNIQUE (stream_id, revision)
+  );
+  CREATE TABLE IF NOT EXISTS idempotency_keys (
+    key            TEXT    PRIMARY KEY,
+    stream_id      TEXT    NOT NULL,
+    fingerprint    TEXT    NOT NULL,
+    first_position INTEGER NOT NULL,
+    last_position  INTEGER NOT NULL,
+    next_revision  INTEGER NOT NULL,
+    recorded_at    TEXT    NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+export interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  recorded_at: string;
+  data: string;
+  metadata: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface IdempotencyRow {
+  key: string;
+  stream_id: string;
+  fingerprint: string;
+  first_position: number;
+  last_position: number;
+  next_revision: number;
+  recorded_at: string;
+}
+
+/** Opens the connection durably: WAL, and a full fsync at every commit. */
+export function configureDurableConnection(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+}
+
+export function prepareEventLogStatements(db: Database) {
+  const typed = <P extends unknown[], R>(sql: string) => db.prepare<P, R>(sql) as Statement<P, R>;
+  return {
+    insertEvent: typed<
+      [number, string, string, number, string, number, string, string, string, string, string],
+      never
+    >(
+      `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, recorded_at,
+                           data, metadata, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    streamRevision: typed<[string], { revision: number }>(
+      'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    ),
+    head: typed<[], { position: number; hash: string; recorded_at: string }>(
+      'SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1',
+    ),
+    eventIdExists: typed<[string], { one: number }>('SELECT 1 AS one FROM events WHERE event_id = ?'),
+    getIdempotencyKey: typed<[string], IdempotencyRow>('SELECT * FROM idempotency_keys WHERE key = ?'),
+    insertIdempotencyKey: typed<[string, string, string, number, number, number, string], never>(
+      `INSERT INTO idempotency_keys (key, stream_id, fingerprint, first_position, last_position, next_revision, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    readStream: typed<[string, number, number], EventRow>(
+      `SELECT * FROM events WHERE stream_id = ? AND revision >= ? AND position <= ? ORDER BY revision`,
+    ),
+    readPage: typed<[number, number, number], EventRow>(
+      'SELECT * FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?',
+    ),
+  };
+}
+
+export type EventLogStatements = ReturnType<typeof prepareEventLogStatements>;
