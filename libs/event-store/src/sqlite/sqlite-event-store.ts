@@ -90,6 +90,8 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private lastRecordedAtMs: number;
+  private commits = 0;
+  private appended = 0;
   private readonly writeBatch: Database.Transaction<(batch: PendingAppend[], recordedAt: string) => Outcome[]>;
   /** Nested inside `writeBatch`, so it runs as a savepoint. */
   private readonly appendOne: Database.Transaction<
@@ -163,6 +165,11 @@ export class SqliteEventStore implements EventStore {
       () => this.subscriptions.delete(subscription),
     );
     return subscription;
+  }
+
+  /** How many transactions have committed appends, and how many appends they carried. */
+  get stats(): { commits: number; appends: number } {
+    return { commits: this.commits, appends: this.appended };
   }
 
   async headPosition(): Promise<bigint> {
@@ -241,6 +248,8 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     this.lastRecordedAtMs = recordedAtMs;
+    this.commits += 1;
+    this.appended += batch.length;
     let committed = false;
     outcomes.forEach((outcome, i) => {
       if (outcome.ok) {
