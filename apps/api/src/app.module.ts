@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { EventStoreModule } from '@lagesbild/event-store';
+import type { Environment } from './config/environment.js';
+import { HealthModule } from './health/health.module.js';
+
+type Config = ConfigService<Environment, true>;
+
+/**
+ * The api's composition root. It takes an already validated environment, so the start-up
+ * (from `process.env`) and the e2e tests (a temp DATA_DIR) build the same application.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(environment: Environment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          load: [() => ({ ...environment })],
+        }),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => ({
+            pinoHttp: {
+              level: config.get('LOG_LEVEL', { infer: true }),
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+            },
+          }),
+        }),
+        EventStoreModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => ({
+            dataDir: config.get('DATA_DIR', { infer: true }),
+            eventStoreUrl: config.get('EVENTSTORE_URL', { infer: true }),
+          }),
+        }),
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { ValidationFailedException } from './problem/validation-failed.exception.js';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Everything the running api and the e2e tests share: the base path, validation that
+ * rejects unknown fields, problem+json for every error, and the OpenAPI docs.
+ */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => ValidationFailedException.fromValidationErrors(errors),
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Lägesbild API')
+      .setDescription('Månatlig lägesbild: sociala risker, brottsförebyggande arbete, våldsbejakande extremism och ANDT.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+
+  // The operations endpoints also answer at the root, where probes and people look first.
+  const http = app.getHttpAdapter().getInstance() as {
+    get(path: string, handler: (req: Request, res: Response, next: NextFunction) => void): void;
+  };
+  http.get('/health', (req, _res, next) => {
+    req.url = `/${API_PREFIX}/health`;
+    next();
+  });
+  http.get('/docs', (_req, res) => res.redirect(302, `/${API_PREFIX}/docs`));
+  http.get('/docs-json', (_req, res) => res.redirect(302, `/${API_PREFIX}/docs-json`));
+  return app;
+}

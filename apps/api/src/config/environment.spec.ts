@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { InvalidConfigurationError, validateEnvironment } from './environment.js';
+
+describe('validateEnvironment', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(validateEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' });
+  });
+
+  it('names every bad value and what it was', () => {
+    const attempt = () =>
+      validateEnvironment({ PORT: '30x0', EVENTSTORE_URL: 'http://esdb', LOG_LEVEL: 'loud', AUTH_SECRET: 'short' });
+    expect(attempt).toThrow(InvalidConfigurationError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT must be a whole number between 1 and 65535 (got "30x0")');
+      expect(message).toContain('EVENTSTORE_URL must be an esdb:// connection string');
+      expect(message).toContain('LOG_LEVEL must be one of');
+      expect(message).toContain('AUTH_SECRET must be at least 32 characters');
+    }
+  });
+
+  it('refuses production without explicit token verification settings', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL/);
+    expect(
+      validateEnvironment({
+        NODE_ENV: 'production',
+        AUTH_ISSUER: 'https://login.example.se',
+        AUTH_AUDIENCE: 'lagesbild',
+        AUTH_JWKS_URL: 'https://login.example.se/jwks',
+      }).NODE_ENV,
+    ).toBe('production');
+  });
+});

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { type TestApp, startTestApp } from './support/test-app.js';
+
+describe('operations endpoints', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports the event store up with its head position, at the base path and at the root', async () => {
+    await t.store.append('health-probe', [{ type: 'HealthProbeRecorded', data: {} }]);
+    for (const path of ['/api/v1/health', '/health']) {
+      const res = await request(t.http).get(path).expect(200);
+      expect(res.body.status).toBe('ok');
+      expect(res.body.info.eventStore).toEqual({ status: 'up', headPosition: '1' });
+    }
+  });
+
+  it('reports 503 problem+json when the event store cannot answer', async () => {
+    const other = await startTestApp();
+    await other.store.close();
+    const res = await request(other.http).get('/api/v1/health').expect(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.checks.eventStore.status).toBe('down');
+    await other.close();
+  });
+
+  it('serves the OpenAPI document and its UI', async () => {
+    const doc = await request(t.http).get('/api/v1/docs-json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toContain('/api/v1/health');
+    const ui = await request(t.http).get('/api/v1/docs').expect(200);
+    expect(ui.text).toContain('swagger');
+    await request(t.http).get('/docs').expect(302).expect('Location', '/api/v1/docs');
+  });
+
+  it('answers an unknown route with a 404 problem+json and no stack', async () => {
+    const res = await request(t.http).get('/api/v1/no-such-thing').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, title: 'Not Found', instance: '/api/v1/no-such-thing' });
+    expect(res.body.type).toMatch(/^urn:lagesbild:problem:/);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+});
