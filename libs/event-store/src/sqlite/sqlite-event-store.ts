@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { CatchUpSubscription } from '../catch-up-subscription.js';
 import { type Clock, systemClock } from '../clock.js';
 import { CommitSignal } from '../commit-signal.js';
@@ -7,7 +8,6 @@ import type { EventMetadata, NewEvent, StoredEvent } from '../event-envelope.js'
 import {
   DuplicateEventIdError,
   EventStoreClosedError,
-  EventStoreError,
   EventStoreUnavailableError,
   IdempotencyKeyConflictError,
   WrongExpectedRevisionError,
@@ -17,7 +17,6 @@ import type {
   AppendResult,
   EventHandler,
   EventStore,
-  ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
@@ -33,49 +32,37 @@ import {
   configureDurableConnection,
   prepareEventLogStatements,
 } from './sqlite-event-log.schema.js';
+import type { AppendRequest, BatchResult, PreparedEvent, RuleViolation, WrittenAppend } from './sqlite-log-writer.js';
+import type { WriterMessage } from './sqlite-writer.worker.js';
 
 export interface SqliteEventStoreOptions {
-  /** Path of the database file (`:memory:` for a throwaway log). */
+  /** Path of the database file. */
   file: string;
   clock?: Clock;
   /** The most appends that share one transaction. */
   maxBatch?: number;
-}
-
-interface PreparedEvent {
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  dataJson: string;
-  metadataJson: string;
+  /** A quota on the log's size: appends beyond it fail as on a full disk (503). */
+  maxSizeBytes?: number;
 }
 
 interface PendingAppend {
-  streamId: string;
-  events: PreparedEvent[];
-  expectedRevision: ExpectedRevision;
-  idempotencyKey?: string;
-  fingerprint?: string;
+  request: AppendRequest;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
 
-/** The log's tip as a batch sees it while it writes. */
-interface Tip {
-  position: number;
-  hash: string;
-}
-
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: EventStoreError };
-
 const MAX_POSITION = Number.MAX_SAFE_INTEGER;
+const MAX_BATCHES_IN_FLIGHT = 2;
 const UNAVAILABLE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|NOMEM|CORRUPT|NOTADB)/;
 
 /**
  * The embedded event log: SQLite in WAL mode with a full fsync per commit, so an
- * acknowledged append survives a power cut. Appends that arrive in the same turn of the
- * event loop share one transaction and one fsync (group commit); each keeps its own
- * expected-revision check inside a savepoint, so one failed check fails only its own append.
+ * acknowledged append survives a power cut.
+ *
+ * Group commit: appends that arrive together share one transaction and one fsync, each with
+ * its own expected-revision check (one failed check fails only its own append). The writes
+ * run on a writer thread, so the event loop goes on serving requests while a commit syncs,
+ * and the next batch is prepared while the current one commits.
  */
 export class SqliteEventStore implements EventStore {
   readonly capabilities = { gaplessPositions: true };
@@ -85,18 +72,18 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly maxBatch: number;
   private readonly signal: CommitSignal;
+  private readonly writer: Worker;
+  private readonly writerReady: Promise<void>;
+  private readonly inFlight = new Map<number, PendingAppend[]>();
   private readonly subscriptions = new Set<Subscription>();
   private queue: PendingAppend[] = [];
-  private flushScheduled = false;
+  private dispatchScheduled = false;
+  private nextBatchId = 1;
   private closed = false;
   private lastRecordedAtMs: number;
   private commits = 0;
   private appended = 0;
-  private readonly writeBatch: Database.Transaction<(batch: PendingAppend[], recordedAt: string) => Outcome[]>;
-  /** Nested inside `writeBatch`, so it runs as a savepoint. */
-  private readonly appendOne: Database.Transaction<
-    (pending: PendingAppend, tip: Tip, recordedAt: string) => { result: AppendResult; tip: Tip }
-  >;
+  private drained: (() => void) | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.file);
@@ -108,8 +95,18 @@ export class SqliteEventStore implements EventStore {
     const head = this.sql.head.get();
     this.lastRecordedAtMs = head ? Date.parse(head.recorded_at) : 0;
     this.signal = new CommitSignal(BigInt(head?.position ?? 0));
-    this.writeBatch = this.db.transaction((batch, recordedAt) => this.writeAppends(batch, recordedAt));
-    this.appendOne = this.db.transaction((pending, tip, recordedAt) => this.appendInSavepoint(pending, tip, recordedAt));
+    this.writer = startWriter(options.file, { maxSizeBytes: options.maxSizeBytes });
+    this.writerReady = new Promise((resolve, reject) => {
+      this.writer.once('message', () => resolve());
+      this.writer.once('error', reject);
+    });
+    this.writerReady.catch(() => undefined);
+    this.writer.on('message', (message: { id?: number; result?: BatchResult }) => {
+      if (message.id !== undefined && message.result) this.settle(message.id, message.result);
+    });
+    this.writer.on('error', (error) => this.failAll(error));
+    // An idle writer does not keep the process alive; one with appends in flight does.
+    this.writer.unref();
   }
 
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -120,29 +117,27 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    const fingerprint = options.idempotencyKey
-      ? (options.fingerprint ?? appendFingerprint(streamId, events))
-      : undefined;
+    const request: AppendRequest = {
+      streamId,
+      events: prepared,
+      expectedRevision: options.expectedRevision ?? 'any',
+      idempotencyKey: options.idempotencyKey,
+      fingerprint: options.idempotencyKey ? (options.fingerprint ?? appendFingerprint(streamId, events)) : undefined,
+    };
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({
-        streamId,
-        events: prepared,
-        expectedRevision: options.expectedRevision ?? 'any',
-        idempotencyKey: options.idempotencyKey,
-        fingerprint,
-        resolve,
-        reject,
-      });
-      this.scheduleFlush();
+      this.queue.push({ request, resolve, reject });
+      this.scheduleDispatch();
     });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
     const to = options.toPosition === undefined ? MAX_POSITION : Number(options.toPosition);
     return this.sql.readStream.all(streamId, options.fromRevision ?? 0, to).map(toStoredEvent);
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    this.assertOpen();
     const batchSize = options.batchSize ?? 1000;
     const to = options.toPosition === undefined ? MAX_POSITION : Number(options.toPosition);
     let after = Number(options.fromPosition ?? 0n);
@@ -155,15 +150,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeAll(fromPosition: bigint, handler: EventHandler, options?: SubscribeOptions): Subscription {
-    if (this.closed) throw new EventStoreClosedError();
+    this.assertOpen();
     const readPage = (after: bigint, limit: number) =>
       this.closed ? [] : this.sql.readPage.all(Number(after), MAX_POSITION, limit).map(toStoredEvent);
     const subscription = new CatchUpSubscription(readPage, this.signal, fromPosition, handler, options);
     this.subscriptions.add(subscription);
-    void subscription.done.then(
-      () => this.subscriptions.delete(subscription),
-      () => this.subscriptions.delete(subscription),
-    );
+    const forget = () => this.subscriptions.delete(subscription);
+    void subscription.done.then(forget, forget);
     return subscription;
   }
 
@@ -173,11 +166,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    if (this.closed) throw new EventStoreClosedError();
+    this.assertOpen();
     return BigInt(this.sql.head.get()?.position ?? 0);
   }
 
   async verify(options: VerifyOptions = {}): Promise<VerificationResult> {
+    this.assertOpen();
     const pageSize = 5000;
     let expected = 1;
     let prevHash = GENESIS_HASH;
@@ -215,156 +209,147 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /** Writes what is queued, answers it, then closes the writer and the log. */
   async close(): Promise<void> {
     if (this.closed) return;
-    while (this.queue.length > 0) this.flush();
     this.closed = true;
+    if (this.queue.length > 0 || this.inFlight.size > 0) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+        this.scheduleDispatch();
+      });
+    }
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.writerReady.catch(() => undefined);
+    const exited = new Promise((resolve) => this.writer.once('exit', resolve));
+    this.writer.ref(); // keep the process alive until the writer has closed the file
+    this.writer.postMessage({ kind: 'close' } satisfies WriterMessage);
+    await exited;
     this.db.close();
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      this.flush();
-      if (this.queue.length > 0) this.scheduleFlush();
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+
+  private scheduleDispatch(): void {
+    if (this.dispatchScheduled) return;
+    this.dispatchScheduled = true;
+    // After the current job's other appends, which then travel in the same batch.
+    queueMicrotask(() => {
+      this.dispatchScheduled = false;
+      this.dispatch();
     });
   }
 
-  /** Writes one batch of queued appends in one transaction, then answers each of them. */
-  private flush(): void {
-    const batch = this.queue.splice(0, this.maxBatch);
-    if (batch.length === 0) return;
-    let outcomes: Outcome[];
-    let recordedAtMs: number;
-    try {
-      recordedAtMs = Math.max(this.clock().getTime(), this.lastRecordedAtMs);
-      outcomes = this.writeBatch.immediate(batch, new Date(recordedAtMs).toISOString());
-    } catch (error) {
-      const failure = toStoreError(error);
-      for (const pending of batch) pending.reject(failure);
-      return;
+  /**
+   * Keeps at most two batches at the writer: one committing, one waiting. While both places
+   * are taken, appends gather in the queue and leave as one batch when a place frees up.
+   * An idle writer gets what is queued in two halves, so it commits one while the callers
+   * of the other prepare their next appends.
+   */
+  private dispatch(): void {
+    while (this.queue.length > 0 && this.inFlight.size < MAX_BATCHES_IN_FLIGHT) {
+      const halves = this.inFlight.size === 0 && this.queue.length > 1 ? 2 : 1;
+      this.send(this.queue.splice(0, Math.min(this.maxBatch, Math.ceil(this.queue.length / halves))));
     }
-    this.lastRecordedAtMs = recordedAtMs;
-    this.commits += 1;
-    this.appended += batch.length;
-    let committed = false;
-    outcomes.forEach((outcome, i) => {
-      if (outcome.ok) {
-        committed ||= !outcome.result.duplicate;
-        batch[i]!.resolve(outcome.result);
-      } else {
-        batch[i]!.reject(outcome.error);
-      }
-    });
-    if (committed) this.signal.notify(BigInt(this.sql.head.get()?.position ?? 0));
   }
 
-  private writeAppends(batch: PendingAppend[], recordedAt: string): Outcome[] {
-    const head = this.sql.head.get();
-    let tip: Tip = { position: head?.position ?? 0, hash: head?.hash ?? GENESIS_HASH };
-    return batch.map((pending): Outcome => {
-      try {
-        // A failed rule rolls back this append's savepoint only; the batch goes on.
-        const written = this.appendOne(pending, tip, recordedAt);
-        tip = written.tip;
-        return { ok: true, result: written.result };
-      } catch (error) {
-        if (error instanceof EventStoreError) return { ok: false, error };
-        throw error;
-      }
-    });
-  }
-
-  private appendInSavepoint(pending: PendingAppend, tip: Tip, recordedAt: string): { result: AppendResult; tip: Tip } {
-    const { streamId, events, idempotencyKey, fingerprint } = pending;
-    if (idempotencyKey !== undefined) {
-      const seen = this.sql.getIdempotencyKey.get(idempotencyKey);
-      if (seen) {
-        if (seen.fingerprint !== fingerprint) throw new IdempotencyKeyConflictError(idempotencyKey);
-        return {
-          tip,
-          result: {
-            streamId: seen.stream_id,
-            nextExpectedRevision: seen.next_revision,
-            firstPosition: BigInt(seen.first_position),
-            position: BigInt(seen.last_position),
-            recordedAt: seen.recorded_at,
-            duplicate: true,
-          },
-        };
-      }
-    }
-    const current = this.sql.streamRevision.get(streamId)?.revision ?? -1;
-    if (!revisionMatches(pending.expectedRevision, current)) {
-      throw new WrongExpectedRevisionError(streamId, pending.expectedRevision, current);
-    }
-    let { position, hash } = tip;
-    let revision = current;
-    for (const event of events) {
-      if (this.sql.eventIdExists.get(event.eventId)) throw new DuplicateEventIdError(event.eventId);
-      position += 1;
-      revision += 1;
-      const prevHash = hash;
-      hash = chainHash(prevHash, { ...event, streamId, revision, recordedAt, dataJson: event.dataJson });
-      this.sql.insertEvent.run(
-        position,
-        event.eventId,
-        streamId,
-        revision,
-        event.type,
-        event.schemaVersion,
-        recordedAt,
-        event.dataJson,
-        event.metadataJson,
-        prevHash,
-        hash,
-      );
-    }
-    const firstPosition = events.length > 0 ? tip.position + 1 : tip.position;
-    if (idempotencyKey !== undefined) {
-      this.sql.insertIdempotencyKey.run(
-        idempotencyKey,
-        streamId,
-        fingerprint!,
-        firstPosition,
-        position,
-        revision,
-        recordedAt,
-      );
-    }
-    return {
-      tip: { position, hash },
-      result: {
-        streamId,
-        nextExpectedRevision: revision,
-        firstPosition: BigInt(firstPosition),
-        position: BigInt(position),
-        recordedAt,
-        duplicate: false,
-      },
+  private send(batch: PendingAppend[]): void {
+    const id = this.nextBatchId++;
+    // One clock reading per batch, never earlier than the last: recordedAt grows with position.
+    this.lastRecordedAtMs = Math.max(this.clock().getTime(), this.lastRecordedAtMs);
+    this.inFlight.set(id, batch);
+    this.writer.ref();
+    const message: WriterMessage = {
+      kind: 'write',
+      id,
+      batch: batch.map((p) => p.request),
+      recordedAt: new Date(this.lastRecordedAtMs).toISOString(),
     };
+    this.writer.postMessage(message);
+  }
+
+  private settle(id: number, result: BatchResult): void {
+    const batch = this.inFlight.get(id);
+    if (!batch) return;
+    this.inFlight.delete(id);
+    if (this.inFlight.size === 0) this.writer.unref();
+    if (!result.committed) {
+      const error = storeFailure(result.failure);
+      for (const pending of batch) pending.reject(error);
+    } else {
+      this.commits += 1;
+      this.appended += batch.length;
+      result.outcomes.forEach((outcome, i) => {
+        const pending = batch[i]!;
+        if (outcome.ok) pending.resolve(toAppendResult(outcome.written));
+        else pending.reject(toRuleError(outcome.violation));
+      });
+      this.signal.notify(BigInt(result.head));
+    }
+    this.scheduleDispatch();
+    if (this.drained && this.inFlight.size === 0 && this.queue.length === 0) this.drained();
+  }
+
+  private failAll(error: unknown): void {
+    const failure = new EventStoreUnavailableError('The event log writer stopped; nothing more can be stored', {
+      cause: error,
+    });
+    for (const batch of this.inFlight.values()) for (const pending of batch) pending.reject(failure);
+    this.inFlight.clear();
+    for (const pending of this.queue.splice(0)) pending.reject(failure);
+    this.drained?.();
   }
 }
 
-function revisionMatches(expected: ExpectedRevision, current: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === -1;
-  return expected === current;
+/** Starts the writer thread; from TypeScript sources (tests, `npm run cli`) through SWC. */
+function startWriter(file: string, options: { maxSizeBytes?: number }): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const script = new URL(`./sqlite-writer.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  return new Worker(script, {
+    workerData: { file, options },
+    execArgv: fromSource ? ['--no-warnings', '--import', '@swc-node/register/esm-register'] : [],
+  });
 }
 
 function prepareEvent(event: NewEvent, idempotencyKey: string | undefined): PreparedEvent {
   const metadata: EventMetadata = { ...event.metadata };
   if (idempotencyKey !== undefined) metadata.idempotencyKey = idempotencyKey;
   return {
-    eventId: event.eventId ?? randomUUID(),
+    eventId: event.eventId ?? timeOrderedUuid(),
+    idFromCaller: event.eventId !== undefined,
     type: event.type,
     schemaVersion: event.schemaVersion ?? 1,
     dataJson: JSON.stringify(event.data ?? null),
     metadataJson: JSON.stringify(metadata),
   };
+}
+
+function toAppendResult(written: WrittenAppend): AppendResult {
+  return {
+    ...written,
+    firstPosition: BigInt(written.firstPosition),
+    position: BigInt(written.position),
+  };
+}
+
+function toRuleError(violation: RuleViolation): Error {
+  switch (violation.code) {
+    case 'wrong-expected-revision':
+      return new WrongExpectedRevisionError(violation.streamId, violation.expected, violation.actual);
+    case 'idempotency-key-conflict':
+      return new IdempotencyKeyConflictError(violation.idempotencyKey);
+    case 'duplicate-event-id':
+      return new DuplicateEventIdError(violation.eventId);
+  }
+}
+
+function storeFailure(failure: { code: string; message: string }): Error {
+  if (UNAVAILABLE_CODES.test(failure.code)) {
+    return new EventStoreUnavailableError(`The event log cannot be written (${failure.code}); nothing was stored`);
+  }
+  return new Error(`The event log failed to write a batch: ${failure.message} (${failure.code})`);
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
@@ -381,14 +366,4 @@ function toStoredEvent(row: EventRow): StoredEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
-}
-
-function toStoreError(error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) {
-    return new EventStoreUnavailableError(`The event log cannot be written (${code}); nothing was stored`, {
-      cause: error,
-    });
-  }
-  return error;
 }
