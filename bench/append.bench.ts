@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { getSQLiteEventStore } from '@event-driven-io/emmett-sqlite';
 import { v7 as timeOrderedUuid } from 'uuid';
-import { SqliteEventStore } from '../libs/event-store/src/index.js';
-import { EVENT_LOG_SCHEMA, configureDurableConnection } from '../libs/event-store/src/sqlite/sqlite-event-log.schema.js';
+import { EVENT_LOG_SCHEMA, SqliteEventStore, configureDurableConnection } from '@lagesbild/event-store';
 import { median, nowMs, percentile, printTable, writeResults } from './support/measure.js';
 
 const ROUNDS = 3;

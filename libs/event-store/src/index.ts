@@ -7,3 +7,4 @@ export { GENESIS_HASH, chainHash, appendFingerprint } from './hash-chain.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 export { EventStoreModule, openEventStore, type EventStoreSettings } from './event-store.module.js';
+export { EVENT_LOG_SCHEMA, configureDurableConnection } from './sqlite/sqlite-event-log.schema.js';
