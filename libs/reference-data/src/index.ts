@@ -1,0 +1,2 @@
+export * from './org-units.js';
+export * from './default-template.js';

@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { defaultTemplate } from './default-template.js';
+import { OrgUnitRegistry } from './org-units.js';
+
+const sweden = OrgUnitRegistry.sweden();
+
+describe('OrgUnitRegistry.sweden', () => {
+  it('holds the nation, 21 counties, 290 municipalities and 13 Stockholm districts', () => {
+    expect(sweden.all('nation')).toHaveLength(1);
+    expect(sweden.all('county')).toHaveLength(21);
+    expect(sweden.all('municipality')).toHaveLength(290);
+    expect(sweden.all('district')).toHaveLength(13);
+    expect(sweden.children('20').map((m) => m.name)).toContain('Ludvika');
+    expect(sweden.children('14')).toHaveLength(49);
+  });
+
+  it('knows the hierarchy: a district lies within its municipality, county and the nation', () => {
+    expect(sweden.get('2085')).toEqual({ code: '2085', name: 'Ludvika', kind: 'municipality', parent: '20' });
+    expect(sweden.ancestry('0180-01').map((u) => u.code)).toEqual(['0180-01', '0180', '01', 'SE']);
+    expect(sweden.isWithin('0180-01', '01')).toBe(true);
+    expect(sweden.isWithin('2085', '21')).toBe(false);
+    expect(sweden.countyOf('2085')?.name).toBe('Dalarnas län');
+    expect(sweden.has('9999')).toBe(false);
+  });
+});
+
+describe('defaultTemplate', () => {
+  it('is version 1 with the four areas and unique item ids', () => {
+    const template = defaultTemplate();
+    expect(template.version).toBe(1);
+    expect(template.areas.map((a) => a.id)).toEqual(['social-risk', 'crime-prevention', 'violent-extremism', 'andt']);
+    const ids = template.areas.flatMap((a) => a.items.map((i) => i.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
