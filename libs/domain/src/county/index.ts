@@ -1,0 +1,2 @@
+export * from './county-settings.decider.js';
+export * from './county-approval.decider.js';

@@ -1,0 +1,58 @@
+import { ValidationError } from './domain-errors.js';
+
+/** A reporting period: a month, `YYYY-MM`. */
+export type Period = string;
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isPeriod(value: string): boolean {
+  return PERIOD.test(value);
+}
+
+export function assertPeriod(value: string, path = 'period'): void {
+  if (!isPeriod(value)) throw new ValidationError(`${path} must be a month, YYYY-MM`, [{ path, message: 'must be a month, YYYY-MM' }]);
+}
+
+/** The month after a period. */
+export function nextPeriod(period: Period): Period {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
+/** The period an instant falls in, in Swedish time. */
+export function periodOf(instant: Date): Period {
+  const parts = swedishParts(instant);
+  return `${parts.year}-${parts.month}`;
+}
+
+/**
+ * When a period's report is due: the end of `deadlineDay` of the next month, Swedish time
+ * (Europe/Stockholm), as an ISO instant.
+ */
+export function deadlineOf(period: Period, deadlineDay: number): string {
+  const [year, month] = nextPeriod(period).split('-').map(Number) as [number, number];
+  // Midnight after the deadline day, first as if it were UTC, then shifted by Stockholm's offset then.
+  const naive = Date.UTC(year, month - 1, deadlineDay + 1, 0, 0, 0);
+  const offsetMinutes = stockholmOffsetMinutes(new Date(naive));
+  return new Date(naive - offsetMinutes * 60_000).toISOString();
+}
+
+function swedishParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+function stockholmOffsetMinutes(instant: Date): number {
+  const p = swedishParts(instant);
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
