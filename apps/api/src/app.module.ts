@@ -3,6 +3,8 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { EventStoreModule } from '@lagesbild/event-store';
 import type { Environment } from './config/environment.js';
+import { AuthModule } from './auth/auth.module.js';
+import { DomainModule } from './domain.module.js';
 import { HealthModule } from './health/health.module.js';
 
 type Config = ConfigService<Environment, true>;
@@ -40,7 +42,9 @@ export class AppModule {
             eventStoreUrl: config.get('EVENTSTORE_URL', { infer: true }),
           }),
         }),
+        AuthModule,
         HealthModule,
+        DomainModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { InvalidConfigurationError } from '../../api/src/config/environment.js';
 import { registerDemoCommand } from './commands/demo.command.js';
+import { registerTokenCommand } from './commands/token.command.js';
 import { registerVerifyCommand } from './commands/verify.command.js';
 
 const program = new Command()
@@ -8,6 +9,7 @@ const program = new Command()
   .description('Lägesbild — kommandon för drift, demo och kontroll')
   .showHelpAfterError();
 
+registerTokenCommand(program);
 registerVerifyCommand(program);
 registerDemoCommand(program);
 

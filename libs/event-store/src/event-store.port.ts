@@ -32,6 +32,11 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+export interface IdempotentAppend {
+  result: AppendResult;
+  fingerprint: string;
+}
+
 export interface ReadStreamOptions {
   fromRevision?: number;
   /** Only events at or before this global position ("as of"). */
@@ -88,6 +93,13 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
   /** Catch up from `fromPosition` (exclusive), then follow the live tail. */
   subscribeAll(fromPosition: bigint, handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /**
+   * The append an idempotency key already made, with the fingerprint it was made with, so a
+   * retry can be answered without deciding again. `streamId` is where the caller would write.
+   */
+  findIdempotentAppend(idempotencyKey: string, streamId: string): Promise<IdempotentAppend | undefined>;
+  /** The position of the last event recorded at or before an instant (0 if none): "as of" a time. */
+  positionAt(instant: Date): Promise<bigint>;
   /** Position of the last stored event; 0 when the log is empty. */
   headPosition(): Promise<bigint>;
   /** Walks the log and checks the hash chain. */

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ForbiddenError, UnauthenticatedError } from '@lagesbild/auth';
 import { DomainError, type DomainErrorKind } from '@lagesbild/domain';
 import {
   EventStoreError,
@@ -51,6 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.originalUrl;
     if (problem.status >= 500) this.logger.error({ err: exception, url: request.originalUrl }, problem.detail);
     if (problem.status === 503) response.setHeader('Retry-After', '5');
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -60,6 +62,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         errors: exception.problems,
       });
     }
+    if (exception instanceof UnauthenticatedError) return problem(401, exception.code, exception.message);
+    if (exception instanceof ForbiddenError) return problem(403, exception.code, exception.message);
     if (exception instanceof DomainError) {
       const status = STATUS_OF_KIND[exception.kind];
       return problem(status, exception.code, exception.message, exception.fieldProblems.length ? { errors: exception.fieldProblems } : {});

@@ -28,6 +28,7 @@ import type {
   AppendResult,
   EventHandler,
   EventStore,
+  IdempotentAppend,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
@@ -172,6 +173,37 @@ export class EventStoreDbEventStore implements EventStore {
     };
     this.subscriptions.add(handle);
     return handle;
+  }
+
+  async findIdempotentAppend(idempotencyKey: string, streamId: string): Promise<IdempotentAppend | undefined> {
+    const existing = await this.readStream(streamId);
+    const firstId = idempotentEventId(idempotencyKey, 0);
+    const at = existing.findIndex((e) => e.eventId === firstId);
+    if (at < 0) return undefined;
+    const first = existing[at] as StoredEvent & { fingerprint?: string };
+    const batch = existing.filter((e) => (e.metadata.idempotencyKey as string | undefined) === idempotencyKey);
+    const last = batch[batch.length - 1] ?? first;
+    return {
+      fingerprint: first.fingerprint ?? '',
+      result: {
+        streamId,
+        nextExpectedRevision: last.revision,
+        firstPosition: first.position,
+        position: last.position,
+        recordedAt: first.recordedAt,
+        duplicate: true,
+      },
+    };
+  }
+
+  /** Reads `$all` backwards from the head to the first event recorded at or before the instant. */
+  async positionAt(instant: Date): Promise<bigint> {
+    const target = instant.toISOString();
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS })) {
+      const event = toStoredEvent(resolved);
+      if (event && event.recordedAt <= target) return event.position;
+    }
+    return 0n;
   }
 
   async headPosition(): Promise<bigint> {

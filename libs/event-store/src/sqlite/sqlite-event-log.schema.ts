@@ -75,6 +75,7 @@ export function prepareEventLogStatements(db: Database) {
     head: typed<[], { position: number; hash: string; recorded_at: string }>(
       'SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1',
     ),
+    recordedAtOf: typed<[number], { recorded_at: string }>('SELECT recorded_at FROM events WHERE position = ?'),
     eventIdExists: typed<[string], { one: number }>('SELECT 1 AS one FROM events WHERE event_id = ?'),
     getIdempotencyKey: typed<[string], IdempotencyRow>('SELECT * FROM idempotency_keys WHERE key = ?'),
     insertIdempotencyKey: typed<[string, string, string, number, number, number, string], never>(

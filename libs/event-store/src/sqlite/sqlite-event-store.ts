@@ -17,6 +17,7 @@ import type {
   AppendResult,
   EventHandler,
   EventStore,
+  IdempotentAppend,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
@@ -158,6 +159,37 @@ export class SqliteEventStore implements EventStore {
     const forget = () => this.subscriptions.delete(subscription);
     void subscription.done.then(forget, forget);
     return subscription;
+  }
+
+  /** Binary search over positions: `recordedAt` grows with position (one reading per batch). */
+  async positionAt(instant: Date): Promise<bigint> {
+    this.assertOpen();
+    const target = instant.toISOString();
+    let low = 0;
+    let high = this.sql.head.get()?.position ?? 0;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (this.sql.recordedAtOf.get(middle)!.recorded_at <= target) low = middle;
+      else high = middle - 1;
+    }
+    return BigInt(low);
+  }
+
+  async findIdempotentAppend(idempotencyKey: string): Promise<IdempotentAppend | undefined> {
+    this.assertOpen();
+    const row = this.sql.getIdempotencyKey.get(idempotencyKey);
+    if (!row) return undefined;
+    return {
+      fingerprint: row.fingerprint,
+      result: {
+        streamId: row.stream_id,
+        nextExpectedRevision: row.next_revision,
+        firstPosition: BigInt(row.first_position),
+        position: BigInt(row.last_position),
+        recordedAt: row.recorded_at,
+        duplicate: true,
+      },
+    };
   }
 
   /** How many transactions have committed appends, and how many appends they carried. */

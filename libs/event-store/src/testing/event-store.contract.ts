@@ -217,10 +217,29 @@ export function describeEventStoreContract(adapter: string, options: EventStoreC
       expect(events).toHaveLength(2);
       expect(events[0]!.metadata.idempotencyKey).toBe(key);
 
+      const found = await store.findIdempotentAppend(key, id);
+      expect(found?.result).toMatchObject({ streamId: id, position: first.position, nextExpectedRevision: 1 });
+      expect(found?.fingerprint).toBeTruthy();
+      expect(await store.findIdempotentAppend(`unknown-${randomUUID()}`, id)).toBeUndefined();
+
       await expect(store.append(id, newEvents(2, 7), { idempotencyKey: key })).rejects.toBeInstanceOf(
         IdempotencyKeyConflictError,
       );
       expect(await store.readStream(id)).toHaveLength(2);
+    });
+
+    it('maps an instant to the last position recorded by then', async () => {
+      const id = stream('as-of');
+      const before = await store.append(id, newEvents(1));
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      const instant = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      const after = await store.append(id, newEvents(1, 1));
+      const at = await store.positionAt(instant);
+      expect(at).toBeGreaterThanOrEqual(before.position);
+      expect(at).toBeLessThan(after.position);
+      expect(await store.positionAt(new Date('1990-01-01T00:00:00Z'))).toBe(0n);
+      expect(await store.positionAt(new Date(Date.now() + 60_000))).toBe(await store.headPosition());
     });
 
     it('verifies an untouched log', async () => {

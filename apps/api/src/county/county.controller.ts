@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CommandContext } from '@lagesbild/event-store';
+import { Access } from '../auth/access.decorator.js';
+import { type CommandAnswer, Ctx, answerCommand } from '../http/command-request.js';
+import { PeriodPipe } from '../http/period.pipe.js';
+import { ApproveCountyPeriodCommand, ReopenCountyPeriodCommand, SetReportingDeadlineCommand } from './county.commands.js';
+import { ApprovalDto, CountySettingsDto, ReopeningDto } from './county.dto.js';
+
+@ApiTags('Län')
+@Controller('org-units/:county')
+export class CountyController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Put('settings')
+  @HttpCode(200)
+  @Access('county:write', { param: 'county' })
+  @ApiOperation({ summary: 'Sätt länets sista rapportdag (deadline day, 1–28)' })
+  async settings(
+    @Param('county') county: string,
+    @Body() body: CountySettingsDto,
+    @Ctx() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandAnswer> {
+    return answerCommand(response, county, await this.commands.execute(new SetReportingDeadlineCommand(county, body.deadlineDay, context)));
+  }
+
+  @Post('approvals/:period')
+  @HttpCode(201)
+  @Access('county:write', { param: 'county' })
+  @ApiOperation({ summary: 'Godkänn länets lägesbild för perioden (låser kommunernas rapporter)' })
+  async approve(
+    @Param('county') county: string,
+    @Param('period', PeriodPipe) period: string,
+    @Body() body: ApprovalDto,
+    @Ctx() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandAnswer> {
+    const result = await this.commands.execute(new ApproveCountyPeriodCommand(county, period, body.note, context));
+    return answerCommand(response, result.streamId, result);
+  }
+
+  @Post('approvals/:period/reopening')
+  @HttpCode(200)
+  @Access('county:write', { param: 'county' })
+  @ApiOperation({ summary: 'Öppna en godkänd period igen, med skäl' })
+  async reopen(
+    @Param('county') county: string,
+    @Param('period', PeriodPipe) period: string,
+    @Body() body: ReopeningDto,
+    @Ctx() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandAnswer> {
+    const result = await this.commands.execute(new ReopenCountyPeriodCommand(county, period, body.reason, context));
+    return answerCommand(response, result.streamId, result);
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CountyController } from './county/county.controller.js';
+import { ApproveCountyPeriodHandler, ReopenCountyPeriodHandler, SetReportingDeadlineHandler } from './county/county.commands.js';
+import { ReferenceController } from './reference/reference.controller.js';
+import { PublishTemplateHandler } from './reference/template.commands.js';
+import { TemplateCatalog } from './reference/template-catalog.js';
+import { AmendSituationReportHandler, SubmitSituationReportHandler } from './reports/situation-report.commands.js';
+import { SituationReportsController } from './reports/situation-reports.controller.js';
+
+/** The write side over HTTP: controllers map requests to commands; handlers run `handleCommand`. */
+@Module({
+  imports: [CqrsModule.forRoot()],
+  controllers: [ReferenceController, SituationReportsController, CountyController],
+  providers: [
+    TemplateCatalog,
+    PublishTemplateHandler,
+    SubmitSituationReportHandler,
+    AmendSituationReportHandler,
+    SetReportingDeadlineHandler,
+    ApproveCountyPeriodHandler,
+    ReopenCountyPeriodHandler,
+  ],
+})
+export class DomainModule {}

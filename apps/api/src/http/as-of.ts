@@ -1,0 +1,70 @@
+import { type ExecutionContext, ServiceUnavailableException, createParamDecorator } from '@nestjs/common';
+import type { Request } from 'express';
+import { ValidationError } from '@lagesbild/domain';
+import type { EventStore } from '@lagesbild/event-store';
+
+/** "As of" of a query: `asOf=<time>`, `asOfPosition=<position>`, and `minPosition` to read one's writes. */
+export interface AsOfQuery {
+  asOf?: Date;
+  asOfPosition?: bigint;
+  minPosition?: bigint;
+}
+
+/** What a query answer reflects: `meta: {asOf, position}`. */
+export interface AnswerMeta {
+  asOf: string;
+  position: string;
+}
+
+const POSITION = /^\d{1,19}$/;
+
+export const AsOf = createParamDecorator((_: unknown, context: ExecutionContext): AsOfQuery => {
+  const query = context.switchToHttp().getRequest<Request>().query as Record<string, unknown>;
+  const problems: { path: string; message: string }[] = [];
+  const result: AsOfQuery = {};
+  if (query.asOf !== undefined) {
+    const time = typeof query.asOf === 'string' && /^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:\d\d)?)?$/.test(query.asOf) ? new Date(query.asOf) : undefined;
+    if (!time || Number.isNaN(time.getTime())) problems.push({ path: 'asOf', message: 'must be an ISO 8601 time, e.g. 2018-02-27T12:00:00Z' });
+    else result.asOf = time;
+  }
+  for (const name of ['asOfPosition', 'minPosition'] as const) {
+    const value = query[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !POSITION.test(value)) problems.push({ path: name, message: 'must be a log position (a whole number)' });
+    else result[name] = BigInt(value);
+  }
+  if (result.asOf && result.asOfPosition !== undefined) problems.push({ path: 'asOf', message: 'give asOf or asOfPosition, not both' });
+  if (problems.length > 0) throw new ValidationError('Bad as-of parameters', problems);
+  return result;
+});
+
+/**
+ * The position a query answers from. Waits (at most 5 s) for `minPosition`, else 503 with
+ * Retry-After; an `asOf` time maps to the last position recorded by then.
+ */
+export async function resolveAsOf(store: EventStore, query: AsOfQuery): Promise<{ position: bigint; meta: AnswerMeta }> {
+  if (query.minPosition !== undefined) {
+    const deadline = Date.now() + 5000;
+    while ((await store.headPosition()) < query.minPosition) {
+      if (Date.now() > deadline) throw new ServiceUnavailableException(`The views have not reached position ${query.minPosition} yet; try again shortly`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  const head = await store.headPosition();
+  if (query.asOfPosition !== undefined) {
+    const position = query.asOfPosition < head ? query.asOfPosition : head;
+    const at = await recordedAtOf(store, position);
+    return { position, meta: { asOf: at, position: position.toString() } };
+  }
+  if (query.asOf) {
+    const position = await store.positionAt(query.asOf);
+    return { position, meta: { asOf: query.asOf.toISOString(), position: position.toString() } };
+  }
+  return { position: head, meta: { asOf: new Date().toISOString(), position: head.toString() } };
+}
+
+async function recordedAtOf(store: EventStore, position: bigint): Promise<string> {
+  if (position === 0n) return new Date(0).toISOString();
+  for await (const event of store.readAll({ fromPosition: position - 1n, toPosition: position, batchSize: 1 })) return event.recordedAt;
+  return new Date(0).toISOString();
+}

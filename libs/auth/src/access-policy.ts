@@ -1,0 +1,53 @@
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { ForbiddenError } from './auth.errors.js';
+import type { Principal, Role } from './roles.js';
+
+/**
+ * What a route does, for the roles table of API.md. A route declares one action and where
+ * its org unit comes from; the policy answers whether the caller's role and org reach it.
+ */
+export type Action =
+  /** Submit and amend reports and readiness facts of a municipality or its districts. */
+  | 'report:write'
+  /** Record assessments, approvals, settings, risks, actions, activities, time, goals, narrative, report-backs. */
+  | 'county:write'
+  /** Read the views of an org unit. */
+  | 'view:read'
+  /** Publish template versions. */
+  | 'template:publish'
+  /** Reference lists and templates: any signed-in user. */
+  | 'reference:read';
+
+type Rule = (principal: Principal, orgUnit: string | undefined, units: OrgUnitRegistry) => boolean;
+
+const within = (units: OrgUnitRegistry, orgUnit: string | undefined, org: string) =>
+  orgUnit !== undefined && units.isWithin(orgUnit, org);
+
+const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
+  'report:write': {
+    municipal_reporter: (p, unit, units) => units.get(p.org)?.kind === 'municipality' && within(units, unit, p.org),
+  },
+  'county:write': {
+    county_analyst: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+  },
+  'view:read': {
+    municipal_reporter: (p, unit, units) => within(units, unit, p.org),
+    county_analyst: (p, unit, units) => within(units, unit, p.org),
+    national_reader: () => true,
+  },
+  'template:publish': { admin: () => true },
+  'reference:read': Object.fromEntries(
+    (['municipal_reporter', 'county_analyst', 'support_worker', 'national_reader', 'auditor', 'admin'] as Role[]).map((r) => [r, () => true]),
+  ),
+};
+
+export function isAllowed(principal: Principal, action: Action, orgUnit: string | undefined, units: OrgUnitRegistry): boolean {
+  return principal.roles.some((role) => RULES[action][role]?.(principal, orgUnit, units) ?? false);
+}
+
+export function authorize(principal: Principal, action: Action, orgUnit: string | undefined, units: OrgUnitRegistry): void {
+  if (!isAllowed(principal, action, orgUnit, units)) {
+    const where = orgUnit ? ` for ${orgUnit}` : '';
+    throw new ForbiddenError(`${principal.roles.join(', ')} of ${principal.org} may not ${action.replace(':', ' ')}${where}`);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './roles.js';
+export * from './auth.errors.js';
+export * from './tokens.js';
+export * from './access-policy.js';
