@@ -1,26 +1,32 @@
 import type { Command } from 'commander';
+import { LocalTokens, type Principal, localSecret } from '@lagesbild/auth';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
 import { startServer } from '../../../api/src/server.js';
 
-/** `demo`: starts the api on DATA_DIR and says where to begin. */
+/** One demo user per role, in Dalarna (county 20) and Ludvika (2085). */
+export const DEMO_USERS: Principal[] = [
+  { id: 'kim.kommun', name: 'Kim Kommun (Ludvika)', roles: ['municipal_reporter'], org: '2085' },
+  { id: 'li.lan', name: 'Li Län (Länsstyrelsen Dalarna)', roles: ['county_analyst'], org: '20' },
+  { id: 'sam.stod', name: 'Sam Stöd (regionalt stöd)', roles: ['support_worker'], org: '20' },
+  { id: 'nora.nationell', name: 'Nora Nationell', roles: ['national_reader'], org: 'SE' },
+  { id: 'rut.revisor', name: 'Rut Revisor', roles: ['auditor'], org: 'SE' },
+  { id: 'ada.admin', name: 'Ada Admin', roles: ['admin'], org: 'SE' },
+];
+
+/** `demo`: starts the api on DATA_DIR and prints where to begin, with a token per role. */
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Starta API:t på DATA_DIR (./data) och skriv ut adressen till dokumentationen')
+    .description('Starta API:t på DATA_DIR (./data) och skriv ut dokumentationens adress och en token per roll')
     .action(async () => {
-      const environment = validateEnvironment(process.env);
+      const environment = validateEnvironment({ LOG_LEVEL: 'warn', ...process.env });
       const { baseUrl } = await startServer(environment);
-      process.stdout.write(
-        [
-          '',
-          `Lägesbild körs: ${baseUrl}`,
-          `  API-dokumentation: ${baseUrl}/docs`,
-          `  Hälsa:             ${baseUrl}/health`,
-          `  Data:              ${environment.DATA_DIR}`,
-          '',
-          'Avsluta med Ctrl+C.',
-          '',
-        ].join('\n'),
-      );
+      const tokens = new LocalTokens(localSecret(environment.DATA_DIR, environment.AUTH_SECRET));
+      const lines = ['', `Lägesbild körs: ${baseUrl}`, `  API-dokumentation: ${baseUrl}/docs`, `  Data: ${environment.DATA_DIR}`, '', 'Token per roll (Authorization: Bearer <token>):'];
+      for (const user of DEMO_USERS) {
+        lines.push(`  ${user.roles[0]} — ${user.name}, ${user.org}:`, `    ${await tokens.mint(user)}`);
+      }
+      lines.push('', `Prova: curl -H "Authorization: Bearer <token>" ${baseUrl}/org-units/20`, 'Avsluta med Ctrl+C.', '');
+      process.stdout.write(lines.join('\n'));
     });
 }
