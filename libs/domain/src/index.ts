@@ -6,3 +6,8 @@ export * from './template/template.types.js';
 export * from './situation-report/index.js';
 export * from './county/index.js';
 export * from './template/template.decider.js';
+export * from './shared/rules.js';
+export * from './risk/risk.decider.js';
+export * from './action/action.decider.js';
+export * from './assessment/assessment.decider.js';
+export * from './work-records/work-records.deciders.js';
