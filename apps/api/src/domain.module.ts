@@ -1,19 +1,31 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AssessmentsController } from './assessments/assessments.controller.js';
 import { CountyController } from './county/county.controller.js';
+import { DecideCommandHandler } from './http/decide.command.js';
 import { ApproveCountyPeriodHandler, ReopenCountyPeriodHandler, SetReportingDeadlineHandler } from './county/county.commands.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { PublishTemplateHandler } from './reference/template.commands.js';
 import { TemplateCatalog } from './reference/template-catalog.js';
 import { AmendSituationReportHandler, SubmitSituationReportHandler } from './reports/situation-report.commands.js';
 import { SituationReportsController } from './reports/situation-reports.controller.js';
+import { RisksController } from './risks/risks.controller.js';
+import { WorkRecordsController } from './work-records/work-records.controller.js';
 
 /** The write side over HTTP: controllers map requests to commands; handlers run `handleCommand`. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [ReferenceController, SituationReportsController, CountyController],
+  controllers: [
+    ReferenceController,
+    SituationReportsController,
+    CountyController,
+    AssessmentsController,
+    RisksController,
+    WorkRecordsController,
+  ],
   providers: [
     TemplateCatalog,
+    DecideCommandHandler,
     PublishTemplateHandler,
     SubmitSituationReportHandler,
     AmendSituationReportHandler,

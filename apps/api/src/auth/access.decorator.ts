@@ -2,8 +2,19 @@ import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Action } from '@lagesbild/auth';
 
-/** Where a route finds the org unit its action is about. */
-export type OrgUnitSource = { param: string } | { body: string } | { query: string } | 'none';
+/**
+ * Where a route finds the org unit its action is about: a path, body or query value; the
+ * caller's own org (`'principal'`); or the stream of the resource it acts on, found by the
+ * UUID in a path parameter, whose first event names the org unit (`{ stream, idParam }`:
+ * 400 for a malformed id, 404 when there is no such stream).
+ */
+export type OrgUnitSource =
+  | { param: string }
+  | { body: string }
+  | { query: string }
+  | { stream: (id: string) => string; idParam: string }
+  | 'principal'
+  | 'none';
 
 export interface AccessRule {
   action: Action;

@@ -3,9 +3,12 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ForbiddenError, type Principal, type TokenVerifier, UnauthenticatedError, authorize } from '@lagesbild/auth';
 import { NotFoundError, ValidationError } from '@lagesbild/domain';
+import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { ACCESS_RULE, type AccessRule, PUBLIC_ROUTE } from './access.decorator.js';
 import { ORG_UNITS, TOKEN_VERIFIER } from './auth.tokens.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AuthenticatedRequest = Request & { principal: Principal };
 
@@ -21,6 +24,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly tokens: TokenVerifier,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,12 +38,23 @@ export class AuthGuard implements CanActivate {
 
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
     if (!rule) throw new ForbiddenError('This route declares no access rule');
-    authorize(request.principal, rule.action, this.orgUnitOf(request, rule), this.units);
+    authorize(request.principal, rule.action, await this.orgUnitOf(request, rule), this.units);
     return true;
   }
 
-  private orgUnitOf(request: Request, rule: AccessRule): string | undefined {
+  private async orgUnitOf(request: AuthenticatedRequest, rule: AccessRule): Promise<string | undefined> {
     if (rule.orgUnit === 'none') return undefined;
+    if (rule.orgUnit === 'principal') return request.principal.org;
+    if ('stream' in rule.orgUnit) {
+      const { stream, idParam } = rule.orgUnit;
+      const id = (request.params as Record<string, string>)[idParam] ?? '';
+      if (!UUID.test(id)) throw new ValidationError('Bad id', [{ path: idParam, message: 'must be a UUID' }]);
+      const streamId = stream(id);
+      const [first] = await this.store.readStream(streamId);
+      const orgUnit = (first?.data as { orgUnit?: unknown } | undefined)?.orgUnit;
+      if (typeof orgUnit !== 'string') throw new NotFoundError('not-found', `Nothing is recorded at ${request.originalUrl.split('?')[0]}`);
+      return orgUnit;
+    }
     const [where, name] =
       'param' in rule.orgUnit
         ? (['param', rule.orgUnit.param] as const)

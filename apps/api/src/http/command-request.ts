@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
+import type { Command } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { CommandContext, CommandResult } from '@lagesbild/event-store';
 import { ValidationError } from '@lagesbild/domain';
@@ -61,4 +62,15 @@ export interface CommandAnswer {
 export function answerCommand(response: Response, id: string, result: CommandResult): CommandAnswer {
   response.setHeader('ETag', `"${result.revision}"`);
   return { id, revision: result.revision, position: result.position.toString() };
+}
+
+/** Executes a command and answers it as every command is answered; `id` names the resource. */
+export async function sendCommand(
+  bus: { execute<R>(command: Command<R>): Promise<R> },
+  response: Response,
+  command: Command<CommandResult>,
+  id?: string,
+): Promise<CommandAnswer> {
+  const result = await bus.execute(command);
+  return answerCommand(response, id ?? result.streamId, result);
 }

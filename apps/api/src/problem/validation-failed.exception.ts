@@ -9,7 +9,10 @@ export class ValidationFailedException extends BadRequestException {
 
   /** The `exceptionFactory` of the global ValidationPipe. */
   static fromValidationErrors(errors: ValidationError[]): ValidationFailedException {
-    return new ValidationFailedException(flatten(errors, ''));
+    // One entry per field, its broken constraints joined.
+    const byPath = new Map<string, string[]>();
+    for (const { path, message } of flatten(errors, '')) byPath.set(path, [...(byPath.get(path) ?? []), message]);
+    return new ValidationFailedException([...byPath].map(([path, messages]) => ({ path, message: messages.join('; ') })));
   }
 }
 
