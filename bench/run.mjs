@@ -2,7 +2,7 @@
 // `npm run bench -- <name> [args]`: runs bench/<name>.bench.ts. Benchmark-only peers live in
 // bench/package.json, installed here on first use and never by CI's `npm ci`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,8 +16,9 @@ if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name>\n  benchmarks: ${available.join(', ')}`);
   process.exit(2);
 }
-if (!existsSync(join(here, 'node_modules'))) {
-  console.error('Installing the benchmark-only peers (bench/package.json) — once, about two minutes…');
+const installed = join(here, 'node_modules', '.package-lock.json');
+if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(join(here, 'package-lock.json')).mtimeMs) {
+  console.error('Installing the benchmark-only peers (bench/package.json) — the first time about two minutes…');
   const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
