@@ -3,7 +3,6 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AssessmentsController } from './assessments/assessments.controller.js';
 import { CountyController } from './county/county.controller.js';
 import { DecideCommandHandler } from './http/decide.command.js';
-import { ApproveCountyPeriodHandler, ReopenCountyPeriodHandler, SetReportingDeadlineHandler } from './county/county.commands.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { PublishTemplateHandler } from './reference/template.commands.js';
 import { TemplateCatalog } from './reference/template-catalog.js';
@@ -29,9 +28,6 @@ import { WorkRecordsController } from './work-records/work-records.controller.js
     PublishTemplateHandler,
     SubmitSituationReportHandler,
     AmendSituationReportHandler,
-    SetReportingDeadlineHandler,
-    ApproveCountyPeriodHandler,
-    ReopenCountyPeriodHandler,
   ],
 })
 export class DomainModule {}

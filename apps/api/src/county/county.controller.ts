@@ -1,59 +1,74 @@
-import { Body, Controller, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import {
+  ValidationError,
+  countyApprovalDecider,
+  countyApprovalStreamId,
+  countySettingsDecider,
+  countySettingsStreamId,
+} from '@lagesbild/domain';
 import type { CommandContext } from '@lagesbild/event-store';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
-import { type CommandAnswer, Ctx, answerCommand } from '../http/command-request.js';
+import { ORG_UNITS } from '../auth/auth.tokens.js';
+import { type CommandAnswer, Ctx, sendCommand } from '../http/command-request.js';
+import { DecideCommand } from '../http/decide.command.js';
 import { PeriodPipe } from '../http/period.pipe.js';
-import { ApproveCountyPeriodCommand, ReopenCountyPeriodCommand, SetReportingDeadlineCommand } from './county.commands.js';
 import { ApprovalDto, CountySettingsDto, ReopeningDto } from './county.dto.js';
 
 @ApiTags('Län')
 @Controller('org-units/:county')
 export class CountyController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+  ) {}
+
+  private assertCounty(code: string): void {
+    if (this.units.get(code)?.kind !== 'county') throw new ValidationError('Not a county', [{ path: 'county', message: `${code} is not a county` }]);
+  }
 
   @Put('settings')
   @HttpCode(200)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Sätt länets sista rapportdag (deadline day, 1–28)' })
-  async settings(
-    @Param('county') county: string,
-    @Body() body: CountySettingsDto,
-    @Ctx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandAnswer> {
-    return answerCommand(response, county, await this.commands.execute(new SetReportingDeadlineCommand(county, body.deadlineDay, context)));
+  settings(@Param('county') county: string, @Body() body: CountySettingsDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CommandAnswer> {
+    this.assertCounty(county);
+    const command = { type: 'SetReportingDeadline' as const, county, deadlineDay: body.deadlineDay };
+    return sendCommand(this.commands, response, new DecideCommand(countySettingsDecider, countySettingsStreamId(county), command, context), county);
   }
 
   @Post('approvals/:period')
   @HttpCode(201)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Godkänn länets lägesbild för perioden (låser kommunernas rapporter)' })
-  async approve(
+  approve(
     @Param('county') county: string,
     @Param('period', PeriodPipe) period: string,
     @Body() body: ApprovalDto,
     @Ctx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAnswer> {
-    const result = await this.commands.execute(new ApproveCountyPeriodCommand(county, period, body.note, context));
-    return answerCommand(response, result.streamId, result);
+    this.assertCounty(county);
+    const command = { type: 'ApproveCountyPeriod' as const, county, period, approvedAt: new Date().toISOString(), ...(body.note !== undefined ? { note: body.note } : {}) };
+    return sendCommand(this.commands, response, new DecideCommand(countyApprovalDecider, countyApprovalStreamId(county, period), command, context));
   }
 
   @Post('approvals/:period/reopening')
   @HttpCode(200)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Öppna en godkänd period igen, med skäl' })
-  async reopen(
+  reopen(
     @Param('county') county: string,
     @Param('period', PeriodPipe) period: string,
     @Body() body: ReopeningDto,
     @Ctx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAnswer> {
-    const result = await this.commands.execute(new ReopenCountyPeriodCommand(county, period, body.reason, context));
-    return answerCommand(response, result.streamId, result);
+    this.assertCounty(county);
+    const command = { type: 'ReopenCountyPeriod' as const, county, period, reason: body.reason };
+    return sendCommand(this.commands, response, new DecideCommand(countyApprovalDecider, countyApprovalStreamId(county, period), command, { ...context, reason: body.reason }));
   }
 }

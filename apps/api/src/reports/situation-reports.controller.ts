@@ -6,7 +6,7 @@ import { NotFoundError, situationReportStreamId } from '@lagesbild/domain';
 import { type CommandContext, EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import { Access } from '../auth/access.decorator.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
-import { type CommandAnswer, Ctx, answerCommand } from '../http/command-request.js';
+import { type CommandAnswer, Ctx, sendCommand } from '../http/command-request.js';
 import { PeriodPipe } from '../http/period.pipe.js';
 import { AmendSituationReportCommand, SubmitSituationReportCommand } from './situation-report.commands.js';
 import { AmendReportDto, SubmitReportDto } from './situation-report.dto.js';
@@ -31,8 +31,7 @@ export class SituationReportsController {
     @Ctx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAnswer> {
-    const result = await this.commands.execute(new SubmitSituationReportCommand(code, period, body, context));
-    return answerCommand(response, result.streamId, result);
+    return sendCommand(this.commands, response, new SubmitSituationReportCommand(code, period, body, context));
   }
 
   @Post('amendments')
@@ -46,8 +45,7 @@ export class SituationReportsController {
     @Ctx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAnswer> {
-    const result = await this.commands.execute(new AmendSituationReportCommand(code, period, body, context));
-    return answerCommand(response, result.streamId, result);
+    return sendCommand(this.commands, response, new AmendSituationReportCommand(code, period, body, context));
   }
 
   @Get()

@@ -26,6 +26,7 @@ export class RisksController {
 
   private async send(response: Response, command: Command<CommandResult>): Promise<CommandAnswer> {
     const result = await this.commands.execute(command);
+    // Risks and actions are addressed by their UUID, not by their stream's name.
     return answerCommand(response, result.streamId.replace(/^(risk|action)-/, ''), result);
   }
 
