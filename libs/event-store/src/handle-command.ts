@@ -1,4 +1,4 @@
-import { type Decider, fold } from '@lagesbild/domain';
+import { ConflictError, type Decider, fold } from '@lagesbild/domain';
 import type { Actor, EventMetadata } from './event-envelope.js';
 import { IdempotencyKeyConflictError, WrongExpectedRevisionError } from './event-store.errors.js';
 import type { EventStore } from './event-store.port.js';
@@ -83,9 +83,11 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       );
       return { streamId, revision: result.nextExpectedRevision, position: result.position, duplicate: result.duplicate };
     } catch (error) {
+      // With If-Match the caller named the revision: a mismatch is theirs to see (412).
       const raced = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined;
-      if (raced && attempt < RETRIES_ON_RACE) continue;
-      throw error;
+      if (!raced) throw error;
+      if (attempt < RETRIES_ON_RACE) continue;
+      throw new ConflictError('concurrent-modification', `${streamId} kept changing while this command was decided; try again.`);
     }
   }
 }

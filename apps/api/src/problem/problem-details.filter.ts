@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '@lagesbild/auth';
 import { DomainError, type DomainErrorKind } from '@lagesbild/domain';
 import {
+  EventStoreClosedError,
   EventStoreError,
   EventStoreUnavailableError,
   IdempotencyKeyConflictError,
@@ -76,7 +77,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof IdempotencyKeyConflictError) {
       return problem(422, exception.code, 'This Idempotency-Key was already used with a different request.');
     }
-    if (exception instanceof EventStoreUnavailableError) {
+    if (exception instanceof EventStoreUnavailableError || exception instanceof EventStoreClosedError) {
       return problem(503, exception.code, 'The event log cannot take writes right now; nothing was recorded. Try again.');
     }
     if (exception instanceof EventStoreError) {
