@@ -45,3 +45,32 @@ describe('operations endpoints', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 });
+
+describe('hardening', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('sends security headers and no framework banner', async () => {
+    const res = await request(t.http).get('/api/v1/health').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('answers a body over the limit with 413 problem+json and writes nothing', async () => {
+    const reporter = await t.as('municipal_reporter', '2085');
+    const before = await t.store.headPosition();
+    const res = await request(t.http)
+      .put(`/api/v1/org-units/2085/reports/${new Date().toISOString().slice(0, 7)}`)
+      .set(reporter)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ templateVersion: 1, answers: [], summary: 'x'.repeat(2 * 1024 * 1024) }))
+      .expect(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await t.store.headPosition()).toBe(before);
+  });
+});

@@ -1,11 +1,15 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { ValidationFailedException } from './problem/validation-failed.exception.js';
 
 export const API_PREFIX = 'api/v1';
+
+/** The largest request body taken; a larger one is a 413. */
+export const BODY_LIMIT = '1mb';
 
 /**
  * Everything the running api and the e2e tests share: the base path, validation that
@@ -13,6 +17,11 @@ export const API_PREFIX = 'api/v1';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // Security headers everywhere; the Swagger UI needs its inline scripts, so no CSP there.
+  const strict = helmet();
+  const forDocs = helmet({ contentSecurityPolicy: false });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(`/${API_PREFIX}/docs`) ? forDocs : strict)(req, res, next));
+  (app as INestApplication & { useBodyParser(type: string, options: object): void }).useBodyParser('json', { limit: BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(
     new ValidationPipe({

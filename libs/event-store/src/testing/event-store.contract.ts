@@ -29,6 +29,7 @@ async function collect(iterable: AsyncIterable<StoredEvent>): Promise<StoredEven
  */
 export function describeEventStoreContract(adapter: string, options: EventStoreContractOptions): void {
   if (options.skipReason) {
+    process.stderr.write(`\n  SKIPPED: event store contract suite for ${adapter} — ${options.skipReason}\n\n`);
     describe(`event store contract: ${adapter}`, () => {
       test.skip(`SKIPPED — ${options.skipReason}`, () => undefined);
     });
