@@ -15,5 +15,33 @@ export interface RunningServer {
 export async function startServer(environment: Environment): Promise<RunningServer> {
   const app = configureApp(await NestFactory.create(AppModule.forRoot(environment), { bufferLogs: true }));
   await app.listen(environment.PORT);
+  stopGracefullyOnSignals(app);
   return { app, baseUrl: `http://localhost:${environment.PORT}/${API_PREFIX}` };
+}
+
+const GRACE_MS = 10_000;
+
+/**
+ * On SIGTERM or SIGINT: stop accepting, finish the requests in flight, flush the appends
+ * still queued and close the stores (app.close()), then exit 0 — or 1 if that takes more
+ * than 10 s.
+ */
+function stopGracefullyOnSignals(app: INestApplication): void {
+  const stop = (signal: NodeJS.Signals) => {
+    process.stderr.write(`${signal}: stopping — finishing requests in flight and flushing the log…\n`);
+    const timer = setTimeout(() => {
+      process.stderr.write('Shutdown took longer than 10 s; exiting anyway.\n');
+      process.exit(1);
+    }, GRACE_MS);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
