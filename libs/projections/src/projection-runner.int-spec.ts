@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { type CommandContext, SqliteEventStore, handleCommand } from '@lagesbild/event-store';
+import { situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
+import { defaultTemplate } from '@lagesbild/reference-data';
+import { ProjectionRunner } from './projection-runner.js';
+import { SqliteViewStore } from './sqlite/sqlite-view-store.js';
+import { reportAsOf, situationReportProjection } from './views/situation-report/situation-report.projection.js';
+
+const template = defaultTemplate();
+const context: CommandContext = { actor: { id: 'kim', name: 'Kim', roles: ['municipal_reporter'], org: '2085' }, correlationId: 'c' };
+
+describe('projection runner with the embedded view store', () => {
+  let dir: string;
+  let now: Date;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lagesbild-projections-'));
+    now = new Date('2018-04-05T08:00:00Z');
+    store = new SqliteEventStore({ file: join(dir, 'events.db'), clock: () => now });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const submit = (orgUnit: string, period: string, level: number) =>
+    handleCommand(
+      store,
+      situationReportDecider,
+      situationReportStreamId(orgUnit, period),
+      {
+        type: 'SubmitSituationReport',
+        orgUnit,
+        period,
+        template,
+        answers: [{ item: 'social-risk.level', value: level }],
+        sources: [],
+        submittedAt: now.toISOString(),
+        deadline: '2018-04-10T22:00:00.000Z',
+        periodApproved: false,
+      },
+      context,
+    );
+  const amend = (orgUnit: string, period: string, level: number) =>
+    handleCommand(
+      store,
+      situationReportDecider,
+      situationReportStreamId(orgUnit, period),
+      { type: 'AmendSituationReport', template, answers: [{ item: 'social-risk.level', value: level }], reason: 'Ny uppgift', periodApproved: false },
+      context,
+    );
+
+  it('answers the March report as it was known: an April amendment shows as of May, not as of 1 April', async () => {
+    const views = new SqliteViewStore(join(dir, 'views.db'));
+    const runner = new ProjectionRunner(store, views, [situationReportProjection]);
+    await runner.start();
+
+    await submit('2085', '2018-03', 2); // recorded 5 April
+    now = new Date('2018-04-20T09:00:00Z');
+    const amended = await amend('2085', '2018-03', 4); // recorded 20 April
+    await runner.waitFor(amended.position);
+
+    const level = async (at: string) => {
+      const report = await reportAsOf(views.readerAt(await store.positionAt(new Date(at))), '2085', '2018-03');
+      return report?.answers['social-risk.level']?.value;
+    };
+    expect(await level('2018-04-01T00:00:00Z')).toBeUndefined(); // not yet reported
+    expect(await level('2018-04-10T00:00:00Z')).toBe(2);
+    expect(await level('2018-05-01T00:00:00Z')).toBe(4);
+    const latest = await reportAsOf(views.readerAt(await store.headPosition()), '2085', '2018-03');
+    expect(latest).toMatchObject({ revision: 1, late: false });
+    expect(latest!.eventIds).toHaveLength(2);
+    await runner.stop();
+    await views.close();
+  });
+
+  it('follows the live tail, resumes from its checkpoint after a restart, and a rebuild gives the same views', async () => {
+    const liveViews = new SqliteViewStore(join(dir, 'views.db'));
+    let runner = new ProjectionRunner(store, liveViews, [situationReportProjection], { batchSize: 3 });
+    await runner.start();
+    for (const [i, code] of ['2085', '2080', '2081', '2082'].entries()) await submit(code, '2018-03', i);
+    await runner.waitFor(await store.headPosition());
+    expect(runner.status().projections[0]!.position).toBe(4n);
+    await runner.stop();
+
+    for (const code of ['2085', '2080']) await amend(code, '2018-03', 4); // written while no runner runs
+    runner = new ProjectionRunner(store, liveViews, [situationReportProjection], { batchSize: 3 });
+    await runner.start(); // resumes from position 4
+    expect(runner.status().projections[0]!.position).toBe(6n);
+    const reader = liveViews.readerAt(6n);
+    expect((await reportAsOf(reader, '2085', '2018-03'))!.eventIds).toHaveLength(2); // applied once, not twice
+    await runner.stop();
+
+    const rebuilt = new SqliteViewStore(join(dir, 'rebuilt.db'));
+    const fromZero = new ProjectionRunner(store, rebuilt, [situationReportProjection]);
+    await fromZero.start();
+    expect(await rebuilt.digest()).toBe(await liveViews.digest());
+    await fromZero.stop();
+    await rebuilt.close();
+    await liveViews.close();
+  });
+
+  it('never keeps half a batch: a failing projection leaves its views and checkpoint as they were', async () => {
+    await submit('2085', '2018-03', 1);
+    await submit('2080', '2018-03', 1);
+    const views = new SqliteViewStore(join(dir, 'views.db'));
+    const failing = {
+      ...situationReportProjection,
+      apply: async (event: Parameters<typeof situationReportProjection.apply>[0], writer: Parameters<typeof situationReportProjection.apply>[1]) => {
+        await situationReportProjection.apply(event, writer);
+        if (event.position === 2n) throw new Error('boom');
+      },
+    };
+    const runner = new ProjectionRunner(store, views, [failing]);
+    await expect(runner.start()).rejects.toThrow('boom');
+    expect(await views.checkpoint('situation-reports@v1')).toBe(0n);
+    expect(await reportAsOf(views.readerAt(2n), '2085', '2018-03')).toBeUndefined();
+    await views.close();
+  });
+});
