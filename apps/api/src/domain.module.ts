@@ -10,6 +10,8 @@ import { AmendSituationReportHandler, SubmitSituationReportHandler } from './rep
 import { SituationReportsController } from './reports/situation-reports.controller.js';
 import { RisksController } from './risks/risks.controller.js';
 import { WorkRecordsController } from './work-records/work-records.controller.js';
+import { ProjectionsService } from './views/projections.service.js';
+import { SituationController } from './views/situation.controller.js';
 
 /** The write side over HTTP: controllers map requests to commands; handlers run `handleCommand`. */
 @Module({
@@ -21,13 +23,16 @@ import { WorkRecordsController } from './work-records/work-records.controller.js
     AssessmentsController,
     RisksController,
     WorkRecordsController,
+    SituationController,
   ],
   providers: [
     TemplateCatalog,
+    ProjectionsService,
     DecideCommandHandler,
     PublishTemplateHandler,
     SubmitSituationReportHandler,
     AmendSituationReportHandler,
   ],
+  exports: [ProjectionsService],
 })
 export class DomainModule {}

@@ -3,3 +3,11 @@ export * from './projection.js';
 export * from './projection-runner.js';
 export { SqliteViewStore } from './sqlite/sqlite-view-store.js';
 export * from './views/situation-report/situation-report.projection.js';
+export * from './views/county/county.projections.js';
+export * from './views/situation.queries.js';
+
+import { approvalProjection, assessmentProjection } from './views/county/county.projections.js';
+import { situationReportProjection } from './views/situation-report/situation-report.projection.js';
+
+/** Every projection the api runs. */
+export const ALL_PROJECTIONS = [situationReportProjection, assessmentProjection, approvalProjection] as const;

@@ -42,10 +42,29 @@ export class ProjectionRunner {
     await Promise.race([caughtUp, this.loop]);
   }
 
-  /** Resolves when every projection has applied the log up to `position`. */
-  waitFor(position: bigint): Promise<void> {
-    if (this.lowest() >= position) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+  /**
+   * Resolves true when every projection has applied the log up to `position`, or false when
+   * `timeoutMs` passes first (the waiter is then forgotten).
+   */
+  waitFor(position: bigint, timeoutMs?: number): Promise<boolean> {
+    if (this.lowest() >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      this.waiters.add(waiter);
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+          this.waiters.delete(waiter);
+          resolve(false);
+        }, timeoutMs);
+      }
+    });
   }
 
   /** The position each projection has reached, and the log's head. */

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { DomainModule } from '../domain.module.js';
 import { EventStoreHealthIndicator } from './event-store.health.js';
+import { ProjectionsHealthIndicator } from './projections.health.js';
 import { HealthController } from './health.controller.js';
 
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), DomainModule],
   controllers: [HealthController],
-  providers: [EventStoreHealthIndicator],
+  providers: [EventStoreHealthIndicator, ProjectionsHealthIndicator],
 })
 export class HealthModule {}

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
+import type { Environment } from '../config/environment.js';
+
+const MIN_POSITION_WAIT_MS = 5000;
+
+/** The projections, run in the api process (the embedded default), and reads of their views. */
+@Injectable()
+export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  readonly views: ViewStore;
+  private readonly runner: ProjectionRunner;
+  private started: Promise<void> | undefined;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, config: ConfigService<Environment, true>) {
+    if (config.get('MONGODB_URL', { infer: true })) {
+      throw new Error('MONGODB_URL is set, but this build keeps its views in the embedded store only; unset MONGODB_URL');
+    }
+    this.views = new SqliteViewStore(join(config.get('DATA_DIR', { infer: true }), 'views.db'));
+    this.runner = new ProjectionRunner(store, this.views, ALL_PROJECTIONS, {
+      onError: (projection, error) => this.logger.error({ err: error, projection }, 'projection failed'),
+    });
+  }
+
+  /** Catches up in the background; queries wait for what they need through `readerAt`. */
+  onApplicationBootstrap(): void {
+    this.started = this.runner.start().catch((error: unknown) => this.logger.error({ err: error }, 'projections stopped'));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.started;
+    await this.runner.stop();
+    await this.views.close();
+  }
+
+  status() {
+    return this.runner.status();
+  }
+
+  /**
+   * A reader of the views at `position`, once they have applied it and `waitFor` (a query's
+   * minPosition); null when they have not within 5 s (the caller answers 503, Retry-After).
+   */
+  async readerAt(position: bigint, waitFor: bigint = position): Promise<ViewReader | null> {
+    const ready = await this.runner.waitFor(waitFor > position ? waitFor : position, MIN_POSITION_WAIT_MS);
+    return ready ? this.views.readerAt(position) : null;
+  }
+}

@@ -1,0 +1,64 @@
+import type { AssessmentContent, AssessmentEvent, CountyApprovalEvent } from '@lagesbild/domain';
+import type { StoredEvent } from '@lagesbild/event-store';
+import type { Projection } from '../../projection.js';
+
+/** The county's regional assessment of a period, as it stands. */
+export interface AssessmentRow extends AssessmentContent {
+  county: string;
+  period: string;
+  recordedAt: string;
+  revision: number;
+  eventIds: string[];
+}
+
+/** Whether the county has approved a period. */
+export interface ApprovalRow {
+  county: string;
+  period: string;
+  approved: boolean;
+  note?: string;
+  changedAt: string;
+  changedBy?: string;
+  reopenReason?: string;
+}
+
+export const ASSESSMENTS_VIEW = 'assessment';
+export const APPROVALS_VIEW = 'approval';
+export const countyPeriodKey = (county: string, period: string) => `${county}|${period}`;
+
+export const assessmentProjection: Projection = {
+  name: 'assessments',
+  version: 1,
+  handles: ['RegionalAssessmentRecorded', 'RegionalAssessmentAmended'],
+  async apply(event: StoredEvent, views) {
+    const e = event as StoredEvent & AssessmentEvent;
+    const key = countyPeriodKey(e.data.county, e.data.period);
+    const previous = await views.get<AssessmentRow>(ASSESSMENTS_VIEW, key);
+    const row: AssessmentRow = {
+      county: e.data.county,
+      period: e.data.period,
+      areas: e.data.areas,
+      trends: e.data.trends,
+      feedback: e.data.feedback,
+      recordedAt: e.recordedAt,
+      revision: e.revision,
+      eventIds: [...(previous?.eventIds ?? []), e.eventId],
+    };
+    await views.put(ASSESSMENTS_VIEW, key, row);
+  },
+};
+
+export const approvalProjection: Projection = {
+  name: 'approvals',
+  version: 1,
+  handles: ['CountyPeriodApproved', 'CountyPeriodReopened'],
+  async apply(event: StoredEvent, views) {
+    const e = event as StoredEvent & CountyApprovalEvent;
+    const by = e.metadata.actor?.name;
+    const row: ApprovalRow =
+      e.type === 'CountyPeriodApproved'
+        ? { county: e.data.county, period: e.data.period, approved: true, ...(e.data.note ? { note: e.data.note } : {}), changedAt: e.recordedAt, ...(by ? { changedBy: by } : {}) }
+        : { county: e.data.county, period: e.data.period, approved: false, reopenReason: e.data.reason, changedAt: e.recordedAt, ...(by ? { changedBy: by } : {}) };
+    await views.put(APPROVALS_VIEW, countyPeriodKey(e.data.county, e.data.period), row);
+  },
+};

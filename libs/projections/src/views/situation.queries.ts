@@ -1,0 +1,80 @@
+import type { TemplateDefinition } from '@lagesbild/domain';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import type { ViewReader } from '../view-store.port.js';
+import { APPROVALS_VIEW, ASSESSMENTS_VIEW, type ApprovalRow, type AssessmentRow, countyPeriodKey } from './county/county.projections.js';
+import { type ReportRow, reportAsOf } from './situation-report/situation-report.projection.js';
+
+/** A municipality's (or district's) answers per area and item for a period. */
+export function municipalitySituation(report: ReportRow | undefined, template: TemplateDefinition) {
+  return {
+    reported: report !== undefined,
+    ...(report ? { late: report.late, submittedAt: report.submittedAt, templateVersion: report.templateVersion, revision: report.revision } : {}),
+    areas: template.areas.map((area) => ({
+      area: area.id,
+      label: area.label,
+      items: area.items.map((item) => {
+        const answer = report?.answers[item.id];
+        return { item: item.id, label: item.label, type: item.type, ...(answer ? { value: answer.value, trend: answer.trend, comment: answer.comment } : {}) };
+      }),
+    })),
+  };
+}
+
+/**
+ * A county's picture of a period, computed at query time from its municipalities' rows:
+ * approval, completeness (reported, missing, late), the distribution of area levels, the
+ * items reported rising, and the regional assessment.
+ */
+export async function countySituation(reader: ViewReader, units: OrgUnitRegistry, county: string, period: string, template: TemplateDefinition) {
+  const municipalities = units.children(county).filter((u) => u.kind === 'municipality');
+  const reports = await Promise.all(municipalities.map(async (m) => ({ unit: m, report: await reportAsOf(reader, m.code, period) })));
+  const approval = await reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county, period));
+  const assessment = await reader.get<AssessmentRow>(ASSESSMENTS_VIEW, countyPeriodKey(county, period));
+  const levelItem = (areaId: string) => template.areas.find((a) => a.id === areaId)?.items.find((i) => i.type === 'level')?.id;
+  return {
+    approved: approval?.approved ?? false,
+    ...(approval ? { approval } : {}),
+    completeness: {
+      expected: municipalities.length,
+      reported: reports.filter((r) => r.report).map((r) => r.unit.code),
+      missing: reports.filter((r) => !r.report).map((r) => r.unit.code),
+      late: reports.filter((r) => r.report?.late).map((r) => r.unit.code),
+    },
+    levels: template.areas.map((area) => {
+      const item = levelItem(area.id);
+      const distribution = [0, 0, 0, 0, 0];
+      for (const { report } of reports) {
+        const value = item ? report?.answers[item]?.value : undefined;
+        if (typeof value === 'number' && value >= 0 && value <= 4) distribution[value]! += 1;
+      }
+      return { area: area.id, label: area.label, item, distribution };
+    }),
+    rising: reports.flatMap(({ unit, report }) =>
+      Object.values(report?.answers ?? {})
+        .filter((a) => a.trend === 'rising')
+        .map((a) => ({ orgUnit: unit.code, item: a.item })),
+    ),
+    ...(assessment ? { assessment } : {}),
+  };
+}
+
+/** The nation's picture: per county, approved or not, with its completeness. */
+export async function nationalSituation(reader: ViewReader, units: OrgUnitRegistry, period: string, template: TemplateDefinition) {
+  const counties = units.all('county');
+  return {
+    counties: await Promise.all(
+      counties.map(async (county) => {
+        const situation = await countySituation(reader, units, county.code, period, template);
+        return {
+          county: county.code,
+          name: county.name,
+          approved: situation.approved,
+          reported: situation.completeness.reported.length,
+          expected: situation.completeness.expected,
+          late: situation.completeness.late.length,
+          levels: situation.levels,
+        };
+      }),
+    ),
+  };
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { type TestApp, startTestApp } from './support/test-app.js';
+
+const period = new Date().toISOString().slice(0, 7);
+const answers = (level: number, trend = 'unchanged') => [
+  { item: 'social-risk.level', value: level, trend },
+  { item: 'andt.level', value: 1 },
+];
+
+describe('situation views over HTTP', () => {
+  let t: TestApp;
+  let analyst: { Authorization: string };
+  let ludvika: { Authorization: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    analyst = await t.as('county_analyst', '20');
+    ludvika = await t.as('municipal_reporter', '2085');
+  });
+  afterAll(() => t.close());
+
+  it('shows a municipality its answers per area, right after its own write (minPosition)', async () => {
+    const submitted = await request(t.http)
+      .put(`/api/v1/org-units/2085/reports/${period}`)
+      .set(ludvika)
+      .send({ templateVersion: 1, answers: answers(3, 'rising') })
+      .expect(201);
+    const res = await request(t.http).get(`/api/v1/org-units/2085/situation?period=${period}&minPosition=${submitted.body.position}`).set(ludvika).expect(200);
+    expect(res.body).toMatchObject({ orgUnit: '2085', kind: 'municipality', reported: true, late: false });
+    const social = res.body.areas.find((a: { area: string }) => a.area === 'social-risk');
+    expect(social.items.find((i: { item: string }) => i.item === 'social-risk.level')).toMatchObject({ value: 3, trend: 'rising' });
+    expect(BigInt(res.body.meta.position)).toBeGreaterThanOrEqual(BigInt(submitted.body.position));
+    await request(t.http).get(`/api/v1/org-units/2080/situation?period=${period}`).set(ludvika).expect(403);
+    await request(t.http).get(`/api/v1/org-units/20/situation?period=${period}`).set(ludvika).expect(403);
+    const bad = await request(t.http).get('/api/v1/org-units/2085/situation?period=2018-3').set(ludvika).expect(400);
+    expect(bad.body.errors[0].path).toBe('period');
+  });
+
+  it('gives the county completeness, level distribution, rising trends, assessment and approval — as of any moment', async () => {
+    const borlange = await t.as('municipal_reporter', '2081');
+    await request(t.http).put(`/api/v1/org-units/2081/reports/${period}`).set(borlange).send({ templateVersion: 1, answers: answers(1) }).expect(201);
+    const beforeAssessment = (await request(t.http).get(`/api/v1/org-units/20/situation?period=${period}`).set(analyst).expect(200)).body.meta.position;
+    await request(t.http)
+      .put(`/api/v1/org-units/20/assessments/${period}`)
+      .set(analyst)
+      .send({ areas: [{ area: 'social-risk', level: 2, text: 'Oro i Ludvika' }], trends: 'Ökande', feedback: [{ orgUnit: '2085', message: 'Följ upp' }] })
+      .expect(201);
+    const approved = await request(t.http).post(`/api/v1/org-units/20/approvals/${period}`).set(analyst).send({}).expect(201);
+
+    const now = await request(t.http).get(`/api/v1/org-units/20/situation?period=${period}&minPosition=${approved.body.position}`).set(analyst).expect(200);
+    expect(now.body.completeness.expected).toBe(15);
+    expect(now.body.completeness.reported.sort()).toEqual(['2081', '2085']);
+    expect(now.body.completeness.missing).toHaveLength(13);
+    const social = now.body.levels.find((l: { area: string }) => l.area === 'social-risk');
+    expect(social.distribution).toEqual([0, 1, 0, 1, 0]);
+    expect(now.body.rising).toEqual([{ orgUnit: '2085', item: 'social-risk.level' }]);
+    expect(now.body.assessment.feedback).toEqual([{ orgUnit: '2085', message: 'Följ upp' }]);
+    expect(now.body.approved).toBe(true);
+
+    const then = await request(t.http).get(`/api/v1/org-units/20/situation?period=${period}&asOfPosition=${beforeAssessment}`).set(analyst).expect(200);
+    expect(then.body.approved).toBe(false);
+    expect(then.body.assessment).toBeUndefined();
+    expect(then.body.meta.position).toBe(beforeAssessment);
+  });
+
+  it('gives national readers every county, approved or not', async () => {
+    const reader = await t.as('national_reader', 'SE');
+    const res = await request(t.http).get(`/api/v1/org-units/SE/situation?period=${period}&minPosition=${await t.store.headPosition()}`).set(reader).expect(200);
+    expect(res.body.counties).toHaveLength(21);
+    expect(res.body.counties.find((c: { county: string }) => c.county === '20')).toMatchObject({ approved: true, reported: 2, expected: 15 });
+    expect(res.body.counties.find((c: { county: string }) => c.county === '01')).toMatchObject({ approved: false, reported: 0, expected: 26 });
+  });
+
+  it('answers 503 with Retry-After when the views cannot reach minPosition in time', async () => {
+    const res = await request(t.http).get(`/api/v1/org-units/2085/situation?period=${period}&minPosition=999999`).set(ludvika).expect(503);
+    expect(res.headers['retry-after']).toBeDefined();
+  }, 15_000);
+
+  it('reports projection lag in /health', async () => {
+    const res = await request(t.http).get('/api/v1/health').expect(200);
+    expect(res.body.info.projections.projections.map((p: { name: string }) => p.name)).toEqual(['situation-reports', 'assessments', 'approvals']);
+  });
+});
