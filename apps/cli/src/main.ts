@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { InvalidConfigurationError } from '../../api/src/config/environment.js';
 import { registerDemoCommand } from './commands/demo.command.js';
+import { registerRebuildCommand } from './commands/rebuild.command.js';
 import { registerTokenCommand } from './commands/token.command.js';
 import { registerVerifyCommand } from './commands/verify.command.js';
 
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerTokenCommand(program);
 registerVerifyCommand(program);
+registerRebuildCommand(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -252,9 +252,10 @@ export class SqliteEventStore implements EventStore {
       });
     }
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    // Keep the process alive until the writer has started (it may not have yet) and closed the file.
+    this.writer.ref();
     await this.writerReady.catch(() => undefined);
     const exited = new Promise((resolve) => this.writer.once('exit', resolve));
-    this.writer.ref(); // keep the process alive until the writer has closed the file
     this.writer.postMessage({ kind: 'close' } satisfies WriterMessage);
     await exited;
     this.db.close();

@@ -1,0 +1,53 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { openEventStore } from '@lagesbild/event-store';
+import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore } from '@lagesbild/projections';
+import { validateEnvironment } from '../../../api/src/config/environment.js';
+import { progressLine } from '../progress.js';
+
+/**
+ * `rebuild`: builds the views from the whole log into a new file beside the current one,
+ * then puts it in its place. Run it with the api stopped (the api rebuilds by itself when a
+ * projection's version changes).
+ */
+export function registerRebuildCommand(program: Command): void {
+  program
+    .command('rebuild')
+    .description('Bygg om vyerna från hela händelseloggen (projektionerna), med förlopp')
+    .option('--projection <name>', `bara en projektion: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
+    .action(async (options: { projection?: string }) => {
+      const environment = validateEnvironment(process.env);
+      const projections = ALL_PROJECTIONS.filter((p) => !options.projection || p.name === options.projection);
+      if (projections.length === 0) throw new Error(`Unknown projection ${options.projection}`);
+      const store = openEventStore({ dataDir: environment.DATA_DIR, eventStoreUrl: environment.EVENTSTORE_URL });
+      const target = join(environment.DATA_DIR, 'views.db');
+      const building = join(environment.DATA_DIR, 'views.rebuild.db');
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+      const views = new SqliteViewStore(building);
+      const head = await store.headPosition();
+      const runner = new ProjectionRunner(store, views, projections, { batchSize: 2000 });
+      const progress = progressLine('Bygger om vyer (händelser)');
+      const ticker = setInterval(() => progress.update(Number(runner.status().projections[0]?.position ?? 0n), Number(head)), 250);
+      const started = Date.now();
+      try {
+        await runner.start();
+      } finally {
+        clearInterval(ticker);
+        await runner.stop();
+      }
+      progress.update(Number(head), Number(head));
+      progress.end();
+      await views.close();
+      await store.close();
+      // One projection alone is built beside the views, not in their place (the others would be missing).
+      const swap = !options.projection || !existsSync(target);
+      if (swap) {
+        for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+        renameSync(building, target);
+      }
+      const seconds = (Date.now() - started) / 1000;
+      const rebuilt = projections.map((p) => `${p.name}@v${p.version}`);
+      process.stdout.write(`${JSON.stringify({ rebuilt, events: Number(head), seconds, file: swap ? target : building })}\n`);
+    });
+}
