@@ -74,3 +74,28 @@ describe('hardening', () => {
     expect(await t.store.headPosition()).toBe(before);
   });
 });
+
+describe('metrics', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('exposes Prometheus metrics: the log head, projection lag, commits and request durations by route', async () => {
+    const reporter = await t.as('municipal_reporter', '2085');
+    await request(t.http)
+      .put(`/api/v1/org-units/2085/reports/${new Date().toISOString().slice(0, 7)}`)
+      .set(reporter)
+      .send({ templateVersion: 1, answers: [{ item: 'social-risk.level', value: 1 }] })
+      .expect(201);
+    await request(t.http).get('/metrics').expect(200);
+    const res = await request(t.http).get('/api/v1/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toMatch(/^lagesbild_event_log_head_position 1$/m);
+    expect(res.text).toMatch(/^lagesbild_event_log_appends_total 1$/m);
+    expect(res.text).toMatch(/^lagesbild_projection_lag_events\{projection="situation-reports@v1"\} \d+$/m);
+    expect(res.text).toMatch(/lagesbild_http_request_duration_seconds_count\{method="PUT",route="\/api\/v1\/org-units\/:code\/reports\/:period",status="201"\} 1/);
+  });
+});

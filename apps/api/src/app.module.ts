@@ -6,6 +6,7 @@ import type { Environment } from './config/environment.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DomainModule } from './domain.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
 type Config = ConfigService<Environment, true>;
 
@@ -45,6 +46,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         DomainModule,
+        MetricsModule,
       ],
     };
   }

@@ -48,10 +48,12 @@ export function configureApp(app: INestApplication): INestApplication {
   const http = app.getHttpAdapter().getInstance() as {
     get(path: string, handler: (req: Request, res: Response, next: NextFunction) => void): void;
   };
-  http.get('/health', (req, _res, next) => {
-    req.url = `/${API_PREFIX}/health`;
-    next();
-  });
+  for (const path of ['health', 'metrics']) {
+    http.get(`/${path}`, (req, _res, next) => {
+      req.url = `/${API_PREFIX}/${path}`;
+      next();
+    });
+  }
   http.get('/docs', (_req, res) => res.redirect(302, `/${API_PREFIX}/docs`));
   http.get('/docs-json', (_req, res) => res.redirect(302, `/${API_PREFIX}/docs-json`));
   return app;

@@ -88,6 +88,8 @@ export interface EventStoreCapabilities {
 /** The event log: the only source of truth (ARCHITECTURE.md "Event store port"). */
 export interface EventStore {
   readonly capabilities: EventStoreCapabilities;
+  /** Group-commit counters, where the adapter keeps them (the embedded log does). */
+  readonly stats?: { commits: number; appends: number };
   append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
