@@ -72,4 +72,34 @@ describe('risks and actions over HTTP', () => {
     expect(done.body.revision).toBe(3);
     await request(t.http).post(`${path}/status`).set(analyst).send({ status: 'cancelled', note: '' }).expect(409);
   });
+
+  it('lists the register, counts open risks on the 5×5 matrix, and flags overdue actions — as of any moment', async () => {
+    const before = (await request(t.http).get('/api/v1/org-units/2085/risk-matrix').set(analyst).expect(200)).body;
+    const extra = await request(t.http).post('/api/v1/risks').set(analyst).send({ ...risk, likelihood: 5, consequence: 5 }).expect(201);
+    const late = await request(t.http)
+      .post('/api/v1/actions')
+      .set(analyst)
+      .send({ orgUnit: '2085', riskIds: [extra.body.id], title: 'Sen åtgärd', description: 'x', owner: 'Kommunen', dueDate: '2001-01-01' })
+      .expect(201);
+
+    const matrix = await request(t.http).get(`/api/v1/org-units/2085/risk-matrix?minPosition=${late.body.position}`).set(analyst).expect(200);
+    expect(matrix.body.cells[4][4]).toBe(before.cells[4][4] + 1);
+    const thenMatrix = await request(t.http).get(`/api/v1/org-units/2085/risk-matrix?asOfPosition=${before.meta.position}`).set(analyst).expect(200);
+    expect(thenMatrix.body.cells).toEqual(before.cells);
+
+    const register = await request(t.http).get('/api/v1/risks?orgUnit=2085&status=open').set(analyst).expect(200);
+    expect(register.body.items.every((r: { orgUnit: string; status: string }) => r.orgUnit === '2085' && r.status === 'open')).toBe(true);
+    const county = await request(t.http).get('/api/v1/risks').set(analyst).expect(200); // default: the analyst's county, with its municipalities
+    expect(county.body.items.length).toBeGreaterThan(register.body.items.length);
+    await request(t.http).get('/api/v1/risks?status=maybe').set(analyst).expect(400);
+    await request(t.http).get('/api/v1/risks?orgUnit=21').set(analyst).expect(403);
+
+    const actions = await request(t.http).get('/api/v1/actions?orgUnit=2085').set(analyst).expect(200);
+    const overdue = actions.body.items.find((a: { actionId: string }) => a.actionId === late.body.id);
+    expect(overdue).toMatchObject({ status: 'proposed', overdue: true });
+    const done = actions.body.items.find((a: { status: string }) => a.status === 'completed');
+    expect(done.overdue).toBe(false);
+    await request(t.http).get('/api/v1/actions?orgUnit=2085').set(await t.as('municipal_reporter', '2085')).expect(200);
+    await request(t.http).get('/api/v1/actions?orgUnit=2080').set(await t.as('municipal_reporter', '2085')).expect(403);
+  });
 });

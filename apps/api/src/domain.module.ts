@@ -11,6 +11,7 @@ import { SituationReportsController } from './reports/situation-reports.controll
 import { RisksController } from './risks/risks.controller.js';
 import { WorkRecordsController } from './work-records/work-records.controller.js';
 import { ProjectionsService } from './views/projections.service.js';
+import { RiskViewsController } from './views/risk-views.controller.js';
 import { SituationController } from './views/situation.controller.js';
 
 /** The write side over HTTP: controllers map requests to commands; handlers run `handleCommand`. */
@@ -24,6 +25,7 @@ import { SituationController } from './views/situation.controller.js';
     RisksController,
     WorkRecordsController,
     SituationController,
+    RiskViewsController,
   ],
   providers: [
     TemplateCatalog,

@@ -5,9 +5,11 @@ export { SqliteViewStore } from './sqlite/sqlite-view-store.js';
 export * from './views/situation-report/situation-report.projection.js';
 export * from './views/county/county.projections.js';
 export * from './views/situation.queries.js';
+export * from './views/risks/risks.projections.js';
 
 import { approvalProjection, assessmentProjection } from './views/county/county.projections.js';
+import { actionProjection, riskProjection } from './views/risks/risks.projections.js';
 import { situationReportProjection } from './views/situation-report/situation-report.projection.js';
 
 /** Every projection the api runs. */
-export const ALL_PROJECTIONS = [situationReportProjection, assessmentProjection, approvalProjection] as const;
+export const ALL_PROJECTIONS = [situationReportProjection, assessmentProjection, approvalProjection, riskProjection, actionProjection] as const;

@@ -63,7 +63,8 @@ export class AuthGuard implements CanActivate {
           : (['query', rule.orgUnit.query] as const);
     const source = (where === 'param' ? request.params : where === 'body' ? request.body : request.query) as Record<string, unknown> | undefined;
     const code = source?.[name];
-    if (where === 'query' && code === undefined) return undefined;
+    // An org unit left out of a query means the caller's own.
+    if (where === 'query' && code === undefined) return request.principal.org;
     if (typeof code === 'string' && this.units.has(code)) return code;
     if (where === 'param') throw new NotFoundError('org-unit-not-found', `There is no org unit ${JSON.stringify(code)}`);
     throw new ValidationError('Unknown org unit', [{ path: name, message: `${JSON.stringify(code ?? null)} is not a known org-unit code` }]);

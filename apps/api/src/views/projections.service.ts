@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
 import type { Environment } from '../config/environment.js';
+import { type AnswerMeta, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 
 const MIN_POSITION_WAIT_MS = 5000;
 
@@ -34,6 +35,14 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     await this.started;
     await this.runner.stop();
     await this.views.close();
+  }
+
+  /** The views as of a query's `asOf`/`asOfPosition`, once they hold its `minPosition`; else 503. */
+  async asOf(query: AsOfQuery): Promise<{ reader: ViewReader; meta: AnswerMeta }> {
+    const { position, meta } = await resolveAsOf(this.store, { ...query, minPosition: undefined });
+    const reader = await this.readerAt(position, query.minPosition);
+    if (!reader) throw new ServiceUnavailableException('The views have not caught up yet; try again shortly');
+    return { reader, meta };
   }
 
   status() {

@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, Param, Query, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ValidationError, isPeriod } from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import { countySituation, municipalitySituation, nationalSituation, reportAsOf } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
-import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
+import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 import { ProjectionsService } from './projections.service.js';
 
@@ -16,7 +15,6 @@ export class SituationController {
   constructor(
     private readonly projections: ProjectionsService,
     private readonly templates: TemplateCatalog,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
   ) {}
 
@@ -28,9 +26,7 @@ export class SituationController {
     if (typeof period !== 'string' || !isPeriod(period)) {
       throw new ValidationError('Bad period', [{ path: 'period', message: 'must be a month, YYYY-MM' }]);
     }
-    const { position, meta } = await resolveAsOf(this.store, { ...asOf, minPosition: undefined });
-    const reader = await this.projections.readerAt(position, asOf.minPosition);
-    if (!reader) throw new ServiceUnavailableException('The views have not caught up yet; try again shortly');
+    const { reader, meta } = await this.projections.asOf(asOf);
     const template = await this.templates.current();
     const unit = this.units.get(code)!;
     const base = { orgUnit: code, name: unit.name, kind: unit.kind, period };

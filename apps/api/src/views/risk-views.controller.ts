@@ -1,0 +1,66 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@lagesbild/auth';
+import { ValidationError } from '@lagesbild/domain';
+import { actionList, riskMatrix, riskRegister } from '@lagesbild/projections';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { Access } from '../auth/access.decorator.js';
+import { ORG_UNITS } from '../auth/auth.tokens.js';
+import { CurrentPrincipal } from '../auth/principal.decorator.js';
+import { AsOf, type AsOfQuery } from '../http/as-of.js';
+import { ProjectionsService } from './projections.service.js';
+
+const RISK_STATUSES = ['open', 'closed'];
+const ACTION_STATUSES = ['proposed', 'approved', 'rejected', 'started', 'completed', 'cancelled'];
+
+function oneOf(value: unknown, allowed: string[], path: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw new ValidationError(`Bad ${path}`, [{ path, message: `must be one of ${allowed.join(', ')}` }]);
+  }
+  return value;
+}
+
+@ApiTags('Risker och åtgärder')
+@Controller()
+export class RiskViewsController {
+  constructor(
+    private readonly projections: ProjectionsService,
+    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+  ) {}
+
+  @Get('risks')
+  @Access('view:read', { query: 'orgUnit' })
+  @ApiQuery({ name: 'orgUnit', required: false, description: 'default: your own org; includes the units below it' })
+  @ApiQuery({ name: 'area', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: RISK_STATUSES })
+  @ApiOperation({ summary: 'Riskregistret' })
+  async risks(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
+    const status = oneOf(query.status, RISK_STATUSES, 'status');
+    const area = typeof query.area === 'string' ? query.area : undefined;
+    const { reader, meta } = await this.projections.asOf(asOf);
+    const items = await riskRegister(reader, this.units, (query.orgUnit as string | undefined) ?? principal.org, { area, status });
+    return { items, meta };
+  }
+
+  @Get('org-units/:code/risk-matrix')
+  @Access('view:read', { param: 'code' })
+  @ApiOperation({ summary: 'Riskmatrisen 5×5: öppna risker per sannolikhet och konsekvens' })
+  async matrix(@Param('code') code: string, @AsOf() asOf: AsOfQuery) {
+    const { reader, meta } = await this.projections.asOf(asOf);
+    return { orgUnit: code, ...(await riskMatrix(reader, this.units, code)), meta };
+  }
+
+  @Get('actions')
+  @Access('view:read', { query: 'orgUnit' })
+  @ApiQuery({ name: 'orgUnit', required: false, description: 'default: your own org; includes the units below it' })
+  @ApiQuery({ name: 'status', required: false, enum: ACTION_STATUSES })
+  @ApiOperation({ summary: 'Åtgärdslistan, försenade markerade' })
+  async actions(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
+    const status = oneOf(query.status, ACTION_STATUSES, 'status');
+    const { reader, meta } = await this.projections.asOf(asOf);
+    const today = meta.asOf.slice(0, 10);
+    const items = await actionList(reader, this.units, (query.orgUnit as string | undefined) ?? principal.org, today, { status });
+    return { items, meta };
+  }
+}

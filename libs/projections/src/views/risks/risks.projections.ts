@@ -1,0 +1,128 @@
+import type { ActionEvent, ActionStatus, RiskEvent } from '@lagesbild/domain';
+import type { StoredEvent } from '@lagesbild/event-store';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import type { Projection } from '../../projection.js';
+import type { ViewReader } from '../../view-store.port.js';
+
+export interface RiskRow {
+  riskId: string;
+  orgUnit: string;
+  area: string;
+  title: string;
+  description: string;
+  likelihood: number;
+  consequence: number;
+  status: 'open' | 'closed';
+  identifiedAt: string;
+  history: Array<{ at: string; likelihood?: number; consequence?: number; rationale?: string; closedBecause?: string }>;
+}
+
+export interface ActionRow {
+  actionId: string;
+  orgUnit: string;
+  riskIds: string[];
+  title: string;
+  description: string;
+  owner: string;
+  dueDate: string;
+  status: ActionStatus;
+  decision?: { decision: 'approved' | 'rejected'; rationale: string; at: string; by?: string };
+  history: Array<{ at: string; status: ActionStatus; note?: string }>;
+}
+
+export const RISKS_VIEW = 'risk';
+export const ACTIONS_VIEW = 'action';
+/** A risk by its org unit, so a unit's register is one key range; and by id, to find it. */
+const byUnit = (orgUnit: string, id: string) => `${orgUnit}|${id}`;
+const RISK_INDEX = 'risk-by-id';
+const ACTION_INDEX = 'action-by-id';
+
+export const riskProjection: Projection = {
+  name: 'risks',
+  version: 1,
+  handles: ['RiskIdentified', 'RiskReassessed', 'RiskClosed'],
+  async apply(event: StoredEvent, views) {
+    const e = event as StoredEvent & RiskEvent;
+    if (e.type === 'RiskIdentified') {
+      const { riskId, orgUnit, area, title, description, likelihood, consequence } = e.data;
+      const row: RiskRow = { riskId, orgUnit, area, title, description, likelihood, consequence, status: 'open', identifiedAt: e.recordedAt, history: [] };
+      await views.put(RISKS_VIEW, byUnit(orgUnit, riskId), row);
+      await views.put(RISK_INDEX, riskId, orgUnit);
+      return;
+    }
+    const orgUnit = await views.get<string>(RISK_INDEX, e.data.riskId);
+    const row = orgUnit ? await views.get<RiskRow>(RISKS_VIEW, byUnit(orgUnit, e.data.riskId)) : undefined;
+    if (!row) return;
+    const next: RiskRow =
+      e.type === 'RiskReassessed'
+        ? { ...row, likelihood: e.data.likelihood, consequence: e.data.consequence, history: [...row.history, { at: e.recordedAt, likelihood: e.data.likelihood, consequence: e.data.consequence, rationale: e.data.rationale }] }
+        : { ...row, status: 'closed', history: [...row.history, { at: e.recordedAt, closedBecause: e.data.reason }] };
+    await views.put(RISKS_VIEW, byUnit(row.orgUnit, row.riskId), next);
+  },
+};
+
+export const actionProjection: Projection = {
+  name: 'actions',
+  version: 1,
+  handles: ['ActionProposed', 'ActionDecided', 'ActionStatusChanged'],
+  async apply(event: StoredEvent, views) {
+    const e = event as StoredEvent & ActionEvent;
+    if (e.type === 'ActionProposed') {
+      const row: ActionRow = { ...e.data, status: 'proposed', history: [{ at: e.recordedAt, status: 'proposed' }] };
+      await views.put(ACTIONS_VIEW, byUnit(e.data.orgUnit, e.data.actionId), row);
+      await views.put(ACTION_INDEX, e.data.actionId, e.data.orgUnit);
+      return;
+    }
+    const orgUnit = await views.get<string>(ACTION_INDEX, e.data.actionId);
+    const row = orgUnit ? await views.get<ActionRow>(ACTIONS_VIEW, byUnit(orgUnit, e.data.actionId)) : undefined;
+    if (!row) return;
+    const by = e.metadata.actor?.name;
+    const next: ActionRow =
+      e.type === 'ActionDecided'
+        ? {
+            ...row,
+            status: e.data.decision,
+            decision: { decision: e.data.decision, rationale: e.data.rationale, at: e.recordedAt, ...(by ? { by } : {}) },
+            history: [...row.history, { at: e.recordedAt, status: e.data.decision }],
+          }
+        : { ...row, status: e.data.status, history: [...row.history, { at: e.recordedAt, status: e.data.status, note: e.data.note }] };
+    await views.put(ACTIONS_VIEW, byUnit(row.orgUnit, row.actionId), next);
+  },
+};
+
+/** The units whose rows a query for `orgUnit` covers: itself and everything below it. */
+function unitsWithin(units: OrgUnitRegistry, orgUnit: string): string[] {
+  const out: string[] = [];
+  const visit = (code: string) => {
+    out.push(code);
+    for (const child of units.children(code)) visit(child.code);
+  };
+  visit(orgUnit);
+  return out;
+}
+
+async function rowsWithin<T>(reader: ViewReader, view: string, units: OrgUnitRegistry, orgUnit: string): Promise<T[]> {
+  const lists = await Promise.all(unitsWithin(units, orgUnit).map((code) => reader.list<T>(view, `${code}|`)));
+  return lists.flat().map((r) => r.value);
+}
+
+/** The risk register of an org unit and the units below it. */
+export async function riskRegister(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, filter: { area?: string; status?: string } = {}) {
+  const rows = await rowsWithin<RiskRow>(reader, RISKS_VIEW, units, orgUnit);
+  return rows.filter((r) => (!filter.area || r.area === filter.area) && (!filter.status || r.status === filter.status));
+}
+
+/** Open risks counted on the 5×5 grid: `cells[likelihood-1][consequence-1]`. */
+export async function riskMatrix(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string) {
+  const cells = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
+  for (const risk of await riskRegister(reader, units, orgUnit, { status: 'open' })) cells[risk.likelihood - 1]![risk.consequence - 1]! += 1;
+  return { rows: 'likelihood 1–5', columns: 'consequence 1–5', cells };
+}
+
+/** Actions of an org unit and below; overdue when past due on `today` and not finished. */
+export async function actionList(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, today: string, filter: { status?: string } = {}) {
+  const rows = await rowsWithin<ActionRow>(reader, ACTIONS_VIEW, units, orgUnit);
+  return rows
+    .filter((r) => !filter.status || r.status === filter.status)
+    .map((r) => ({ ...r, overdue: r.dueDate < today && !['completed', 'cancelled', 'rejected'].includes(r.status) }));
+}
