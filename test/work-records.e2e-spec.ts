@@ -81,4 +81,32 @@ describe('assessments, readiness, activities, time, goals and narrative over HTT
     await request(t.http).put('/api/v1/org-units/2085/report-backs/narrative/1').set(analyst).send({ text: 'x' }).expect(400);
     await request(t.http).put('/api/v1/org-units/20/report-backs/narrative/2').set(reporter).send({ text: 'x' }).expect(403);
   });
+
+  it('lists activities, sums time by kind and month, and shows goals with their status history', async () => {
+    await request(t.http).post('/api/v1/activities').set(analyst).send({ kind: 'conference', date: '2018-05-02', title: 'Länskonferens', orgUnits: ['20'], partners: ['SKR'] }).expect(201);
+    await request(t.http).post('/api/v1/time-entries').set(analyst).send({ date: '2018-03-15', hours: 2, kind: 'collection' }).expect(201);
+    const last = await request(t.http).post('/api/v1/time-entries').set(analyst).send({ date: '2018-04-02', hours: 1.5, kind: 'analysis' }).expect(201);
+    const at = `minPosition=${last.body.position}`;
+
+    const all = await request(t.http).get(`/api/v1/activities?${at}`).set(analyst).expect(200);
+    expect(all.body.items.map((a: { title: string }) => a.title).sort()).toEqual(['Länskonferens', 'Utbildning']);
+    const ludvika = await request(t.http).get(`/api/v1/activities?orgUnit=2085&${at}`).set(analyst).expect(200);
+    expect(ludvika.body.items.map((a: { title: string }) => a.title)).toEqual(['Utbildning']);
+    const march = await request(t.http).get(`/api/v1/activities?from=2018-03&to=2018-03&${at}`).set(analyst).expect(200);
+    expect(march.body.items).toHaveLength(1);
+    await request(t.http).get('/api/v1/activities?from=march').set(analyst).expect(400);
+
+    const time = await request(t.http).get(`/api/v1/time-entries/summary?orgUnit=20&${at}`).set(analyst).expect(200);
+    expect(time.body).toMatchObject({ total: 7, entries: 3, byKind: { analysis: 5, collection: 2 } });
+    expect(time.body.byMonth['2018-03']).toEqual({ analysis: 3.5, collection: 2 });
+    expect(time.body.hoursPerPersonMonth).toBe(3.5);
+    const april = await request(t.http).get(`/api/v1/time-entries/summary?from=2018-04-01&to=2018-04-30&${at}`).set(analyst).expect(200);
+    expect(april.body.total).toBe(1.5);
+    await request(t.http).get('/api/v1/time-entries/summary?orgUnit=2085').set(analyst).expect(400);
+    await request(t.http).get('/api/v1/time-entries/summary?orgUnit=21').set(analyst).expect(403);
+
+    const goals = await request(t.http).get(`/api/v1/goals?orgUnit=20&${at}`).set(analyst).expect(200);
+    expect(goals.body.items[0]).toMatchObject({ number: '3.2', status: 'on-track' });
+    expect(goals.body.items[0].statusHistory).toHaveLength(1);
+  });
 });

@@ -13,6 +13,7 @@ import { WorkRecordsController } from './work-records/work-records.controller.js
 import { ProjectionsService } from './views/projections.service.js';
 import { RiskViewsController } from './views/risk-views.controller.js';
 import { SituationController } from './views/situation.controller.js';
+import { WorkRecordViewsController } from './views/work-record-views.controller.js';
 
 /** The write side over HTTP: controllers map requests to commands; handlers run `handleCommand`. */
 @Module({
@@ -26,6 +27,7 @@ import { SituationController } from './views/situation.controller.js';
     WorkRecordsController,
     SituationController,
     RiskViewsController,
+    WorkRecordViewsController,
   ],
   providers: [
     TemplateCatalog,

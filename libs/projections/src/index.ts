@@ -6,10 +6,21 @@ export * from './views/situation-report/situation-report.projection.js';
 export * from './views/county/county.projections.js';
 export * from './views/situation.queries.js';
 export * from './views/risks/risks.projections.js';
+export * from './views/work-records/work-records.projections.js';
 
 import { approvalProjection, assessmentProjection } from './views/county/county.projections.js';
 import { actionProjection, riskProjection } from './views/risks/risks.projections.js';
+import { activityProjection, goalProjection, timeEntryProjection } from './views/work-records/work-records.projections.js';
 import { situationReportProjection } from './views/situation-report/situation-report.projection.js';
 
 /** Every projection the api runs. */
-export const ALL_PROJECTIONS = [situationReportProjection, assessmentProjection, approvalProjection, riskProjection, actionProjection] as const;
+export const ALL_PROJECTIONS = [
+  situationReportProjection,
+  assessmentProjection,
+  approvalProjection,
+  riskProjection,
+  actionProjection,
+  activityProjection,
+  timeEntryProjection,
+  goalProjection,
+] as const;

@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@lagesbild/auth';
+import { ValidationError } from '@lagesbild/domain';
+import { activitiesOf, goalsOf, timeSummary } from '@lagesbild/projections';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { Access } from '../auth/access.decorator.js';
+import { ORG_UNITS } from '../auth/auth.tokens.js';
+import { CurrentPrincipal } from '../auth/principal.decorator.js';
+import { AsOf, type AsOfQuery } from '../http/as-of.js';
+import { ProjectionsService } from './projections.service.js';
+
+/** `from`/`to` of a work-record query: a date or a month, else 400 naming it. */
+function dateBound(value: unknown, path: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])(-\d\d)?$/.test(value)) {
+    throw new ValidationError(`Bad ${path}`, [{ path, message: 'must be a date (YYYY-MM-DD) or a month (YYYY-MM)' }]);
+  }
+  return value;
+}
+
+@ApiTags('Arbete')
+@Controller()
+export class WorkRecordViewsController {
+  constructor(
+    private readonly projections: ProjectionsService,
+    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+  ) {}
+
+  private countyOf(orgUnit: string): string {
+    const county = this.units.countyOf(orgUnit);
+    if (!county) throw new ValidationError('No county', [{ path: 'orgUnit', message: `${orgUnit} lies in no county` }]);
+    return county.code;
+  }
+
+  @Get('activities')
+  @Access('view:read', { query: 'orgUnit' })
+  @ApiQuery({ name: 'orgUnit', required: false })
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
+  @ApiOperation({ summary: 'Aktiviteter i länet, eller de som rör en kommun' })
+  async activities(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
+    const orgUnit = (query.orgUnit as string | undefined) ?? principal.org;
+    const [from, to] = [dateBound(query.from, 'from'), dateBound(query.to, 'to')];
+    const { reader, meta } = await this.projections.asOf(asOf);
+    return { items: await activitiesOf(reader, this.countyOf(orgUnit), orgUnit, from, to), meta };
+  }
+
+  @Get('time-entries/summary')
+  @Access('view:read', { query: 'orgUnit' })
+  @ApiQuery({ name: 'orgUnit', required: false, description: 'a county' })
+  @ApiOperation({ summary: 'Tidsåtgång per arbetsslag och månad' })
+  async time(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
+    const orgUnit = (query.orgUnit as string | undefined) ?? principal.org;
+    if (this.units.get(orgUnit)?.kind !== 'county') throw new ValidationError('Not a county', [{ path: 'orgUnit', message: 'time is kept per county' }]);
+    const [from, to] = [dateBound(query.from, 'from'), dateBound(query.to, 'to')];
+    const { reader, meta } = await this.projections.asOf(asOf);
+    return { orgUnit, ...(await timeSummary(reader, orgUnit, from, to)), meta };
+  }
+
+  @Get('goals')
+  @Access('view:read', { query: 'orgUnit' })
+  @ApiQuery({ name: 'orgUnit', required: false })
+  @ApiOperation({ summary: 'Mål och indikatorer med statushistorik' })
+  async goals(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
+    const { reader, meta } = await this.projections.asOf(asOf);
+    return { items: await goalsOf(reader, (query.orgUnit as string | undefined) ?? principal.org), meta };
+  }
+}

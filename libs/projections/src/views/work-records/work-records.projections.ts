@@ -1,0 +1,91 @@
+import type { ActivityEvent, GoalEvent, GoalKind, GoalStatus, TimeEntryEvent } from '@lagesbild/domain';
+import type { StoredEvent } from '@lagesbild/event-store';
+import type { Projection } from '../../projection.js';
+import type { ViewReader } from '../../view-store.port.js';
+
+export type ActivityRow = ActivityEvent['data'] & { recordedAt: string; eventId: string };
+export type TimeEntryRow = TimeEntryEvent['data'] & { eventId: string };
+export interface GoalRow {
+  goalId: string;
+  orgUnit: string;
+  kind: GoalKind;
+  number?: string;
+  text: string;
+  status?: GoalStatus;
+  statusHistory: Array<{ status: GoalStatus; narrative: string; at: string }>;
+}
+
+export const ACTIVITIES_VIEW = 'activity';
+export const TIME_VIEW = 'time-entry';
+export const GOALS_VIEW = 'goal';
+const GOAL_INDEX = 'goal-by-id';
+
+export const activityProjection: Projection = {
+  name: 'activities',
+  version: 1,
+  handles: ['ActivityRecorded'],
+  async apply(event: StoredEvent, views) {
+    const e = event as StoredEvent & ActivityEvent;
+    await views.put(ACTIVITIES_VIEW, `${e.data.county}|${e.data.date}|${e.data.activityId}`, { ...e.data, recordedAt: e.recordedAt, eventId: e.eventId });
+  },
+};
+
+export const timeEntryProjection: Projection = {
+  name: 'time-entries',
+  version: 1,
+  handles: ['TimeEntryRecorded'],
+  async apply(event: StoredEvent, views) {
+    const e = event as StoredEvent & TimeEntryEvent;
+    await views.put(TIME_VIEW, `${e.data.county}|${e.data.date}|${e.data.entryId}`, { ...e.data, eventId: e.eventId });
+  },
+};
+
+export const goalProjection: Projection = {
+  name: 'goals',
+  version: 1,
+  handles: ['GoalDefined', 'GoalStatusReported'],
+  async apply(event: StoredEvent, views) {
+    const e = event as StoredEvent & GoalEvent;
+    if (e.type === 'GoalDefined') {
+      await views.put(GOALS_VIEW, `${e.data.orgUnit}|${e.data.goalId}`, { ...e.data, statusHistory: [] } satisfies GoalRow);
+      await views.put(GOAL_INDEX, e.data.goalId, e.data.orgUnit);
+      return;
+    }
+    const orgUnit = await views.get<string>(GOAL_INDEX, e.data.goalId);
+    const row = orgUnit ? await views.get<GoalRow>(GOALS_VIEW, `${orgUnit}|${e.data.goalId}`) : undefined;
+    if (!row) return;
+    await views.put(GOALS_VIEW, `${row.orgUnit}|${row.goalId}`, {
+      ...row,
+      status: e.data.status,
+      statusHistory: [...row.statusHistory, { status: e.data.status, narrative: e.data.narrative, at: e.recordedAt }],
+    } satisfies GoalRow);
+  },
+};
+
+const inRange = (date: string, from?: string, to?: string) => (!from || date >= from) && (!to || date <= `${to}\uffff`);
+
+/** A county's activities, or those naming an org unit of it, between two dates (inclusive). */
+export async function activitiesOf(reader: ViewReader, county: string, orgUnit: string, from?: string, to?: string) {
+  const rows = (await reader.list<ActivityRow>(ACTIVITIES_VIEW, `${county}|`)).map((r) => r.value);
+  return rows.filter((a) => inRange(a.date, from, to) && (orgUnit === county || a.orgUnits.includes(orgUnit)));
+}
+
+/** Hours by kind of work and month, and per person-month, for a county's time entries. */
+export async function timeSummary(reader: ViewReader, county: string, from?: string, to?: string) {
+  const rows = (await reader.list<TimeEntryRow>(TIME_VIEW, `${county}|`)).map((r) => r.value).filter((e) => inRange(e.date, from, to));
+  const byKind: Record<string, number> = {};
+  const byMonth: Record<string, Record<string, number>> = {};
+  const personMonths = new Set<string>();
+  for (const entry of rows) {
+    const month = entry.date.slice(0, 7);
+    byKind[entry.kind] = (byKind[entry.kind] ?? 0) + entry.hours;
+    byMonth[month] = { ...byMonth[month], [entry.kind]: (byMonth[month]?.[entry.kind] ?? 0) + entry.hours };
+    personMonths.add(`${entry.person.id}|${month}`);
+  }
+  const total = rows.reduce((sum, e) => sum + e.hours, 0);
+  return { total, entries: rows.length, byKind, byMonth, hoursPerPersonMonth: personMonths.size ? total / personMonths.size : 0 };
+}
+
+export async function goalsOf(reader: ViewReader, orgUnit: string) {
+  return (await reader.list<GoalRow>(GOALS_VIEW, `${orgUnit}|`)).map((r) => r.value);
+}
