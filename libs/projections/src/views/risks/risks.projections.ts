@@ -3,6 +3,7 @@ import type { StoredEvent } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
+import { putIndexed, updateIndexed } from '../indexed-rows.js';
 
 export interface RiskRow {
   riskId: string;
@@ -32,8 +33,6 @@ export interface ActionRow {
 
 export const RISKS_VIEW = 'risk';
 export const ACTIONS_VIEW = 'action';
-/** A risk by its org unit, so a unit's register is one key range; and by id, to find it. */
-const byUnit = (orgUnit: string, id: string) => `${orgUnit}|${id}`;
 const RISK_INDEX = 'risk-by-id';
 const ACTION_INDEX = 'action-by-id';
 
@@ -46,18 +45,14 @@ export const riskProjection: Projection = {
     if (e.type === 'RiskIdentified') {
       const { riskId, orgUnit, area, title, description, likelihood, consequence } = e.data;
       const row: RiskRow = { riskId, orgUnit, area, title, description, likelihood, consequence, status: 'open', identifiedAt: e.recordedAt, history: [] };
-      await views.put(RISKS_VIEW, byUnit(orgUnit, riskId), row);
-      await views.put(RISK_INDEX, riskId, orgUnit);
+      await putIndexed(views, RISKS_VIEW, RISK_INDEX, orgUnit, riskId, row);
       return;
     }
-    const orgUnit = await views.get<string>(RISK_INDEX, e.data.riskId);
-    const row = orgUnit ? await views.get<RiskRow>(RISKS_VIEW, byUnit(orgUnit, e.data.riskId)) : undefined;
-    if (!row) return;
-    const next: RiskRow =
+    await updateIndexed<RiskRow>(views, RISKS_VIEW, RISK_INDEX, e.data.riskId, (row) =>
       e.type === 'RiskReassessed'
         ? { ...row, likelihood: e.data.likelihood, consequence: e.data.consequence, history: [...row.history, { at: e.recordedAt, likelihood: e.data.likelihood, consequence: e.data.consequence, rationale: e.data.rationale }] }
-        : { ...row, status: 'closed', history: [...row.history, { at: e.recordedAt, closedBecause: e.data.reason }] };
-    await views.put(RISKS_VIEW, byUnit(row.orgUnit, row.riskId), next);
+        : { ...row, status: 'closed', history: [...row.history, { at: e.recordedAt, closedBecause: e.data.reason }] },
+    );
   },
 };
 
@@ -69,15 +64,11 @@ export const actionProjection: Projection = {
     const e = event as StoredEvent & ActionEvent;
     if (e.type === 'ActionProposed') {
       const row: ActionRow = { ...e.data, status: 'proposed', history: [{ at: e.recordedAt, status: 'proposed' }] };
-      await views.put(ACTIONS_VIEW, byUnit(e.data.orgUnit, e.data.actionId), row);
-      await views.put(ACTION_INDEX, e.data.actionId, e.data.orgUnit);
+      await putIndexed(views, ACTIONS_VIEW, ACTION_INDEX, e.data.orgUnit, e.data.actionId, row);
       return;
     }
-    const orgUnit = await views.get<string>(ACTION_INDEX, e.data.actionId);
-    const row = orgUnit ? await views.get<ActionRow>(ACTIONS_VIEW, byUnit(orgUnit, e.data.actionId)) : undefined;
-    if (!row) return;
     const by = e.metadata.actor?.name;
-    const next: ActionRow =
+    await updateIndexed<ActionRow>(views, ACTIONS_VIEW, ACTION_INDEX, e.data.actionId, (row) =>
       e.type === 'ActionDecided'
         ? {
             ...row,
@@ -85,8 +76,8 @@ export const actionProjection: Projection = {
             decision: { decision: e.data.decision, rationale: e.data.rationale, at: e.recordedAt, ...(by ? { by } : {}) },
             history: [...row.history, { at: e.recordedAt, status: e.data.decision }],
           }
-        : { ...row, status: e.data.status, history: [...row.history, { at: e.recordedAt, status: e.data.status, note: e.data.note }] };
-    await views.put(ACTIONS_VIEW, byUnit(row.orgUnit, row.actionId), next);
+        : { ...row, status: e.data.status, history: [...row.history, { at: e.recordedAt, status: e.data.status, note: e.data.note }] },
+    );
   },
 };
 

@@ -2,6 +2,7 @@ import type { ActivityEvent, GoalEvent, GoalKind, GoalStatus, TimeEntryEvent } f
 import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
+import { putIndexed, updateIndexed } from '../indexed-rows.js';
 
 export type ActivityRow = ActivityEvent['data'] & { recordedAt: string; eventId: string };
 export type TimeEntryRow = TimeEntryEvent['data'] & { eventId: string };
@@ -47,18 +48,15 @@ export const goalProjection: Projection = {
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & GoalEvent;
     if (e.type === 'GoalDefined') {
-      await views.put(GOALS_VIEW, `${e.data.orgUnit}|${e.data.goalId}`, { ...e.data, statusHistory: [] } satisfies GoalRow);
-      await views.put(GOAL_INDEX, e.data.goalId, e.data.orgUnit);
+      await putIndexed<GoalRow>(views, GOALS_VIEW, GOAL_INDEX, e.data.orgUnit, e.data.goalId, { ...e.data, statusHistory: [] });
       return;
     }
-    const orgUnit = await views.get<string>(GOAL_INDEX, e.data.goalId);
-    const row = orgUnit ? await views.get<GoalRow>(GOALS_VIEW, `${orgUnit}|${e.data.goalId}`) : undefined;
-    if (!row) return;
-    await views.put(GOALS_VIEW, `${row.orgUnit}|${row.goalId}`, {
+    const { status, narrative } = e.data;
+    await updateIndexed<GoalRow>(views, GOALS_VIEW, GOAL_INDEX, e.data.goalId, (row) => ({
       ...row,
-      status: e.data.status,
-      statusHistory: [...row.statusHistory, { status: e.data.status, narrative: e.data.narrative, at: e.recordedAt }],
-    } satisfies GoalRow);
+      status,
+      statusHistory: [...row.statusHistory, { status, narrative, at: e.recordedAt }],
+    }));
   },
 };
 
