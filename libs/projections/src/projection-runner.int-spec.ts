@@ -8,6 +8,7 @@ import { defaultTemplate } from '@lagesbild/reference-data';
 import { ProjectionRunner } from './projection-runner.js';
 import { SqliteViewStore } from './sqlite/sqlite-view-store.js';
 import { reportAsOf, situationReportProjection } from './views/situation-report/situation-report.projection.js';
+import { goalProjection } from './views/work-records/work-records.projections.js';
 
 const template = defaultTemplate();
 const context: CommandContext = { actor: { id: 'kim', name: 'Kim', roles: ['municipal_reporter'], org: '2085' }, correlationId: 'c' };
@@ -119,6 +120,24 @@ describe('projection runner with the embedded view store', () => {
     await expect(runner.start()).rejects.toThrow('boom');
     expect(await views.checkpoint('situation-reports@v1')).toBe(0n);
     expect(await reportAsOf(views.readerAt(2n), '2085', '2018-03')).toBeUndefined();
+    await views.close();
+  });
+
+  it('spends no transaction on a projection with nothing in a batch, and still resumes right', async () => {
+    const views = new SqliteViewStore(join(dir, 'views.db'));
+    let runner = new ProjectionRunner(store, views, [situationReportProjection, goalProjection]);
+    await runner.start();
+    for (const code of ['2085', '2080', '2081']) await submit(code, '2018-03', 1);
+    await runner.waitFor(3n);
+    expect(runner.status().projections.map((p) => p.position)).toEqual([3n, 3n]);
+    expect(await views.checkpoint('goals@v1')).toBe(0n); // trails over events it ignores
+    await runner.stop();
+
+    runner = new ProjectionRunner(store, views, [situationReportProjection, goalProjection]);
+    await runner.start();
+    expect(runner.status().projections.map((p) => p.position)).toEqual([3n, 3n]);
+    expect((await reportAsOf(views.readerAt(3n), '2085', '2018-03'))!.eventIds).toHaveLength(1);
+    await runner.stop();
     await views.close();
   });
 });

@@ -2,6 +2,9 @@ import type { EventStore, StoredEvent, Subscription } from '@lagesbild/event-sto
 import { type Projection, checkpointName } from './projection.js';
 import type { ViewStore } from './view-store.port.js';
 
+/** How far a projection's stored checkpoint may trail over events it ignores. */
+const CHECKPOINT_EVERY_IGNORED = 10_000n;
+
 export interface ProjectionRunnerOptions {
   batchSize?: number;
   onError?: (projection: string, error: unknown) => void;
@@ -13,6 +16,8 @@ export interface ProjectionRunnerOptions {
  */
 export class ProjectionRunner {
   private readonly applied = new Map<string, bigint>();
+  /** The checkpoint each projection has stored (it may trail `applied` over ignored events). */
+  private readonly stored = new Map<string, bigint>();
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
   private tap: Subscription | undefined;
   private logHead = 0n;
@@ -31,7 +36,11 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     this.running = true;
     this.logHead = await this.store.headPosition();
-    for (const projection of this.projections) this.applied.set(projection.name, await this.views.checkpoint(checkpointName(projection)));
+    for (const projection of this.projections) {
+      const checkpoint = await this.views.checkpoint(checkpointName(projection));
+      this.applied.set(projection.name, checkpoint);
+      this.stored.set(projection.name, checkpoint);
+    }
     // One live tap wakes the loop when the log grows.
     this.tap = this.store.subscribeAll(this.logHead, (event) => {
       this.logHead = event.position;
@@ -117,11 +126,20 @@ export class ProjectionRunner {
     if (done >= upTo) return;
     const handled = new Set(projection.handles);
     const relevant = batch.filter((e) => e.position > done && handled.has(e.type));
+    const stored = this.stored.get(projection.name) ?? 0n;
+    if (relevant.length === 0 && upTo - stored < CHECKPOINT_EVERY_IGNORED) {
+      // Nothing of its own in this batch: move on without a transaction. The stored checkpoint
+      // follows with its next event, or after a stretch of ignored ones; a restart before then
+      // re-reads only events this projection ignores.
+      this.applied.set(projection.name, upTo);
+      return;
+    }
     try {
       await this.views.applyBatch(checkpointName(projection), relevant, upTo, (writer, event) =>
         projection.apply(event as StoredEvent, writer),
       );
       this.applied.set(projection.name, upTo);
+      this.stored.set(projection.name, upTo);
     } catch (error) {
       this.options.onError?.(projection.name, error);
       throw error;
