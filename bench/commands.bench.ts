@@ -52,9 +52,10 @@ async function run(url: string, connections: number, submit: boolean, offset: { 
       {
         method: submit ? 'PUT' : 'POST',
         setupRequest: (request) => {
-          if (!submit) return { ...request, path: '/bare', body, headers: { 'content-type': 'application/json' } };
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (!submit) return { ...request, path: '/bare', body, headers };
           const { path, token } = reportPath(offset.n++);
-          return { ...request, path, body, headers: { 'content-type': 'application/json', authorization: token } };
+          return { ...request, path, body, headers: { ...headers, authorization: token } };
         },
       },
     ],

@@ -25,6 +25,16 @@ export function chainHash(prevHash: string, e: HashedFields): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * A UUID (version 8: custom) derived from a text, so the same text always names the same
+ * thing: a retried append writes the same event ids, a retried create addresses the same stream.
+ */
+export function uuidFrom(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Default idempotency fingerprint: the stream and what the events say, not their ids. */
 export function appendFingerprint(streamId: string, events: readonly { type: string; data: unknown }[]): string {
   const hash = createHash('sha256').update(streamId);

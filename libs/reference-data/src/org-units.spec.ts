@@ -21,6 +21,9 @@ describe('OrgUnitRegistry.sweden', () => {
     expect(sweden.isWithin('2085', '21')).toBe(false);
     expect(sweden.countyOf('2085')?.name).toBe('Dalarnas län');
     expect(sweden.has('9999')).toBe(false);
+    expect(sweden.within('01').map((u) => u.code)).toEqual(expect.arrayContaining(['01', '0180', '0180-01']));
+    expect(sweden.within('01')).toHaveLength(1 + 26 + 13);
+    expect(sweden.within('9999')).toEqual([]);
   });
 });
 

@@ -60,6 +60,12 @@ export class OrgUnitRegistry {
     return kind ? all.filter((u) => u.kind === kind) : all;
   }
 
+  /** The unit and every unit below it (a county, its municipalities, their districts). */
+  within(code: string): OrgUnit[] {
+    const unit = this.units.get(code);
+    return unit ? [unit, ...this.children(code).flatMap((child) => this.within(child.code))] : [];
+  }
+
   /** The unit and every unit above it, nearest first. */
   ancestry(code: string): OrgUnit[] {
     const chain: OrgUnit[] = [];

@@ -4,13 +4,14 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
-import { ValidationError, assessmentDecider, assessmentStreamId } from '@lagesbild/domain';
+import { assessmentDecider, assessmentStreamId } from '@lagesbild/domain';
 import type { CommandContext } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { Ctx, sendCommand } from '../http/command-request.js';
 import { DecideCommand } from '../http/decide.command.js';
+import { codesWithin, requireCounty } from '../http/org-unit-checks.js';
 import { PeriodPipe } from '../http/period.pipe.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 
@@ -45,9 +46,9 @@ export class AssessmentsController {
   ) {}
 
   private async facts(county: string) {
-    if (this.units.get(county)?.kind !== 'county') throw new ValidationError('Not a county', [{ path: 'county', message: `${county} is not a county` }]);
+    requireCounty(this.units, county, 'county');
     const knownAreas = (await this.templates.current()).areas.map((a) => a.id);
-    const countyUnits = this.units.all().filter((u) => u.code !== county && this.units.isWithin(u.code, county)).map((u) => u.code);
+    const countyUnits = codesWithin(this.units, county).filter((code) => code !== county);
     return { knownAreas, countyUnits };
   }
 

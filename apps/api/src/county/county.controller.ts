@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
-  ValidationError,
   countyApprovalDecider,
   countyApprovalStreamId,
   countySettingsDecider,
@@ -15,6 +14,7 @@ import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { type CommandAnswer, Ctx, sendCommand } from '../http/command-request.js';
 import { DecideCommand } from '../http/decide.command.js';
+import { requireCounty } from '../http/org-unit-checks.js';
 import { PeriodPipe } from '../http/period.pipe.js';
 import { ApprovalDto, CountySettingsDto, ReopeningDto } from './county.dto.js';
 
@@ -26,16 +26,12 @@ export class CountyController {
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
   ) {}
 
-  private assertCounty(code: string): void {
-    if (this.units.get(code)?.kind !== 'county') throw new ValidationError('Not a county', [{ path: 'county', message: `${code} is not a county` }]);
-  }
-
   @Put('settings')
   @HttpCode(200)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Sätt länets sista rapportdag (deadline day, 1–28)' })
   settings(@Param('county') county: string, @Body() body: CountySettingsDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CommandAnswer> {
-    this.assertCounty(county);
+    requireCounty(this.units, county, 'county');
     const command = { type: 'SetReportingDeadline' as const, county, deadlineDay: body.deadlineDay };
     return sendCommand(this.commands, response, new DecideCommand(countySettingsDecider, countySettingsStreamId(county), command, context), county);
   }
@@ -51,7 +47,7 @@ export class CountyController {
     @Ctx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAnswer> {
-    this.assertCounty(county);
+    requireCounty(this.units, county, 'county');
     const command = { type: 'ApproveCountyPeriod' as const, county, period, approvedAt: new Date().toISOString(), ...(body.note !== undefined ? { note: body.note } : {}) };
     return sendCommand(this.commands, response, new DecideCommand(countyApprovalDecider, countyApprovalStreamId(county, period), command, context));
   }
@@ -67,7 +63,7 @@ export class CountyController {
     @Ctx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAnswer> {
-    this.assertCounty(county);
+    requireCounty(this.units, county, 'county');
     const command = { type: 'ReopenCountyPeriod' as const, county, period, reason: body.reason };
     return sendCommand(this.commands, response, new DecideCommand(countyApprovalDecider, countyApprovalStreamId(county, period), command, { ...context, reason: body.reason }));
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ValidationError, isPeriod } from '@lagesbild/domain';
+import { assertPeriod } from '@lagesbild/domain';
 import { countySituation, municipalitySituation, nationalSituation, reportAsOf } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
@@ -22,10 +22,9 @@ export class SituationController {
   @Access('view:read', { param: 'code' })
   @ApiQuery({ name: 'period', description: 'YYYY-MM' })
   @ApiOperation({ summary: 'Lägesbilden för en period: kommunens svar, länets sammanställning eller landets' })
-  async situation(@Param('code') code: string, @Query('period') period: unknown, @AsOf() asOf: AsOfQuery) {
-    if (typeof period !== 'string' || !isPeriod(period)) {
-      throw new ValidationError('Bad period', [{ path: 'period', message: 'must be a month, YYYY-MM' }]);
-    }
+  async situation(@Param('code') code: string, @Query('period') query: unknown, @AsOf() asOf: AsOfQuery) {
+    const period = typeof query === 'string' ? query : '';
+    assertPeriod(period);
     const { reader, meta } = await this.projections.asOf(asOf);
     const template = await this.templates.current();
     const unit = this.units.get(code)!;

@@ -8,6 +8,7 @@ import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
+import { requireCounty } from '../http/org-unit-checks.js';
 import { ProjectionsService } from './projections.service.js';
 
 /** `from`/`to` of a work-record query: a date or a month, else 400 naming it. */
@@ -52,7 +53,7 @@ export class WorkRecordViewsController {
   @ApiOperation({ summary: 'Tidsåtgång per arbetsslag och månad' })
   async time(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const orgUnit = (query.orgUnit as string | undefined) ?? principal.org;
-    if (this.units.get(orgUnit)?.kind !== 'county') throw new ValidationError('Not a county', [{ path: 'orgUnit', message: 'time is kept per county' }]);
+    requireCounty(this.units, orgUnit, 'orgUnit');
     const [from, to] = [dateBound(query.from, 'from'), dateBound(query.to, 'to')];
     const { reader, meta } = await this.projections.asOf(asOf);
     return { orgUnit, ...(await timeSummary(reader, orgUnit, from, to)), meta };

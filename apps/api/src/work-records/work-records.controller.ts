@@ -4,7 +4,6 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '@lagesbild/auth';
 import {
-  ValidationError,
   activityDecider,
   activityStreamId,
   goalDecider,
@@ -13,6 +12,7 @@ import {
   narrativeStreamId,
   readinessDecider,
   readinessStreamId,
+  swedishDate,
   timeEntryDecider,
   timeEntryStreamId,
 } from '@lagesbild/domain';
@@ -23,7 +23,8 @@ import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { Ctx, sendCommand } from '../http/command-request.js';
 import { DecideCommand } from '../http/decide.command.js';
-import { newAggregateId, swedishToday } from '../http/new-id.js';
+import { newAggregateId } from '../http/new-id.js';
+import { codesWithin, requireCounty } from '../http/org-unit-checks.js';
 import { SectionPipe } from '../http/section.pipe.js';
 import { ActivityDto, GoalDto, GoalStatusDto, NarrativeDto, ReadinessDto, TimeEntryDto } from './work-records.dto.js';
 
@@ -35,17 +36,12 @@ export class WorkRecordsController {
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
   ) {}
 
-  /** The county unit and everything within it: what a county's records may name. */
-  private countyUnits(county: string): string[] {
-    return this.units.all().filter((u) => this.units.isWithin(u.code, county)).map((u) => u.code);
-  }
-
   @Post('org-units/:code/readiness')
   @HttpCode(201)
   @Access('report:write', { param: 'code' })
   @ApiOperation({ summary: 'Registrera beredskap: samordnare utsedd, handlingsplan antagen eller reviderad' })
   readiness(@Param('code') code: string, @Body() body: ReadinessDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
-    const command = { type: 'RecordReadinessFact' as const, orgUnit: code, today: swedishToday(), ...body };
+    const command = { type: 'RecordReadinessFact' as const, orgUnit: code, today: swedishDate(new Date()), ...body };
     return sendCommand(this.commands, response, new DecideCommand(readinessDecider, readinessStreamId(code), command, context));
   }
 
@@ -55,7 +51,7 @@ export class WorkRecordsController {
   @ApiOperation({ summary: 'Registrera en aktivitet (utbildning, nätverksmöte…) med samverkanspartner' })
   activity(@Body() body: ActivityDto, @CurrentPrincipal() principal: Principal, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     const activityId = newAggregateId(context, 'activity');
-    const command = { type: 'RecordActivity' as const, activityId, county: principal.org, countyUnits: this.countyUnits(principal.org), ...body };
+    const command = { type: 'RecordActivity' as const, activityId, county: principal.org, countyUnits: codesWithin(this.units, principal.org), ...body };
     return sendCommand(this.commands, response, new DecideCommand(activityDecider, activityStreamId(activityId), command, context), activityId);
   }
 
@@ -65,7 +61,7 @@ export class WorkRecordsController {
   @ApiOperation({ summary: 'Registrera tidsåtgång (timmar per arbetsslag)' })
   timeEntry(@Body() body: TimeEntryDto, @CurrentPrincipal() principal: Principal, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     const entryId = newAggregateId(context, 'time-entry');
-    const command = { type: 'RecordTimeEntry' as const, entryId, county: principal.org, person: { id: principal.id, name: principal.name }, today: swedishToday(), ...body };
+    const command = { type: 'RecordTimeEntry' as const, entryId, county: principal.org, person: { id: principal.id, name: principal.name }, today: swedishDate(new Date()), ...body };
     return sendCommand(this.commands, response, new DecideCommand(timeEntryDecider, timeEntryStreamId(entryId), command, context), entryId);
   }
 
@@ -97,7 +93,7 @@ export class WorkRecordsController {
     @Ctx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if (this.units.get(county)?.kind !== 'county') throw new ValidationError('Not a county', [{ path: 'county', message: `${county} is not a county` }]);
+    requireCounty(this.units, county, 'county');
     const command = { type: 'AuthorNarrativeSection' as const, county, section: number, text: body.text };
     return sendCommand(this.commands, response, new DecideCommand(narrativeDecider, narrativeStreamId(county, number), command, context));
   }

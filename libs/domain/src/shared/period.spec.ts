@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { deadlineOf, isPeriod, nextPeriod, periodOf } from './period.js';
+import { deadlineOf, isPeriod, nextPeriod, periodOf, swedishDate } from './period.js';
 
 describe('periods', () => {
   it('accepts months only', () => {
@@ -18,6 +18,11 @@ describe('periods', () => {
     // January's, by the 10th of February, winter time (UTC+1).
     expect(deadlineOf('2018-01', 10)).toBe('2018-02-10T23:00:00.000Z');
     expect(deadlineOf('2018-12', 28)).toBe('2019-01-28T23:00:00.000Z');
+  });
+
+  it('reads the date of an instant in Swedish time', () => {
+    expect(swedishDate(new Date('2018-03-31T22:30:00Z'))).toBe('2018-04-01');
+    expect(swedishDate(new Date('2018-03-31T21:30:00Z'))).toBe('2018-03-31');
   });
 
   it('reads the period of an instant in Swedish time', () => {

@@ -25,6 +25,12 @@ export function periodOf(instant: Date): Period {
   return `${parts.year}-${parts.month}`;
 }
 
+/** The date of an instant in Swedish time, YYYY-MM-DD. */
+export function swedishDate(instant: Date): string {
+  const parts = swedishParts(instant);
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 /**
  * When a period's report is due: the end of `deadlineDay` of the next month, Swedish time
  * (Europe/Stockholm), as an ISO instant.

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
   END,
@@ -36,7 +36,7 @@ import type {
   VerificationResult,
   VerifyOptions,
 } from '../event-store.port.js';
-import { GENESIS_HASH, appendFingerprint, chainHash } from '../hash-chain.js';
+import { GENESIS_HASH, appendFingerprint, chainHash, uuidFrom } from '../hash-chain.js';
 
 /** How our envelope rides in an EventStoreDB event's metadata. */
 interface StoredMetadata {
@@ -75,8 +75,9 @@ export class EventStoreDbEventStore implements EventStore {
     for (let attempt = 0; ; attempt += 1) {
       const existing = await this.readStream(streamId);
       if (key) {
-        const duplicate = findIdempotentAppend(existing, key, fingerprint!, events.length);
-        if (duplicate) return duplicate;
+        const earlier = idempotentAppendIn(existing, key, streamId);
+        if (earlier && earlier.fingerprint !== fingerprint) throw new IdempotencyKeyConflictError(key);
+        if (earlier) return earlier.result;
       }
       const current = existing.length - 1;
       if (expected === 'no_stream' && current !== -1) throw new WrongExpectedRevisionError(streamId, expected, current);
@@ -176,24 +177,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async findIdempotentAppend(idempotencyKey: string, streamId: string): Promise<IdempotentAppend | undefined> {
-    const existing = await this.readStream(streamId);
-    const firstId = idempotentEventId(idempotencyKey, 0);
-    const at = existing.findIndex((e) => e.eventId === firstId);
-    if (at < 0) return undefined;
-    const first = existing[at] as StoredEvent & { fingerprint?: string };
-    const batch = existing.filter((e) => (e.metadata.idempotencyKey as string | undefined) === idempotencyKey);
-    const last = batch[batch.length - 1] ?? first;
-    return {
-      fingerprint: first.fingerprint ?? '',
-      result: {
-        streamId,
-        nextExpectedRevision: last.revision,
-        firstPosition: first.position,
-        position: last.position,
-        recordedAt: first.recordedAt,
-        duplicate: true,
-      },
-    };
+    return idempotentAppendIn(await this.readStream(streamId), idempotencyKey, streamId);
   }
 
   /** Reads `$all` backwards from the head to the first event recorded at or before the instant. */
@@ -341,32 +325,26 @@ function hashOf(event: StoredEvent, prevHash: string): string {
   });
 }
 
-/** A UUID derived from the idempotency key, so a retry writes the very same event ids. */
-function idempotentEventId(key: string, index: number): string {
-  const hex = createHash('sha256').update(`${key}\u0000${index}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+/** The event ids an idempotency key gives an append, so a retry writes the very same ids. */
+const idempotentEventId = (key: string, index: number) => uuidFrom(`${key}\u0000${index}`);
 
-function findIdempotentAppend(
-  existing: StoredEvent[],
-  key: string,
-  fingerprint: string,
-  count: number,
-): AppendResult | undefined {
+/** The append a key already made in this stream, found by its first event's derived id. */
+function idempotentAppendIn(existing: StoredEvent[], key: string, streamId: string): IdempotentAppend | undefined {
   const firstId = idempotentEventId(key, 0);
-  const at = existing.findIndex((e) => e.eventId === firstId);
-  if (at < 0) return undefined;
-  const first = existing[at] as StoredEvent & { fingerprint?: string };
-  if (first.fingerprint !== fingerprint) throw new IdempotencyKeyConflictError(key);
-  const last = existing[at + Math.max(count, 1) - 1] ?? first;
+  const first = existing.find((e) => e.eventId === firstId) as (StoredEvent & { fingerprint?: string }) | undefined;
+  if (!first) return undefined;
+  const batch = existing.filter((e) => e.metadata.idempotencyKey === key);
+  const last = batch[batch.length - 1] ?? first;
   return {
-    streamId: first.streamId,
-    nextExpectedRevision: last.revision,
-    firstPosition: first.position,
-    position: last.position,
-    recordedAt: first.recordedAt,
-    duplicate: true,
+    fingerprint: first.fingerprint ?? '',
+    result: {
+      streamId,
+      nextExpectedRevision: last.revision,
+      firstPosition: first.position,
+      position: last.position,
+      recordedAt: first.recordedAt,
+      duplicate: true,
+    },
   };
 }
 

@@ -81,19 +81,9 @@ export const actionProjection: Projection = {
   },
 };
 
-/** The units whose rows a query for `orgUnit` covers: itself and everything below it. */
-function unitsWithin(units: OrgUnitRegistry, orgUnit: string): string[] {
-  const out: string[] = [];
-  const visit = (code: string) => {
-    out.push(code);
-    for (const child of units.children(code)) visit(child.code);
-  };
-  visit(orgUnit);
-  return out;
-}
-
 async function rowsWithin<T>(reader: ViewReader, view: string, units: OrgUnitRegistry, orgUnit: string): Promise<T[]> {
-  const lists = await Promise.all(unitsWithin(units, orgUnit).map((code) => reader.list<T>(view, `${code}|`)));
+  // The unit's own rows and those of every unit below it.
+  const lists = await Promise.all(units.within(orgUnit).map((unit) => reader.list<T>(view, `${unit.code}|`)));
   return lists.flat().map((r) => r.value);
 }
 
