@@ -5,14 +5,11 @@ import { ITEM_TYPES, type ItemType } from '@lagesbild/domain';
 
 const ID = /^[a-z0-9][a-z0-9.-]{0,99}$/;
 
-export class TemplateItemDto {
+/** An area's or an item's stable id and its labels. */
+class LabelledDto {
   @ApiProperty({ example: 'social-risk.level' })
   @Matches(ID, { message: 'id must be lower-case letters, digits, dots and dashes' })
   id!: string;
-
-  @ApiProperty({ enum: ITEM_TYPES })
-  @IsIn(ITEM_TYPES)
-  type!: ItemType;
 
   @ApiProperty()
   @IsString()
@@ -27,23 +24,13 @@ export class TemplateItemDto {
   labelEn?: string;
 }
 
-export class TemplateAreaDto {
-  @ApiProperty({ example: 'social-risk' })
-  @Matches(ID, { message: 'id must be lower-case letters, digits, dots and dashes' })
-  id!: string;
+export class TemplateItemDto extends LabelledDto {
+  @ApiProperty({ enum: ITEM_TYPES })
+  @IsIn(ITEM_TYPES)
+  type!: ItemType;
+}
 
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  label!: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  labelEn?: string;
-
+export class TemplateAreaDto extends LabelledDto {
   @ApiProperty({ type: [TemplateItemDto] })
   @IsArray()
   @ArrayMaxSize(200)

@@ -72,18 +72,21 @@ export class SupportNeedDto {
   description?: string;
 }
 
-export class SubmitReportDto {
-  @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
-  templateVersion!: number;
-
+/** What a submission and an amendment share: the answers. */
+class AnswersDto {
   @ApiProperty({ type: [AnswerDto] })
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => AnswerDto)
   answers!: AnswerDto[];
+}
+
+export class SubmitReportDto extends AnswersDto {
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  templateVersion!: number;
 
   @ApiPropertyOptional({ type: [String], example: ['school', 'municipal-police'] })
   @IsOptional()
@@ -105,14 +108,7 @@ export class SubmitReportDto {
   supportNeeded?: SupportNeedDto;
 }
 
-export class AmendReportDto {
-  @ApiProperty({ type: [AnswerDto] })
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => AnswerDto)
-  answers!: AnswerDto[];
-
+export class AmendReportDto extends AnswersDto {
   @ApiProperty({ example: 'Polisen rapporterade fler händelser' })
   @IsString()
   @MinLength(1)
