@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, MongoViewStore, ProjectionRunner, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
 import type { Environment } from '../config/environment.js';
 import { type AnswerMeta, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 
@@ -17,10 +17,12 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   private started: Promise<void> | undefined;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, config: ConfigService<Environment, true>) {
-    if (config.get('MONGODB_URL', { infer: true })) {
-      throw new Error('MONGODB_URL is set, but this build keeps its views in the embedded store only; unset MONGODB_URL');
-    }
-    this.views = new SqliteViewStore(join(config.get('DATA_DIR', { infer: true }), 'views.db'));
+    const mongoUrl = config.get('MONGODB_URL', { infer: true });
+    // MongoDB connects in the background: the runner's first call (at bootstrap) waits for it,
+    // and a failure to connect stops the projections with that error in the log.
+    this.views = mongoUrl
+      ? MongoViewStore.open(mongoUrl)
+      : new SqliteViewStore(join(config.get('DATA_DIR', { infer: true }), 'views.db'));
     this.runner = new ProjectionRunner(store, this.views, ALL_PROJECTIONS, {
       onError: (projection, error) => this.logger.error({ err: error, projection }, 'projection failed'),
     });

@@ -18,6 +18,9 @@ export function registerRebuildCommand(program: Command): void {
     .option('--projection <name>', `bara en projektion: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
     .action(async (options: { projection?: string }) => {
       const environment = validateEnvironment(process.env);
+      if (environment.MONGODB_URL) {
+        throw new Error('rebuild builds the embedded (SQLite) views only; MONGODB_URL is set, and rebuilding views in MongoDB is not supported yet');
+      }
       const projections = ALL_PROJECTIONS.filter((p) => !options.projection || p.name === options.projection);
       if (projections.length === 0) throw new Error(`Unknown projection ${options.projection}`);
       const store = openEventStore({ dataDir: environment.DATA_DIR, eventStoreUrl: environment.EVENTSTORE_URL });
