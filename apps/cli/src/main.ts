@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { InvalidConfigurationError } from '../../api/src/config/environment.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerRebuildCommand } from './commands/rebuild.command.js';
+import { registerSeedCommand } from './commands/seed.command.js';
 import { registerTokenCommand } from './commands/token.command.js';
 import { registerVerifyCommand } from './commands/verify.command.js';
 
@@ -13,9 +13,11 @@ const program = new Command()
 registerTokenCommand(program);
 registerVerifyCommand(program);
 registerRebuildCommand(program);
+registerSeedCommand(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(error instanceof InvalidConfigurationError ? error.message : error instanceof Error ? error.message : error);
+  // Configuration, arguments and refusals say what is wrong in one line; so does anything else.
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { LocalTokens, type Principal, localSecret } from '@lagesbild/auth';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
 import { startServer } from '../../../api/src/server.js';
+import { progressLine } from '../progress.js';
+import { StoreNotEmptyError, seedStore } from '../seed/seed.js';
 
 /** One demo user per role, in Dalarna (county 20) and Ludvika (2085). */
 export const DEMO_USERS: Principal[] = [
@@ -13,13 +15,17 @@ export const DEMO_USERS: Principal[] = [
   { id: 'ada.admin', name: 'Ada Admin', roles: ['admin'], org: 'SE' },
 ];
 
-/** `demo`: starts the api on DATA_DIR and prints where to begin, with a token per role. */
+/**
+ * `demo`: seeds Dalarna's two years into an empty DATA_DIR (an existing log is kept as it is),
+ * starts the api and prints where to begin, with a token per role.
+ */
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Starta API:t på DATA_DIR (./data) och skriv ut dokumentationens adress och en token per roll')
+    .description('Fyll en tom DATA_DIR (./data) med demodata, starta API:t och skriv ut dokumentationens adress och en token per roll')
     .action(async () => {
       const environment = validateEnvironment({ LOG_LEVEL: 'warn', ...process.env });
+      await seedDemoIfEmpty(environment.DATA_DIR, environment.EVENTSTORE_URL);
       const { baseUrl } = await startServer(environment);
       const tokens = new LocalTokens(localSecret(environment.DATA_DIR, environment.AUTH_SECRET));
       const lines = ['', `Lägesbild körs: ${baseUrl}`, `  API-dokumentation: ${baseUrl}/docs`, `  Data: ${environment.DATA_DIR}`, '', 'Token per roll (Authorization: Bearer <token>):'];
@@ -29,4 +35,16 @@ export function registerDemoCommand(program: Command): void {
       lines.push('', `Prova: curl -H "Authorization: Bearer <token>" ${baseUrl}/org-units/20`, 'Avsluta med Ctrl+C.', '');
       process.stdout.write(lines.join('\n'));
     });
+}
+
+async function seedDemoIfEmpty(dataDir: string, eventStoreUrl: string | undefined): Promise<void> {
+  const progress = progressLine('Demodata: Dalarnas län, två år (kommandon)');
+  try {
+    const seeded = await seedStore({ dataDir, eventStoreUrl }, { scope: 'demo', years: 2, seed: 1, until: new Date(), onProgress: (done, total) => progress.update(done, total) });
+    progress.end();
+    process.stdout.write(`Demodata skapad: ${seeded.events} händelser, perioderna ${seeded.from}–${seeded.to}.\n`);
+  } catch (error) {
+    if (!(error instanceof StoreNotEmptyError)) throw error;
+    process.stdout.write(`${dataDir} innehåller redan händelser; ingen ny demodata skapas.\n`);
+  }
 }
