@@ -8,11 +8,16 @@ export * from './views/county/county.projections.js';
 export * from './views/situation.queries.js';
 export * from './views/risks/risks.projections.js';
 export * from './views/work-records/work-records.projections.js';
+export * from './views/trends/trends.projection.js';
+export * from './views/trends/trends.queries.js';
+export * from './views/readiness/readiness.projection.js';
 
 import { approvalProjection, assessmentProjection } from './views/county/county.projections.js';
 import { actionProjection, riskProjection } from './views/risks/risks.projections.js';
 import { activityProjection, goalProjection, timeEntryProjection } from './views/work-records/work-records.projections.js';
 import { situationReportProjection } from './views/situation-report/situation-report.projection.js';
+import { readinessProjection } from './views/readiness/readiness.projection.js';
+import { trendsProjection } from './views/trends/trends.projection.js';
 
 /** Every projection the api runs. */
 export const ALL_PROJECTIONS = [
@@ -24,4 +29,6 @@ export const ALL_PROJECTIONS = [
   activityProjection,
   timeEntryProjection,
   goalProjection,
+  trendsProjection,
+  readinessProjection,
 ] as const;
