@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AssessmentsController } from './assessments/assessments.controller.js';
+import { AuditController } from './audit/audit.controller.js';
 import { CountyController } from './county/county.controller.js';
 import { DecideCommandHandler } from './http/decide.command.js';
 import { ReferenceController } from './reference/reference.controller.js';
@@ -11,6 +12,7 @@ import { SituationReportsController } from './reports/situation-reports.controll
 import { RisksController } from './risks/risks.controller.js';
 import { WorkRecordsController } from './work-records/work-records.controller.js';
 import { ProjectionsService } from './views/projections.service.js';
+import { OrgUnitViewsController } from './views/org-unit-views.controller.js';
 import { RiskViewsController } from './views/risk-views.controller.js';
 import { SituationController } from './views/situation.controller.js';
 import { WorkRecordViewsController } from './views/work-record-views.controller.js';
@@ -28,6 +30,8 @@ import { WorkRecordViewsController } from './views/work-record-views.controller.
     SituationController,
     RiskViewsController,
     WorkRecordViewsController,
+    OrgUnitViewsController,
+    AuditController,
   ],
   providers: [
     TemplateCatalog,

@@ -36,4 +36,13 @@ describe('access policy', () => {
     expect(isAllowed(as('admin', 'SE'), 'template:publish', undefined, units)).toBe(true);
     expect(isAllowed(as('county_analyst', '20'), 'template:publish', undefined, units)).toBe(false);
   });
+
+  it('shows the audit trail to auditors and analysts in their scope, and to no reporter', () => {
+    expect(isAllowed(as('auditor', 'SE'), 'audit:read', '2085', units)).toBe(true);
+    expect(isAllowed(as('auditor', '20'), 'audit:read', '2085', units)).toBe(true);
+    expect(isAllowed(as('auditor', '20'), 'audit:read', '01', units)).toBe(false);
+    expect(isAllowed(as('county_analyst', '20'), 'audit:read', '20', units)).toBe(true);
+    expect(isAllowed(as('municipal_reporter', '2085'), 'audit:read', '2085', units)).toBe(false);
+    expect(isAllowed(as('support_worker', '20'), 'audit:read', '20', units)).toBe(false);
+  });
 });

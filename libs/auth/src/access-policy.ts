@@ -16,7 +16,9 @@ export type Action =
   /** Publish template versions. */
   | 'template:publish'
   /** Reference lists and templates: any signed-in user. */
-  | 'reference:read';
+  | 'reference:read'
+  /** The audit trail and its tamper check, within the caller's scope. */
+  | 'audit:read';
 
 type Rule = (principal: Principal, orgUnit: string | undefined, units: OrgUnitRegistry) => boolean;
 
@@ -36,6 +38,11 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
     national_reader: () => true,
   },
   'template:publish': { admin: () => true },
+  'audit:read': {
+    auditor: (p, unit, units) => within(units, unit, p.org),
+    county_analyst: (p, unit, units) => within(units, unit, p.org),
+    national_reader: () => true,
+  },
   'reference:read': Object.fromEntries(
     (['municipal_reporter', 'county_analyst', 'support_worker', 'national_reader', 'auditor', 'admin'] as Role[]).map((r) => [r, () => true]),
   ),

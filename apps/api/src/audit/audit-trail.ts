@@ -1,0 +1,180 @@
+import type { EventStore, StoredEvent } from '@lagesbild/event-store';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+
+/** One line of the audit trail: who did what, where, when, and why. */
+export interface AuditEntry {
+  position: string;
+  recordedAt: string;
+  eventId: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  orgUnit: string;
+  actor: { id?: string; name?: string; roles?: string[]; org?: string };
+  reason?: string;
+  correlationId?: string;
+  causationId?: string;
+  idempotencyKey?: string;
+  simulated?: boolean;
+  data: unknown;
+}
+
+export interface AuditFilter {
+  /** Events of this org unit and everything below it (the caller's scope is checked before). */
+  orgUnit: string;
+  actor?: string;
+  stream?: string;
+  types?: Set<string>;
+  from?: Date;
+  to?: Date;
+  /** Exclusive: events after this position. */
+  after: bigint;
+  /** Inclusive: the as-of position. */
+  upTo: bigint;
+  limit: number;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Where the next page starts (`after=`), or null when the trail is read to its end. */
+  next: string | null;
+  scanned: number;
+}
+
+/** How many events one request reads at most; a sparse filter pages on with `next`. */
+export const SCAN_LIMIT = 50_000;
+
+type Metadata = { actor?: AuditEntry['actor']; reason?: string; correlationId?: string; causationId?: string; idempotencyKey?: string; simulated?: boolean };
+
+/**
+ * The audit trail straight from the log: the log is the record, so nothing can be missing
+ * from it. Each event is placed at an org unit — the one its data names (`orgUnit`,
+ * `county`), else that of the first event of its stream (a risk's reassessment belongs where
+ * the risk was identified), else the nation — and shown only within the filter's org unit.
+ */
+export class AuditTrail {
+  constructor(
+    private readonly store: EventStore,
+    private readonly units: OrgUnitRegistry,
+  ) {}
+
+  async page(filter: AuditFilter): Promise<AuditPage> {
+    const streamOrg = new Map<string, string>();
+    const entries: AuditEntry[] = [];
+    let scanned = 0;
+    let after = filter.after;
+    if (filter.from && !filter.stream) {
+      // Skip straight to the first event recorded at or after `from`.
+      const before = await this.store.positionAt(new Date(filter.from.getTime() - 1));
+      if (before > after) after = before;
+    }
+    let last = after;
+    const events = filter.stream
+      ? this.streamAfter(filter.stream, after, filter.upTo)
+      : this.store.readAll({ fromPosition: after, toPosition: filter.upTo, batchSize: 1000 });
+    let more = false;
+    for await (const event of events) {
+      if (filter.to && event.recordedAt >= filter.to.toISOString()) break;
+      if (entries.length >= filter.limit || scanned >= SCAN_LIMIT) {
+        more = true;
+        break;
+      }
+      scanned += 1;
+      last = event.position;
+      if (this.matches(event, filter) && this.units.isWithin(await this.orgUnitOf(event, streamOrg), filter.orgUnit)) {
+        entries.push(this.entry(event, streamOrg.get(event.streamId)!));
+      }
+    }
+    return { entries, next: more ? last.toString() : null, scanned };
+  }
+
+  private async *streamAfter(streamId: string, after: bigint, upTo: bigint): AsyncIterable<StoredEvent> {
+    for (const event of await this.store.readStream(streamId, { toPosition: upTo })) if (event.position > after) yield event;
+  }
+
+  private matches(event: StoredEvent, filter: AuditFilter): boolean {
+    const metadata = event.metadata as Metadata;
+    if (filter.actor !== undefined && metadata.actor?.id !== filter.actor) return false;
+    if (filter.stream !== undefined && event.streamId !== filter.stream) return false;
+    if (filter.types && !filter.types.has(event.type)) return false;
+    if (filter.from && event.recordedAt < filter.from.toISOString()) return false;
+    return true;
+  }
+
+  private async orgUnitOf(event: StoredEvent, cache: Map<string, string>): Promise<string> {
+    const known = cache.get(event.streamId);
+    if (known) return known;
+    let orgUnit = named(event.data);
+    if (!orgUnit && event.revision > 0) {
+      const [first] = await this.store.readStream(event.streamId, { toPosition: event.position });
+      orgUnit = first ? named(first.data) : undefined;
+    }
+    const resolved = orgUnit && this.units.has(orgUnit) ? orgUnit : 'SE';
+    cache.set(event.streamId, resolved);
+    return resolved;
+  }
+
+  private entry(event: StoredEvent, orgUnit: string): AuditEntry {
+    const metadata = event.metadata as Metadata;
+    return {
+      position: event.position.toString(),
+      recordedAt: event.recordedAt,
+      eventId: event.eventId,
+      streamId: event.streamId,
+      revision: event.revision,
+      type: event.type,
+      orgUnit,
+      actor: metadata.actor ?? {},
+      ...(metadata.reason !== undefined ? { reason: metadata.reason } : {}),
+      ...(metadata.correlationId !== undefined ? { correlationId: metadata.correlationId } : {}),
+      ...(metadata.causationId !== undefined ? { causationId: metadata.causationId } : {}),
+      ...(metadata.idempotencyKey !== undefined ? { idempotencyKey: metadata.idempotencyKey } : {}),
+      ...(metadata.simulated ? { simulated: true } : {}),
+      data: event.data,
+    };
+  }
+}
+
+/** The org unit an event's data names, if any. */
+function named(data: unknown): string | undefined {
+  const d = data as { orgUnit?: unknown; county?: unknown; municipality?: unknown } | null;
+  for (const value of [d?.orgUnit, d?.municipality, d?.county]) if (typeof value === 'string') return value;
+  return undefined;
+}
+
+/** The CSV columns of the audit trail: one event a row, the data as JSON text. */
+export const AUDIT_CSV_COLUMNS = [
+  'position',
+  'recordedAt',
+  'type',
+  'streamId',
+  'revision',
+  'orgUnit',
+  'actorId',
+  'actorName',
+  'actorRoles',
+  'actorOrg',
+  'reason',
+  'correlationId',
+  'causationId',
+  'eventId',
+  'data',
+] as const;
+
+export const csvRow = (e: AuditEntry): Record<(typeof AUDIT_CSV_COLUMNS)[number], string | number> => ({
+  position: e.position,
+  recordedAt: e.recordedAt,
+  type: e.type,
+  streamId: e.streamId,
+  revision: e.revision,
+  orgUnit: e.orgUnit,
+  actorId: e.actor.id ?? '',
+  actorName: e.actor.name ?? '',
+  actorRoles: (e.actor.roles ?? []).join(' '),
+  actorOrg: e.actor.org ?? '',
+  reason: e.reason ?? '',
+  correlationId: e.correlationId ?? '',
+  causationId: e.causationId ?? '',
+  eventId: e.eventId,
+  data: JSON.stringify(e.data),
+});
