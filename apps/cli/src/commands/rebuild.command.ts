@@ -27,9 +27,9 @@ export function registerRebuildCommand(program: Command): void {
       const target = join(environment.DATA_DIR, 'views.db');
       const building = join(environment.DATA_DIR, 'views.rebuild.db');
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
-      const views = new SqliteViewStore(building);
+      const views = new SqliteViewStore(building, { bulk: true });
       const head = await store.headPosition();
-      const runner = new ProjectionRunner(store, views, projections, { batchSize: 2000 });
+      const runner = new ProjectionRunner(store, views, projections, { batchSize: 5000 });
       const progress = progressLine('Bygger om vyer (händelser)');
       const ticker = setInterval(() => progress.update(Number(runner.status().projections[0]?.position ?? 0n), Number(head)), 250);
       const started = Date.now();
@@ -51,6 +51,9 @@ export function registerRebuildCommand(program: Command): void {
       }
       const seconds = (Date.now() - started) / 1000;
       const rebuilt = projections.map((p) => `${p.name}@v${p.version}`);
-      process.stdout.write(`${JSON.stringify({ rebuilt, events: Number(head), seconds, file: swap ? target : building })}\n`);
+      const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+      process.stdout.write(
+        `${JSON.stringify({ rebuilt, events: Number(head), seconds, eventsPerSecond: Math.round(Number(head) / seconds), peakRssMB, file: swap ? target : building })}\n`,
+      );
     });
 }

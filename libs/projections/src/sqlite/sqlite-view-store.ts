@@ -28,16 +28,26 @@ export class SqliteViewStore implements ViewStore {
   private readonly db: Database.Database;
   private readonly sql;
 
-  constructor(file: string) {
+  /**
+   * `bulk`: for a file being built from scratch (cli rebuild) that nobody reads until it is
+   * done and that is thrown away if the build stops — no journal, no syncs.
+   */
+  constructor(file: string, options: { bulk?: boolean } = {}) {
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    if (options.bulk) {
+      this.db.pragma('journal_mode = OFF');
+      this.db.pragma('synchronous = OFF');
+    } else {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
     this.db.exec(SCHEMA);
     this.sql = {
-      current: this.db.prepare<[string, string, number], { value: string; valid_from: number }>(
-        'SELECT value, valid_from FROM view_rows WHERE view = ? AND key = ? AND valid_to = ?',
+      // The newest version of a key: one step down the primary key from its end.
+      latest: this.db.prepare<[string, string], { value: string; valid_from: number; valid_to: number }>(
+        'SELECT value, valid_from, valid_to FROM view_rows WHERE view = ? AND key = ? ORDER BY valid_from DESC LIMIT 1',
       ),
-      close: this.db.prepare<[number, string, string, number]>('UPDATE view_rows SET valid_to = ? WHERE view = ? AND key = ? AND valid_to = ?'),
+      close: this.db.prepare<[number, string, string, number]>('UPDATE view_rows SET valid_to = ? WHERE view = ? AND key = ? AND valid_from = ?'),
       insert: this.db.prepare<[string, string, number, number, string]>(
         'INSERT OR REPLACE INTO view_rows (view, key, valid_from, valid_to, value) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -65,14 +75,31 @@ export class SqliteViewStore implements ViewStore {
     // only the projection runner, so nothing else writes in between.
     this.db.exec('BEGIN IMMEDIATE');
     try {
+      const batch = new PendingVersions();
       for (const event of events) {
-        await apply(this.writerAt(Number(event.position)), event);
+        await apply(this.writerAt(batch, Number(event.position)), event);
       }
+      this.flush(batch);
       this.sql.saveCheckpoint.run(projection, Number(upTo));
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;
+    }
+  }
+
+  /**
+   * Writes a batch's versions: per key, the version open before the batch is closed where the
+   * batch's first version begins, and each new version runs until the next one (the last stays open).
+   */
+  private flush(batch: PendingVersions): void {
+    for (const { view, key, versions } of batch.keys()) {
+      const before = this.sql.latest.get(view, key);
+      if (before && before.valid_to === OPEN) this.sql.close.run(versions[0]!.from, view, key, before.valid_from);
+      versions.forEach((version, i) => {
+        if (version.json === null) return;
+        this.sql.insert.run(view, key, version.from, versions[i + 1]?.from ?? OPEN, version.json);
+      });
     }
   }
 
@@ -106,19 +133,51 @@ export class SqliteViewStore implements ViewStore {
     this.db.close();
   }
 
-  private writerAt(position: number): ViewWriter {
+  private writerAt(batch: PendingVersions, position: number): ViewWriter {
     return {
       get: async <T>(view: string, key: string) => {
-        const row = this.sql.current.get(view, key, OPEN);
-        return row ? (JSON.parse(row.value) as T) : undefined;
+        const pending = batch.latest(view, key);
+        if (pending) return (pending.json === null ? undefined : pending.value) as T | undefined;
+        const row = this.sql.latest.get(view, key);
+        return row && row.valid_to === OPEN ? (JSON.parse(row.value) as T) : undefined;
       },
-      put: async <T>(view: string, key: string, value: T) => {
-        this.sql.close.run(position, view, key, OPEN);
-        this.sql.insert.run(view, key, position, OPEN, JSON.stringify(value));
-      },
-      remove: async (view: string, key: string) => {
-        this.sql.close.run(position, view, key, OPEN);
-      },
+      put: async <T>(view: string, key: string, value: T) => batch.add(view, key, { from: position, json: JSON.stringify(value), value }),
+      remove: async (view: string, key: string) => batch.add(view, key, { from: position, json: null, value: undefined }),
     };
+  }
+}
+
+interface PendingVersion {
+  from: number;
+  /** The stored text; null ends the row. */
+  json: string | null;
+  /** What was put, handed back to the batch's own reads (values are treated as immutable). */
+  value: unknown;
+}
+
+/**
+ * The versions a batch writes, held until it commits: the batch reads its own writes from
+ * here, and each key costs one lookup and one update however often the batch changes it.
+ */
+class PendingVersions {
+  private readonly byKey = new Map<string, { view: string; key: string; versions: PendingVersion[] }>();
+
+  latest(view: string, key: string): PendingVersion | undefined {
+    const versions = this.byKey.get(`${view}\u0000${key}`)?.versions;
+    return versions?.[versions.length - 1];
+  }
+
+  add(view: string, key: string, version: PendingVersion): void {
+    const id = `${view}\u0000${key}`;
+    let entry = this.byKey.get(id);
+    if (!entry) this.byKey.set(id, (entry = { view, key, versions: [] }));
+    const last = entry.versions[entry.versions.length - 1];
+    // Two writes for one event: the later one is that event's version.
+    if (last?.from === version.from) entry.versions[entry.versions.length - 1] = version;
+    else entry.versions.push(version);
+  }
+
+  keys() {
+    return this.byKey.values();
   }
 }

@@ -3,23 +3,16 @@ import type { StoredEvent } from '@lagesbild/event-store';
 import { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 
-/** A point of a series: one reporting unit's value of an item in a period. */
-export interface TrendPoint {
-  value: number | boolean;
-  trend?: Trend;
-}
+/** A point of a series: one reporting unit's value of an item in a period, and its trend. */
+export type TrendPoint = [value: number | boolean, trend?: Trend];
 
 /**
- * One row per item, parent and period, holding every reporting child's value: a county's row
- * holds its municipalities', a municipality's row its city districts'. A county's series is
- * then one row a period, and the nation's one row per county and period.
+ * One small row per item, parent, period and reporting unit: a county's municipalities sit
+ * together under the county, a municipality's city districts under the municipality. A
+ * county's series is one key range, the nation's one per county; an answer changes one row.
  */
-export interface TrendRow {
-  values: Record<string, TrendPoint>;
-}
-
 export const TRENDS_VIEW = 'trend';
-export const trendKey = (item: string, parent: string, period: string) => `${item}|${parent}|${period}`;
+export const trendKey = (item: string, parent: string, period: string, orgUnit: string) => `${item}|${parent}|${period}|${orgUnit}`;
 
 let sweden: OrgUnitRegistry | undefined;
 /** The reference data is part of the code (shipped, versioned with it), so a rebuild reads the same. */
@@ -29,7 +22,7 @@ const trendable = (answer: Answer): answer is Answer & { value: number | boolean
 
 export const trendsProjection: Projection = {
   name: 'trends',
-  version: 1,
+  version: 2,
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const { orgUnit, period, answers } = (event as StoredEvent & (SituationReportSubmitted | SituationReportAmended)).data;
@@ -37,10 +30,8 @@ export const trendsProjection: Projection = {
     if (!parent) return;
     for (const answer of answers) {
       if (!trendable(answer)) continue;
-      const key = trendKey(answer.item, parent, period);
-      const row = (await views.get<TrendRow>(TRENDS_VIEW, key)) ?? { values: {} };
-      const point: TrendPoint = answer.trend ? { value: answer.value, trend: answer.trend } : { value: answer.value };
-      await views.put<TrendRow>(TRENDS_VIEW, key, { values: { ...row.values, [orgUnit]: point } });
+      const point: TrendPoint = answer.trend ? [answer.value, answer.trend] : [answer.value];
+      await views.put<TrendPoint>(TRENDS_VIEW, trendKey(answer.item, parent, period, orgUnit), point);
     }
   },
 };

@@ -1,7 +1,7 @@
 import { type Period, type Trend, nextPeriod } from '@lagesbild/domain';
 import type { OrgUnit, OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../../view-store.port.js';
-import { TRENDS_VIEW, type TrendPoint, type TrendRow } from './trends.projection.js';
+import { TRENDS_VIEW, type TrendPoint } from './trends.projection.js';
 
 export interface ChildValue {
   orgUnit: string;
@@ -38,15 +38,22 @@ function periodsBetween(from: Period, to: Period): Period[] {
 const numeric = (value: number | boolean) => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Rows of one parent's children for one item, by period, in [from, to]. */
-async function rowsOf(reader: ViewReader, item: string, parent: string, from: Period, to: Period): Promise<Map<Period, TrendRow>> {
-  const rows = await reader.list<TrendRow>(TRENDS_VIEW, `${item}|${parent}|`);
-  const byPeriod = new Map<Period, TrendRow>();
+type Points = Map<Period, Map<string, TrendPoint>>;
+
+/** The points of one item under a parent (or under every parent: ''), by parent, period and unit, in [from, to]. */
+async function pointsOf(reader: ViewReader, item: string, parent: string, from: Period, to: Period): Promise<Map<string, Points>> {
+  const rows = await reader.list<TrendPoint>(TRENDS_VIEW, parent ? `${item}|${parent}|` : `${item}|`);
+  const byParent = new Map<string, Points>();
   for (const { key, value } of rows) {
-    const period = key.slice(key.lastIndexOf('|') + 1);
-    if (period >= from && period <= to) byPeriod.set(period, value);
+    const [, owner, period, unit] = key.split('|') as [string, string, Period, string];
+    if (period < from || period > to) continue;
+    let periods = byParent.get(owner);
+    if (!periods) byParent.set(owner, (periods = new Map()));
+    let units = periods.get(period);
+    if (!units) periods.set(period, (units = new Map()));
+    units.set(unit, value);
   }
-  return byPeriod;
+  return byParent;
 }
 
 function direction(now: number | null, before: number | null): Trend {
@@ -76,7 +83,7 @@ function aggregate(periods: Period[], pointsOf: (period: Period) => { values: nu
 }
 
 const childValue = (unit: OrgUnit, point: TrendPoint | undefined): ChildValue =>
-  point ? { orgUnit: unit.code, value: point.value, ...(point.trend ? { trend: point.trend } : {}) } : { orgUnit: unit.code, value: null };
+  point ? { orgUnit: unit.code, value: point[0], ...(point[1] ? { trend: point[1] } : {}) } : { orgUnit: unit.code, value: null };
 
 /**
  * The series of one item for an org unit, period by period from `from` to `to`:
@@ -88,28 +95,27 @@ export async function trendOf(reader: ViewReader, units: OrgUnitRegistry, orgUni
   const unit = units.get(orgUnit)!;
   const periods = periodsBetween(from, to);
   if (unit.kind === 'municipality' || unit.kind === 'district') {
-    const rows = await rowsOf(reader, item, unit.parent!, from, to);
+    const points = (await pointsOf(reader, item, unit.parent!, from, to)).get(unit.parent!);
     return periods.map((period) => {
-      const point = rows.get(period)?.values[orgUnit];
-      return point ? { period, value: point.value, ...(point.trend ? { trend: point.trend } : {}) } : { period, value: null };
+      const point = points?.get(period)?.get(orgUnit);
+      return point ? { period, value: point[0], ...(point[1] ? { trend: point[1] } : {}) } : { period, value: null };
     });
   }
   if (unit.kind === 'county') {
     const members = units.children(orgUnit).filter((u) => u.kind === 'municipality');
-    const rows = await rowsOf(reader, item, orgUnit, from, to);
+    const points = (await pointsOf(reader, item, orgUnit, from, to)).get(orgUnit);
     return aggregate(periods, (period) => {
-      const values = rows.get(period)?.values ?? {};
-      const children = members.map((m) => childValue(m, values[m.code]));
+      const children = members.map((m) => childValue(m, points?.get(period)?.get(m.code)));
       return { values: children.flatMap((c) => (c.value === null ? [] : [numeric(c.value)])), expected: members.length, children };
     });
   }
   const counties = units.all('county');
-  const byCounty = new Map(await Promise.all(counties.map(async (c) => [c.code, await rowsOf(reader, item, c.code, from, to)] as const)));
+  const all = await pointsOf(reader, item, '', from, to);
   const expected = counties.reduce((n, c) => n + units.children(c.code).filter((u) => u.kind === 'municipality').length, 0);
   return aggregate(periods, (period) => {
     const values: number[] = [];
     const children = counties.map((county): ChildValue => {
-      const own = Object.values(byCounty.get(county.code)?.get(period)?.values ?? {}).map((p) => numeric(p.value));
+      const own = [...(all.get(county.code)?.get(period)?.values() ?? [])].map((p) => numeric(p[0]));
       values.push(...own);
       return { orgUnit: county.code, value: own.length ? round(own.reduce((s, v) => s + v, 0) / own.length) : null };
     });
