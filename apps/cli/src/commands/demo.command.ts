@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { LocalTokens, type Principal, localSecret } from '@lagesbild/auth';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
-import { startServer } from '../../../api/src/server.js';
 import { progressLine } from '../progress.js';
 import { StoreNotEmptyError, seedStore } from '../seed/seed.js';
 
@@ -26,6 +25,8 @@ export function registerDemoCommand(program: Command): void {
     .action(async () => {
       const environment = validateEnvironment({ LOG_LEVEL: 'warn', ...process.env });
       await seedDemoIfEmpty(environment.DATA_DIR, environment.EVENTSTORE_URL);
+      // Loaded here, not at the top: the other commands need none of the api.
+      const { startServer } = await import('../../../api/src/server.js');
       const { baseUrl } = await startServer(environment);
       const tokens = new LocalTokens(localSecret(environment.DATA_DIR, environment.AUTH_SECRET));
       const lines = ['', `Lägesbild körs: ${baseUrl}`, `  API-dokumentation: ${baseUrl}/docs`, `  Data: ${environment.DATA_DIR}`, '', 'Token per roll (Authorization: Bearer <token>):'];

@@ -29,7 +29,7 @@ export function registerRebuildCommand(program: Command): void {
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
       const views = new SqliteViewStore(building, { bulk: true });
       const head = await store.headPosition();
-      const runner = new ProjectionRunner(store, views, projections, { batchSize: 5000 });
+      const runner = new ProjectionRunner(store, views, projections, { batchSize: 2000 });
       const progress = progressLine('Bygger om vyer (händelser)');
       const ticker = setInterval(() => progress.update(Number(runner.status().projections[0]?.position ?? 0n), Number(head)), 250);
       const started = Date.now();

@@ -3,35 +3,66 @@ import type { StoredEvent } from '@lagesbild/event-store';
 import { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 
-/** A point of a series: one reporting unit's value of an item in a period, and its trend. */
+/** A reporting unit's value of an item in a period, and its trend. */
 export type TrendPoint = [value: number | boolean, trend?: Trend];
 
+/** A reporting unit's trendable answers of a period, by item. */
+export type UnitPoints = Record<string, TrendPoint>;
+
 /**
- * One small row per item, parent, period and reporting unit: a county's municipalities sit
- * together under the county, a municipality's city districts under the municipality. A
- * county's series is one key range, the nation's one per county; an answer changes one row.
+ * A county's period, by item: how many of its municipalities answered each value
+ * (yes/no as 1/0). Mean, max and count follow from it, and an amendment moves one count.
  */
-export const TRENDS_VIEW = 'trend';
-export const trendKey = (item: string, parent: string, period: string, orgUnit: string) => `${item}|${parent}|${period}|${orgUnit}`;
+export type CountyHistogram = Record<string, Record<string, number>>;
+
+/**
+ * Two views. `trend-unit`: one row per reporting unit and period with its trendable answers
+ * — a unit's series is one key range. `trend-county`: one row per county and period with a
+ * histogram per item — the nation's series reads 21 small rows a period, never 290.
+ */
+export const TREND_UNIT_VIEW = 'trend-unit';
+export const TREND_COUNTY_VIEW = 'trend-county';
+export const trendUnitKey = (orgUnit: string, period: string) => `${orgUnit}|${period}`;
+export const trendCountyKey = (county: string, period: string) => `${county}|${period}`;
 
 let sweden: OrgUnitRegistry | undefined;
 /** The reference data is part of the code (shipped, versioned with it), so a rebuild reads the same. */
-const parentOf = (orgUnit: string) => (sweden ??= OrgUnitRegistry.sweden()).get(orgUnit)?.parent ?? undefined;
+const units = () => (sweden ??= OrgUnitRegistry.sweden());
 
 const trendable = (answer: Answer): answer is Answer & { value: number | boolean } => typeof answer.value === 'number' || typeof answer.value === 'boolean';
+export const numeric = (value: number | boolean) => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
 export const trendsProjection: Projection = {
   name: 'trends',
-  version: 2,
+  version: 3,
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const { orgUnit, period, answers } = (event as StoredEvent & (SituationReportSubmitted | SituationReportAmended)).data;
-    const parent = parentOf(orgUnit);
-    if (!parent) return;
-    for (const answer of answers) {
-      if (!trendable(answer)) continue;
-      const point: TrendPoint = answer.trend ? [answer.value, answer.trend] : [answer.value];
-      await views.put<TrendPoint>(TRENDS_VIEW, trendKey(answer.item, parent, period, orgUnit), point);
+    const unit = units().get(orgUnit);
+    if (!unit) return;
+    const unitKey = trendUnitKey(orgUnit, period);
+    const before = (await views.get<UnitPoints>(TREND_UNIT_VIEW, unitKey)) ?? {};
+    const after: UnitPoints = { ...before };
+    for (const answer of answers) if (trendable(answer)) after[answer.item] = answer.trend ? [answer.value, answer.trend] : [answer.value];
+    await views.put<UnitPoints>(TREND_UNIT_VIEW, unitKey, after);
+    if (unit.kind !== 'municipality' || !unit.parent) return;
+
+    // The county's histograms: each changed answer moves one municipality from its old value to its new one.
+    const countyKey = trendCountyKey(unit.parent, period);
+    const histogram: CountyHistogram = { ...((await views.get<CountyHistogram>(TREND_COUNTY_VIEW, countyKey)) ?? {}) };
+    for (const [item, point] of Object.entries(after)) {
+      const old = before[item];
+      if (old && numeric(old[0]) === numeric(point[0])) continue;
+      const counts = { ...histogram[item] };
+      if (old) {
+        const was = String(numeric(old[0]));
+        if ((counts[was] ?? 0) <= 1) delete counts[was];
+        else counts[was]! -= 1;
+      }
+      const is = String(numeric(point[0]));
+      counts[is] = (counts[is] ?? 0) + 1;
+      histogram[item] = counts;
     }
+    await views.put<CountyHistogram>(TREND_COUNTY_VIEW, countyKey, histogram);
   },
 };

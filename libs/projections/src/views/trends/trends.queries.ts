@@ -1,7 +1,7 @@
 import { type Period, type Trend, nextPeriod } from '@lagesbild/domain';
-import type { OrgUnit, OrgUnitRegistry } from '@lagesbild/reference-data';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../../view-store.port.js';
-import { TRENDS_VIEW, type TrendPoint } from './trends.projection.js';
+import { type CountyHistogram, TREND_COUNTY_VIEW, TREND_UNIT_VIEW, type UnitPoints, numeric } from './trends.projection.js';
 
 export interface ChildValue {
   orgUnit: string;
@@ -35,25 +35,13 @@ function periodsBetween(from: Period, to: Period): Period[] {
   return all;
 }
 
-const numeric = (value: number | boolean) => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 const round = (n: number) => Math.round(n * 100) / 100;
+const periodOfKey = (key: string) => key.slice(key.lastIndexOf('|') + 1);
 
-type Points = Map<Period, Map<string, TrendPoint>>;
-
-/** The points of one item under a parent (or under every parent: ''), by parent, period and unit, in [from, to]. */
-async function pointsOf(reader: ViewReader, item: string, parent: string, from: Period, to: Period): Promise<Map<string, Points>> {
-  const rows = await reader.list<TrendPoint>(TRENDS_VIEW, parent ? `${item}|${parent}|` : `${item}|`);
-  const byParent = new Map<string, Points>();
-  for (const { key, value } of rows) {
-    const [, owner, period, unit] = key.split('|') as [string, string, Period, string];
-    if (period < from || period > to) continue;
-    let periods = byParent.get(owner);
-    if (!periods) byParent.set(owner, (periods = new Map()));
-    let units = periods.get(period);
-    if (!units) periods.set(period, (units = new Map()));
-    units.set(unit, value);
-  }
-  return byParent;
+/** Rows of one unit (or county) in [from, to], by period. */
+async function rowsByPeriod<T>(reader: ViewReader, view: string, code: string, from: Period, to: Period): Promise<Map<Period, T>> {
+  const rows = await reader.list<T>(view, `${code}|`);
+  return new Map(rows.map(({ key, value }) => [periodOfKey(key), value] as const).filter(([period]) => period >= from && period <= to));
 }
 
 function direction(now: number | null, before: number | null): Trend {
@@ -61,64 +49,79 @@ function direction(now: number | null, before: number | null): Trend {
   return now > before ? 'rising' : now < before ? 'falling' : 'unchanged';
 }
 
-/** Mean, max and count over points; then each period's direction against the one before. */
-function aggregate(periods: Period[], pointsOf: (period: Period) => { values: number[]; expected: number; children: ChildValue[] }): AggregatePoint[] {
+/** Sum, count and max of a histogram ({value: how many}). */
+function summarise(histogram: Record<string, number> | undefined): { sum: number; count: number; max: number | null } {
+  let sum = 0;
+  let count = 0;
+  let max: number | null = null;
+  for (const [value, n] of Object.entries(histogram ?? {})) {
+    const v = Number(value);
+    sum += v * n;
+    count += n;
+    if (max === null || v > max) max = v;
+  }
+  return { sum, count, max };
+}
+
+/** Each period's mean, max and count, and its direction against the period before. */
+function aggregate(periods: Period[], pointOf: (period: Period) => { sum: number; count: number; max: number | null; expected: number; children: ChildValue[] }): AggregatePoint[] {
   let before: number | null = null;
   return periods.map((period) => {
-    const { values, expected, children } = pointsOf(period);
-    const mean = values.length ? round(values.reduce((s, v) => s + v, 0) / values.length) : null;
-    const point: AggregatePoint = {
-      period,
-      value: mean,
-      trend: direction(mean, before),
-      mean,
-      max: values.length ? Math.max(...values) : null,
-      reported: values.length,
-      expected,
-      children,
-    };
+    const { sum, count, max, expected, children } = pointOf(period);
+    const mean = count ? round(sum / count) : null;
+    const point: AggregatePoint = { period, value: mean, trend: direction(mean, before), mean, max, reported: count, expected, children };
     before = mean;
     return point;
   });
 }
 
-const childValue = (unit: OrgUnit, point: TrendPoint | undefined): ChildValue =>
-  point ? { orgUnit: unit.code, value: point[0], ...(point[1] ? { trend: point[1] } : {}) } : { orgUnit: unit.code, value: null };
-
 /**
- * The series of one item for an org unit, period by period from `from` to `to`:
- * a municipality's or district's own values; a county's mean and max over its
- * municipalities with each municipality's value; the nation's over all 290 with each
- * county's mean.
+ * The series of one item for an org unit, period by period from `from` to `to`: a
+ * municipality's or district's own values; a county's mean and max over its municipalities
+ * with each one's value; the nation's over all 290 with each county's mean.
  */
 export async function trendOf(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, item: string, from: Period, to: Period): Promise<UnitPoint[] | AggregatePoint[]> {
   const unit = units.get(orgUnit)!;
   const periods = periodsBetween(from, to);
   if (unit.kind === 'municipality' || unit.kind === 'district') {
-    const points = (await pointsOf(reader, item, unit.parent!, from, to)).get(unit.parent!);
+    const rows = await rowsByPeriod<UnitPoints>(reader, TREND_UNIT_VIEW, orgUnit, from, to);
     return periods.map((period) => {
-      const point = points?.get(period)?.get(orgUnit);
+      const point = rows.get(period)?.[item];
       return point ? { period, value: point[0], ...(point[1] ? { trend: point[1] } : {}) } : { period, value: null };
     });
   }
+  const municipalitiesOf = (county: string) => units.children(county).filter((u) => u.kind === 'municipality');
   if (unit.kind === 'county') {
-    const members = units.children(orgUnit).filter((u) => u.kind === 'municipality');
-    const points = (await pointsOf(reader, item, orgUnit, from, to)).get(orgUnit);
-    return aggregate(periods, (period) => {
-      const children = members.map((m) => childValue(m, points?.get(period)?.get(m.code)));
-      return { values: children.flatMap((c) => (c.value === null ? [] : [numeric(c.value)])), expected: members.length, children };
-    });
+    const members = municipalitiesOf(orgUnit);
+    const [histograms, ...memberRows] = await Promise.all([
+      rowsByPeriod<CountyHistogram>(reader, TREND_COUNTY_VIEW, orgUnit, from, to),
+      ...members.map((m) => rowsByPeriod<UnitPoints>(reader, TREND_UNIT_VIEW, m.code, from, to)),
+    ]);
+    return aggregate(periods, (period) => ({
+      ...summarise(histograms.get(period)?.[item]),
+      expected: members.length,
+      children: members.map((m, i) => {
+        const point = memberRows[i]!.get(period)?.[item];
+        return point ? { orgUnit: m.code, value: point[0], ...(point[1] ? { trend: point[1] } : {}) } : { orgUnit: m.code, value: null };
+      }),
+    }));
   }
   const counties = units.all('county');
-  const all = await pointsOf(reader, item, '', from, to);
-  const expected = counties.reduce((n, c) => n + units.children(c.code).filter((u) => u.kind === 'municipality').length, 0);
+  const histograms = await Promise.all(counties.map((c) => rowsByPeriod<CountyHistogram>(reader, TREND_COUNTY_VIEW, c.code, from, to)));
+  const expected = counties.reduce((n, c) => n + municipalitiesOf(c.code).length, 0);
   return aggregate(periods, (period) => {
-    const values: number[] = [];
-    const children = counties.map((county): ChildValue => {
-      const own = [...(all.get(county.code)?.get(period)?.values() ?? [])].map((p) => numeric(p[0]));
-      values.push(...own);
-      return { orgUnit: county.code, value: own.length ? round(own.reduce((s, v) => s + v, 0) / own.length) : null };
+    let sum = 0;
+    let count = 0;
+    let max: number | null = null;
+    const children = counties.map((county, i): ChildValue => {
+      const own = summarise(histograms[i]!.get(period)?.[item]);
+      sum += own.sum;
+      count += own.count;
+      if (own.max !== null && (max === null || own.max > max)) max = own.max;
+      return { orgUnit: county.code, value: own.count ? round(own.sum / own.count) : null };
     });
-    return { values, expected, children };
+    return { sum, count, max, expected, children };
   });
 }
+
+export { numeric };
