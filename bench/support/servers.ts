@@ -14,12 +14,14 @@ export interface Server {
 
 /** Starts a TypeScript entry point of this repository as its own process and waits until it answers. */
 export async function startServer(entry: string, port: number, env: Record<string, string> = {}): Promise<Server> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lagesbild-bench-server-'));
+  // A DATA_DIR given in env (a fixture) is kept; otherwise a fresh one is made and removed after.
+  const ownDir = env.DATA_DIR === undefined;
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'lagesbild-bench-server-'));
   // BENCH_PROFILE=1 writes each server's CPU profile to bench/.tmp/ for a look afterwards.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', '.tmp')}`] : [];
   const child: ChildProcess = spawn(process.execPath, ['--no-warnings', ...profile, '--import', '@swc-node/register/esm-register', join(root, entry)], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -42,7 +44,7 @@ export async function startServer(entry: string, port: number, env: Record<strin
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
