@@ -11,3 +11,4 @@ export * from './risk/risk.decider.js';
 export * from './action/action.decider.js';
 export * from './assessment/assessment.decider.js';
 export * from './work-records/work-records.deciders.js';
+export * from './report-back/report-back.decider.js';

@@ -14,7 +14,7 @@ export * from './views/readiness/readiness.projection.js';
 
 import { approvalProjection, assessmentProjection } from './views/county/county.projections.js';
 import { actionProjection, riskProjection } from './views/risks/risks.projections.js';
-import { activityProjection, goalProjection, timeEntryProjection } from './views/work-records/work-records.projections.js';
+import { activityProjection, goalProjection, narrativeProjection, timeEntryProjection } from './views/work-records/work-records.projections.js';
 import { situationReportProjection } from './views/situation-report/situation-report.projection.js';
 import { readinessProjection } from './views/readiness/readiness.projection.js';
 import { trendsProjection } from './views/trends/trends.projection.js';
@@ -31,4 +31,5 @@ export const ALL_PROJECTIONS = [
   goalProjection,
   trendsProjection,
   readinessProjection,
+  narrativeProjection,
 ] as const;

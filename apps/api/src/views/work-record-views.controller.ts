@@ -56,7 +56,8 @@ export class WorkRecordViewsController {
     requireCounty(this.units, orgUnit, 'orgUnit');
     const [from, to] = [dateBound(query.from, 'from'), dateBound(query.to, 'to')];
     const { reader, meta } = await this.projections.asOf(asOf);
-    return { orgUnit, ...(await timeSummary(reader, orgUnit, from, to)), meta };
+    const { eventIdsByMonth: _lineage, ...summary } = await timeSummary(reader, orgUnit, from, to);
+    return { orgUnit, ...summary, meta };
   }
 
   @Get('goals')

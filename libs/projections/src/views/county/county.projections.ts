@@ -20,6 +20,8 @@ export interface ApprovalRow {
   changedAt: string;
   changedBy?: string;
   reopenReason?: string;
+  /** Every approval and reopening of the period, for lineage. */
+  eventIds: string[];
 }
 
 export const ASSESSMENTS_VIEW = 'assessment';
@@ -50,15 +52,17 @@ export const assessmentProjection: Projection = {
 
 export const approvalProjection: Projection = {
   name: 'approvals',
-  version: 1,
+  version: 2,
   handles: ['CountyPeriodApproved', 'CountyPeriodReopened'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & CountyApprovalEvent;
     const by = e.metadata.actor?.name;
+    const key = countyPeriodKey(e.data.county, e.data.period);
+    const eventIds = [...((await views.get<ApprovalRow>(APPROVALS_VIEW, key))?.eventIds ?? []), e.eventId];
     const row: ApprovalRow =
       e.type === 'CountyPeriodApproved'
-        ? { county: e.data.county, period: e.data.period, approved: true, ...(e.data.note ? { note: e.data.note } : {}), changedAt: e.recordedAt, ...(by ? { changedBy: by } : {}) }
-        : { county: e.data.county, period: e.data.period, approved: false, reopenReason: e.data.reason, changedAt: e.recordedAt, ...(by ? { changedBy: by } : {}) };
-    await views.put(APPROVALS_VIEW, countyPeriodKey(e.data.county, e.data.period), row);
+        ? { county: e.data.county, period: e.data.period, approved: true, ...(e.data.note ? { note: e.data.note } : {}), changedAt: e.recordedAt, ...(by ? { changedBy: by } : {}), eventIds }
+        : { county: e.data.county, period: e.data.period, approved: false, reopenReason: e.data.reason, changedAt: e.recordedAt, ...(by ? { changedBy: by } : {}), eventIds };
+    await views.put(APPROVALS_VIEW, key, row);
   },
 };

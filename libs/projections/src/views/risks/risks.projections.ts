@@ -16,6 +16,8 @@ export interface RiskRow {
   status: 'open' | 'closed';
   identifiedAt: string;
   history: Array<{ at: string; likelihood?: number; consequence?: number; rationale?: string; closedBecause?: string }>;
+  /** The events behind the row, for lineage. */
+  eventIds: string[];
 }
 
 export interface ActionRow {
@@ -29,6 +31,8 @@ export interface ActionRow {
   status: ActionStatus;
   decision?: { decision: 'approved' | 'rejected'; rationale: string; at: string; by?: string };
   history: Array<{ at: string; status: ActionStatus; note?: string }>;
+  /** The events behind the row, for lineage. */
+  eventIds: string[];
 }
 
 export const RISKS_VIEW = 'risk';
@@ -38,32 +42,38 @@ const ACTION_INDEX = 'action-by-id';
 
 export const riskProjection: Projection = {
   name: 'risks',
-  version: 1,
+  version: 2,
   handles: ['RiskIdentified', 'RiskReassessed', 'RiskClosed'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & RiskEvent;
     if (e.type === 'RiskIdentified') {
       const { riskId, orgUnit, area, title, description, likelihood, consequence } = e.data;
-      const row: RiskRow = { riskId, orgUnit, area, title, description, likelihood, consequence, status: 'open', identifiedAt: e.recordedAt, history: [] };
+      const row: RiskRow = { riskId, orgUnit, area, title, description, likelihood, consequence, status: 'open', identifiedAt: e.recordedAt, history: [], eventIds: [e.eventId] };
       await putIndexed(views, RISKS_VIEW, RISK_INDEX, orgUnit, riskId, row);
       return;
     }
     await updateIndexed<RiskRow>(views, RISKS_VIEW, RISK_INDEX, e.data.riskId, (row) =>
       e.type === 'RiskReassessed'
-        ? { ...row, likelihood: e.data.likelihood, consequence: e.data.consequence, history: [...row.history, { at: e.recordedAt, likelihood: e.data.likelihood, consequence: e.data.consequence, rationale: e.data.rationale }] }
-        : { ...row, status: 'closed', history: [...row.history, { at: e.recordedAt, closedBecause: e.data.reason }] },
+        ? {
+            ...row,
+            likelihood: e.data.likelihood,
+            consequence: e.data.consequence,
+            history: [...row.history, { at: e.recordedAt, likelihood: e.data.likelihood, consequence: e.data.consequence, rationale: e.data.rationale }],
+            eventIds: [...row.eventIds, e.eventId],
+          }
+        : { ...row, status: 'closed', history: [...row.history, { at: e.recordedAt, closedBecause: e.data.reason }], eventIds: [...row.eventIds, e.eventId] },
     );
   },
 };
 
 export const actionProjection: Projection = {
   name: 'actions',
-  version: 1,
+  version: 2,
   handles: ['ActionProposed', 'ActionDecided', 'ActionStatusChanged'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & ActionEvent;
     if (e.type === 'ActionProposed') {
-      const row: ActionRow = { ...e.data, status: 'proposed', history: [{ at: e.recordedAt, status: 'proposed' }] };
+      const row: ActionRow = { ...e.data, status: 'proposed', history: [{ at: e.recordedAt, status: 'proposed' }], eventIds: [e.eventId] };
       await putIndexed(views, ACTIONS_VIEW, ACTION_INDEX, e.data.orgUnit, e.data.actionId, row);
       return;
     }
@@ -75,8 +85,9 @@ export const actionProjection: Projection = {
             status: e.data.decision,
             decision: { decision: e.data.decision, rationale: e.data.rationale, at: e.recordedAt, ...(by ? { by } : {}) },
             history: [...row.history, { at: e.recordedAt, status: e.data.decision }],
+            eventIds: [...row.eventIds, e.eventId],
           }
-        : { ...row, status: e.data.status, history: [...row.history, { at: e.recordedAt, status: e.data.status, note: e.data.note }] },
+        : { ...row, status: e.data.status, history: [...row.history, { at: e.recordedAt, status: e.data.status, note: e.data.note }], eventIds: [...row.eventIds, e.eventId] },
     );
   },
 };

@@ -1,4 +1,4 @@
-import type { ActivityEvent, GoalEvent, GoalKind, GoalStatus, TimeEntryEvent } from '@lagesbild/domain';
+import type { ActivityEvent, GoalEvent, GoalKind, GoalStatus, NarrativeEvent, TimeEntryEvent } from '@lagesbild/domain';
 import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
@@ -14,12 +14,26 @@ export interface GoalRow {
   text: string;
   status?: GoalStatus;
   statusHistory: Array<{ status: GoalStatus; narrative: string; at: string }>;
+  /** The events behind the row, for lineage. */
+  eventIds: string[];
+}
+
+/** An authored section of a county's report-back, as it stands. */
+export interface NarrativeRow {
+  county: string;
+  section: number;
+  text: string;
+  authoredAt: string;
+  authoredBy?: string;
+  eventIds: string[];
 }
 
 export const ACTIVITIES_VIEW = 'activity';
 export const TIME_VIEW = 'time-entry';
 export const GOALS_VIEW = 'goal';
 const GOAL_INDEX = 'goal-by-id';
+export const NARRATIVE_VIEW = 'narrative';
+const narrativeKey = (county: string, section: number) => `${county}|${String(section).padStart(2, '0')}`;
 
 export const activityProjection: Projection = {
   name: 'activities',
@@ -43,12 +57,12 @@ export const timeEntryProjection: Projection = {
 
 export const goalProjection: Projection = {
   name: 'goals',
-  version: 1,
+  version: 2,
   handles: ['GoalDefined', 'GoalStatusReported'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & GoalEvent;
     if (e.type === 'GoalDefined') {
-      await putIndexed<GoalRow>(views, GOALS_VIEW, GOAL_INDEX, e.data.orgUnit, e.data.goalId, { ...e.data, statusHistory: [] });
+      await putIndexed<GoalRow>(views, GOALS_VIEW, GOAL_INDEX, e.data.orgUnit, e.data.goalId, { ...e.data, statusHistory: [], eventIds: [e.eventId] });
       return;
     }
     const { status, narrative } = e.data;
@@ -56,9 +70,35 @@ export const goalProjection: Projection = {
       ...row,
       status,
       statusHistory: [...row.statusHistory, { status, narrative, at: e.recordedAt }],
+      eventIds: [...row.eventIds, e.eventId],
     }));
   },
 };
+
+export const narrativeProjection: Projection = {
+  name: 'narrative',
+  version: 1,
+  handles: ['NarrativeSectionAuthored'],
+  async apply(event: StoredEvent, views) {
+    const e = event as StoredEvent & NarrativeEvent;
+    const key = narrativeKey(e.data.county, e.data.section);
+    const previous = await views.get<NarrativeRow>(NARRATIVE_VIEW, key);
+    const by = e.metadata.actor?.name;
+    await views.put<NarrativeRow>(NARRATIVE_VIEW, key, {
+      county: e.data.county,
+      section: e.data.section,
+      text: e.data.text,
+      authoredAt: e.recordedAt,
+      ...(by ? { authoredBy: by } : {}),
+      eventIds: [...(previous?.eventIds ?? []), e.eventId],
+    });
+  },
+};
+
+/** The latest text of a county's section, as the views hold it. */
+export function narrativeOf(reader: ViewReader, county: string, section: number): Promise<NarrativeRow | undefined> {
+  return reader.get<NarrativeRow>(NARRATIVE_VIEW, narrativeKey(county, section));
+}
 
 const inRange = (date: string, from?: string, to?: string) => (!from || date >= from) && (!to || date <= `${to}\uffff`);
 
@@ -74,14 +114,16 @@ export async function timeSummary(reader: ViewReader, county: string, from?: str
   const byKind: Record<string, number> = {};
   const byMonth: Record<string, Record<string, number>> = {};
   const personMonths = new Set<string>();
+  const eventIdsByMonth: Record<string, string[]> = {};
   for (const entry of rows) {
     const month = entry.date.slice(0, 7);
+    (eventIdsByMonth[month] ??= []).push(entry.eventId);
     byKind[entry.kind] = (byKind[entry.kind] ?? 0) + entry.hours;
     byMonth[month] = { ...byMonth[month], [entry.kind]: (byMonth[month]?.[entry.kind] ?? 0) + entry.hours };
     personMonths.add(`${entry.person.id}|${month}`);
   }
   const total = rows.reduce((sum, e) => sum + e.hours, 0);
-  return { total, entries: rows.length, byKind, byMonth, hoursPerPersonMonth: personMonths.size ? total / personMonths.size : 0 };
+  return { total, entries: rows.length, byKind, byMonth, hoursPerPersonMonth: personMonths.size ? total / personMonths.size : 0, eventIdsByMonth };
 }
 
 export async function goalsOf(reader: ViewReader, orgUnit: string) {
