@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AssessmentsController } from './assessments/assessments.controller.js';
 import { AuditController } from './audit/audit.controller.js';
+import { ReportBacksController } from './report-backs/report-backs.controller.js';
+import { ReportBackService } from './report-backs/report-back.service.js';
 import { CountyController } from './county/county.controller.js';
 import { DecideCommandHandler } from './http/decide.command.js';
 import { ReferenceController } from './reference/reference.controller.js';
@@ -32,10 +34,12 @@ import { WorkRecordViewsController } from './views/work-record-views.controller.
     WorkRecordViewsController,
     OrgUnitViewsController,
     AuditController,
+    ReportBacksController,
   ],
   providers: [
     TemplateCatalog,
     ProjectionsService,
+    ReportBackService,
     DecideCommandHandler,
     PublishTemplateHandler,
     SubmitSituationReportHandler,

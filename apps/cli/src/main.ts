@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerRebuildCommand } from './commands/rebuild.command.js';
+import { registerReportBackCommand } from './commands/report-back.command.js';
 import { registerSeedCommand } from './commands/seed.command.js';
 import { registerTokenCommand } from './commands/token.command.js';
 import { registerVerifyCommand } from './commands/verify.command.js';
@@ -14,6 +15,7 @@ registerTokenCommand(program);
 registerVerifyCommand(program);
 registerRebuildCommand(program);
 registerSeedCommand(program);
+registerReportBackCommand(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

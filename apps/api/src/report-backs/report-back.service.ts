@@ -1,0 +1,57 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { type Period, REPORT_BACK_FORMATS, type ReportBackEvent, type ReportBackFormat, reportBackStreamId } from '@lagesbild/domain';
+import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
+import { ORG_UNITS } from '../auth/auth.tokens.js';
+import { type AnswerMeta, resolveAsOf } from '../http/as-of.js';
+import { TemplateCatalog } from '../reference/template-catalog.js';
+import { ProjectionsService } from '../views/projections.service.js';
+
+export interface ReportBackInput {
+  county: string;
+  from: Period;
+  to: Period;
+  title?: string;
+  reference?: string;
+}
+
+/** Generates report-backs from the views as of a moment, and regenerates issued ones. */
+@Injectable()
+export class ReportBackService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+    private readonly projections: ProjectionsService,
+    private readonly templates: TemplateCatalog,
+  ) {}
+
+  /** The moment of the newest event: what "now" means for a document that must be reproducible. */
+  async latestMoment(): Promise<AnswerMeta> {
+    return (await resolveAsOf(this.store, { asOfPosition: await this.store.headPosition() })).meta;
+  }
+
+  /** The document in one format, as of `meta` (the views and the template as they then stood). */
+  async render(input: ReportBackInput, meta: AnswerMeta, format: ReportBackFormat): Promise<Buffer> {
+    const position = BigInt(meta.position);
+    const reader = await this.projections.readerAt(position);
+    if (!reader) throw new Error('The views have not caught up yet; try again shortly');
+    const versions = await this.templates.versions(position);
+    const report = await assembleReportBack(reader, this.units, versions[versions.length - 1]!, { ...input, asOf: meta.asOf, position: meta.position });
+    return renderReportBack(report, format);
+  }
+
+  /** Every format's SHA-256, as recorded when a report-back is issued. */
+  async digests(input: ReportBackInput, meta: AnswerMeta): Promise<Record<ReportBackFormat, string>> {
+    const entries = await Promise.all(REPORT_BACK_FORMATS.map(async (format) => [format, sha256(await this.render(input, meta, format))] as const));
+    return Object.fromEntries(entries) as Record<ReportBackFormat, string>;
+  }
+
+  /** An issued report-back of a county, or 404. */
+  async issued(county: string, id: string): Promise<ReportBackEvent['data']> {
+    const [event] = await this.store.readStream(reportBackStreamId(id));
+    const data = (event as unknown as ReportBackEvent | undefined)?.data;
+    if (!data || data.county !== county) throw new NotFoundException(`County ${county} has issued no report-back ${id}`);
+    return data;
+  }
+}

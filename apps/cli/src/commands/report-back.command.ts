@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { REPORT_BACK_FORMATS, type ReportBackFormat, TEMPLATE_STREAM_ID, type TemplateDefinition, isPeriod } from '@lagesbild/domain';
+import { openEventStore } from '@lagesbild/event-store';
+import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore } from '@lagesbild/projections';
+import { OrgUnitRegistry, defaultTemplate } from '@lagesbild/reference-data';
+import { assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
+import { progressLine } from '../progress.js';
+import { storeSettingsFromEnvironment } from '../store-settings.js';
+
+const month = (name: string) => (value: string) => {
+  if (!isPeriod(value)) throw new InvalidArgumentError(`${name} must be a month, YYYY-MM`);
+  return value;
+};
+
+/**
+ * `report-back`: the county's report-back as of a moment, written to a file. The views are
+ * built from the log into a temporary file first, so the answer never depends on how far a
+ * running api's views have come.
+ */
+export function registerReportBackCommand(program: Command): void {
+  program
+    .command('report-back')
+    .description('Skriv länets återrapportering för en period, som den såg ut vid --as-of, till en fil (md, html, pdf eller json)')
+    .requiredOption('--county <code>', 'länets kod, t.ex. 20')
+    .requiredOption('--from <YYYY-MM>', 'första månaden', month('--from'))
+    .requiredOption('--to <YYYY-MM>', 'sista månaden', month('--to'))
+    .option('--as-of <time>', 'underlaget som det var registrerat vid denna tid (ISO 8601; standard: det senaste)')
+    .option('--format <format>', REPORT_BACK_FORMATS.join(' | '), 'pdf')
+    .requiredOption('--out <file>', 'filen att skriva')
+    .action(async (options: { county: string; from: string; to: string; asOf?: string; format: string; out: string }) => {
+      const units = OrgUnitRegistry.sweden();
+      if (units.get(options.county)?.kind !== 'county') throw new InvalidArgumentError(`--county: ${options.county} is not a county`);
+      if (options.from > options.to) throw new InvalidArgumentError('--from must not be after --to');
+      if (!(REPORT_BACK_FORMATS as readonly string[]).includes(options.format)) throw new InvalidArgumentError(`--format must be one of ${REPORT_BACK_FORMATS.join(', ')}`);
+      const asOfTime = options.asOf === undefined ? undefined : new Date(options.asOf);
+      if (asOfTime && Number.isNaN(asOfTime.getTime())) throw new InvalidArgumentError('--as-of must be an ISO 8601 time, e.g. 2018-02-27T12:00:00Z');
+
+      const store = openEventStore(storeSettingsFromEnvironment());
+      const workDir = mkdtempSync(join(tmpdir(), 'lagesbild-report-back-'));
+      const views = new SqliteViewStore(join(workDir, 'views.db'), { bulk: true });
+      try {
+        const position = asOfTime ? await store.positionAt(asOfTime) : await store.headPosition();
+        let asOf = asOfTime?.toISOString() ?? new Date(0).toISOString();
+        if (!asOfTime && position > 0n) for await (const e of store.readAll({ fromPosition: position - 1n, toPosition: position })) asOf = e.recordedAt;
+
+        const runner = new ProjectionRunner(store, views, ALL_PROJECTIONS, { batchSize: 2000 });
+        const progress = progressLine('Bygger vyer ur loggen (händelser)');
+        const ticker = setInterval(() => progress.update(Number(runner.status().projections[0]?.position ?? 0n), Number(runner.status().head)), 250);
+        try {
+          await runner.start();
+        } finally {
+          clearInterval(ticker);
+          await runner.stop();
+          progress.end();
+        }
+        const published = await store.readStream(TEMPLATE_STREAM_ID, { toPosition: position });
+        const template = published.length ? (published[published.length - 1]!.data as TemplateDefinition) : defaultTemplate();
+        const report = await assembleReportBack(views.readerAt(position), units, template, { county: options.county, from: options.from, to: options.to, asOf, position: position.toString() });
+        const bytes = await renderReportBack(report, options.format as ReportBackFormat);
+        writeFileSync(options.out, bytes);
+        process.stdout.write(`${JSON.stringify({ file: options.out, format: options.format, bytes: bytes.length, sha256: sha256(bytes), asOf, position: position.toString() })}\n`);
+      } finally {
+        await views.close();
+        await store.close();
+        rmSync(workDir, { recursive: true, force: true });
+      }
+    });
+}

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import type { ReportBack, ReportFormat } from './model.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
+import { renderPdf } from './render-pdf.js';
+
+export * from './model.js';
+export * from './assemble.js';
+export { renderMarkdown } from './render-markdown.js';
+export { renderHtml } from './render-html.js';
+export { renderPdf } from './render-pdf.js';
+export { SECTION_TITLES } from './labels.js';
+
+/** The report-back in one format, as bytes: the same report gives the same bytes. */
+export async function renderReportBack(report: ReportBack, format: ReportFormat): Promise<Buffer> {
+  switch (format) {
+    case 'md':
+      return Buffer.from(renderMarkdown(report), 'utf8');
+    case 'html':
+      return Buffer.from(renderHtml(report), 'utf8');
+    case 'json':
+      return Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8');
+    case 'pdf':
+      return renderPdf(report);
+  }
+}
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
