@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { nextPeriod } from '@lagesbild/domain';
-import { SqliteViewStore } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, SqliteViewStore, activeViews, versionedReader } from '@lagesbild/projections';
 import { OrgUnitRegistry, defaultTemplate } from '@lagesbild/reference-data';
 import { type ReportFormat, assembleReportBack, renderReportBack } from '@lagesbild/reporting';
 import { openEventStore } from '@lagesbild/event-store';
@@ -33,7 +33,7 @@ const position = BigInt(Math.floor(fixture.events * 0.75));
 let asOf = '';
 for await (const e of store.readAll({ fromPosition: position - 1n, toPosition: position })) asOf = e.recordedAt;
 const end = new Date(asOf);
-let from = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 12, 1)).toISOString().slice(0, 7);
+const from = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 12, 1)).toISOString().slice(0, 7);
 const to = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 let months = 1;
 for (let p = from; p < to; p = nextPeriod(p)) months += 1;
@@ -42,7 +42,7 @@ const rows: Array<Record<string, string | number>> = [];
 const results: Record<string, Record<string, number>> = {};
 for (const county of COUNTIES) {
   const request = { county: county.code, from, to, asOf, position: position.toString() };
-  const reader = views.readerAt(position);
+  const reader = versionedReader(views.readerAt(position), activeViews(ALL_PROJECTIONS));
   const timings: Record<string, number[]> = { queries: [], ...Object.fromEntries(FORMATS.map((f) => [f, [] as number[]])) };
   const sizes: Record<string, number> = {};
   await renderReportBack(await assembleReportBack(reader, units, template, request), 'pdf'); // warm-up

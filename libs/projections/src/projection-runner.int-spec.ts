@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { type CommandContext, SqliteEventStore, handleCommand } from '@lagesbild/event-store';
 import { situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
 import { defaultTemplate } from '@lagesbild/reference-data';
+import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { SqliteViewStore } from './sqlite/sqlite-view-store.js';
 import { reportAsOf, situationReportProjection } from './views/situation-report/situation-report.projection.js';
@@ -66,13 +67,13 @@ describe('projection runner with the embedded view store', () => {
     await runner.waitFor(amended.position);
 
     const level = async (at: string) => {
-      const report = await reportAsOf(views.readerAt(await store.positionAt(new Date(at))), '2085', '2018-03');
+      const report = await reportAsOf(runner.readerAt(await store.positionAt(new Date(at))), '2085', '2018-03');
       return report?.answers['social-risk.level']?.value;
     };
     expect(await level('2018-04-01T00:00:00Z')).toBeUndefined(); // not yet reported
     expect(await level('2018-04-10T00:00:00Z')).toBe(2);
     expect(await level('2018-05-01T00:00:00Z')).toBe(4);
-    const latest = await reportAsOf(views.readerAt(await store.headPosition()), '2085', '2018-03');
+    const latest = await reportAsOf(runner.readerAt(await store.headPosition()), '2085', '2018-03');
     expect(latest).toMatchObject({ revision: 1, late: false });
     expect(latest!.eventIds).toHaveLength(2);
     await runner.stop();
@@ -92,7 +93,7 @@ describe('projection runner with the embedded view store', () => {
     runner = new ProjectionRunner(store, liveViews, [situationReportProjection], { batchSize: 3 });
     await runner.start(); // resumes from position 4
     expect(runner.status().projections[0]!.position).toBe(6n);
-    const reader = liveViews.readerAt(6n);
+    const reader = runner.readerAt(6n);
     expect((await reportAsOf(reader, '2085', '2018-03'))!.eventIds).toHaveLength(2); // applied once, not twice
     await runner.stop();
 
@@ -119,7 +120,7 @@ describe('projection runner with the embedded view store', () => {
     const runner = new ProjectionRunner(store, views, [failing]);
     await expect(runner.start()).rejects.toThrow('boom');
     expect(await views.checkpoint('situation-reports@v1')).toBe(0n);
-    expect(await reportAsOf(views.readerAt(2n), '2085', '2018-03')).toBeUndefined();
+    expect(await reportAsOf(runner.readerAt(2n), '2085', '2018-03')).toBeUndefined();
     await views.close();
   });
 
@@ -130,13 +131,55 @@ describe('projection runner with the embedded view store', () => {
     for (const code of ['2085', '2080', '2081']) await submit(code, '2018-03', 1);
     await runner.waitFor(3n);
     expect(runner.status().projections.map((p) => p.position)).toEqual([3n, 3n]);
-    expect(await views.checkpoint('goals@v1')).toBe(0n); // trails over events it ignores
+    expect(await views.checkpoint('goals@v2')).toBe(0n); // trails over events it ignores
     await runner.stop();
 
     runner = new ProjectionRunner(store, views, [situationReportProjection, goalProjection]);
     await runner.start();
     expect(runner.status().projections.map((p) => p.position)).toEqual([3n, 3n]);
-    expect((await reportAsOf(views.readerAt(3n), '2085', '2018-03'))!.eventIds).toHaveLength(1);
+    expect((await reportAsOf(runner.readerAt(3n), '2085', '2018-03'))!.eventIds).toHaveLength(1);
+    await runner.stop();
+    await views.close();
+  });
+
+  it('builds a new version beside the old one, answers from the old one meanwhile, then switches and drops it', async () => {
+    const views = new SqliteViewStore(join(dir, 'views.db'));
+    for (const code of ['2085', '2080', '2081']) await submit(code, '2018-03', 2);
+    const v1 = situationReportProjection;
+    let runner = new ProjectionRunner(store, views, [v1]);
+    await runner.start();
+    await runner.stop();
+
+    // Version 2 doubles every level; its catch-up is held at its first batch until released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const v2: Projection = {
+      ...v1,
+      version: 2,
+      async apply(event, writer) {
+        await held;
+        const e = event as typeof event & { data: { answers: Array<{ item: string; value: number }> } };
+        await v1.apply({ ...e, data: { ...e.data, answers: e.data.answers.map((a) => ({ ...a, value: a.value * 2 })) } }, writer);
+      },
+    };
+    const switched: string[] = [];
+    runner = new ProjectionRunner(store, views, [v1, v2], { batchSize: 2, onSwitch: (name, from, to) => switched.push(`${name} v${from}→v${to}`) });
+    const starting = runner.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // v2 is catching up: reads still come from v1, complete.
+    const level = async () => (await reportAsOf(runner.readerAt(3n), '2081', '2018-03'))?.answers['social-risk.level']?.value;
+    expect(await level()).toBe(2);
+    expect(runner.status().projections.map((p) => [p.version, p.serving])).toEqual([[1, true], [2, false]]);
+    release();
+    await starting;
+    expect(await level()).toBe(4);
+    expect(switched).toEqual(['situation-reports v1→v2']);
+    expect(await views.checkpoint('situation-reports@v1')).toBe(0n);
+    expect(runner.status().projections.map((p) => [p.version, p.serving])).toEqual([[2, true]]);
+    // Live writes now reach v2 alone.
+    const later = await submit('2082', '2018-03', 1);
+    expect(await runner.waitFor(later.position, 2000)).toBe(true);
+    expect((await reportAsOf(runner.readerAt(later.position), '2082', '2018-03'))?.answers['social-risk.level']?.value).toBe(2);
     await runner.stop();
     await views.close();
   });

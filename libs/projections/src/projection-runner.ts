@@ -1,6 +1,6 @@
 import type { EventStore, StoredEvent, Subscription } from '@lagesbild/event-store';
-import { type Projection, checkpointName } from './projection.js';
-import type { ViewStore } from './view-store.port.js';
+import { type Projection, activeViews, checkpointName, storedView, versionedReader, versionedWriter } from './projection.js';
+import type { ViewReader, ViewStore } from './view-store.port.js';
 
 /** How far a projection's stored checkpoint may trail over events it ignores. */
 const CHECKPOINT_EVERY_IGNORED = 10_000n;
@@ -8,55 +8,77 @@ const CHECKPOINT_EVERY_IGNORED = 10_000n;
 export interface ProjectionRunnerOptions {
   batchSize?: number;
   onError?: (projection: string, error: unknown) => void;
+  /** Told when a new version has caught up and replaced an older one. */
+  onSwitch?: (projection: string, from: number, to: number) => void;
 }
 
 /**
  * Runs projections in this process: each catches up from its checkpoint in batches (one
  * view-store transaction per batch, checkpoint included), then follows the live tail.
+ *
+ * Two versions of one projection may run side by side: the new one is built beside the old
+ * one (its rows stored under its own version) while reads go to the old one; once the new one
+ * has caught up with the log, reads switch to it and the old one's views are dropped.
  */
 export class ProjectionRunner {
+  private running: Projection[];
+  /** Keyed by checkpoint name (`<name>@v<version>`). */
   private readonly applied = new Map<string, bigint>();
   /** The checkpoint each projection has stored (it may trail `applied` over ignored events). */
   private readonly stored = new Map<string, bigint>();
+  /** Versions that have caught up with the log at least once: they may answer reads. */
+  private readonly ready = new Set<string>();
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
   private tap: Subscription | undefined;
   private logHead = 0n;
   private wakeLoop: (() => void) | undefined;
-  private running = false;
+  private isRunning = false;
   private loop: Promise<void> | undefined;
+  /** `start` resolves when every running version (old and new) has reached the head seen at start. */
+  private caughtUp: { position: bigint; resolve: () => void } | undefined;
 
   constructor(
     private readonly store: EventStore,
     private readonly views: ViewStore,
-    private readonly projections: readonly Projection[],
+    projections: readonly Projection[],
     private readonly options: ProjectionRunnerOptions = {},
-  ) {}
+  ) {
+    this.running = [...projections];
+  }
 
   /** Starts catching up; resolves once every projection has reached the head seen at start. */
   async start(): Promise<void> {
-    this.running = true;
+    this.isRunning = true;
     this.logHead = await this.store.headPosition();
-    for (const projection of this.projections) {
-      const checkpoint = await this.views.checkpoint(checkpointName(projection));
-      this.applied.set(projection.name, checkpoint);
-      this.stored.set(projection.name, checkpoint);
+    for (const projection of this.running) {
+      const id = checkpointName(projection);
+      const checkpoint = await this.views.checkpoint(id);
+      this.applied.set(id, checkpoint);
+      this.stored.set(id, checkpoint);
+      const alone = this.running.filter((p) => p.name === projection.name).length === 1;
+      if (alone || checkpoint >= this.logHead) this.ready.add(id);
     }
+    await this.retireReplaced();
     // One live tap wakes the loop when the log grows.
     this.tap = this.store.subscribeAll(this.logHead, (event) => {
       this.logHead = event.position;
       this.wakeLoop?.();
     });
-    const caughtUp = this.waitFor(this.logHead);
+    const startHead = this.logHead;
+    const caughtUp = new Promise<void>((resolve) => {
+      this.caughtUp = { position: startHead, resolve };
+    });
+    this.release();
     this.loop = this.run();
     await Promise.race([caughtUp, this.loop]);
   }
 
   /**
-   * Resolves true when every projection has applied the log up to `position`, or false when
-   * `timeoutMs` passes first (the waiter is then forgotten).
+   * Resolves true when the projections that answer reads have applied the log up to
+   * `position`, or false when `timeoutMs` passes first (the waiter is then forgotten).
    */
   waitFor(position: bigint, timeoutMs?: number): Promise<boolean> {
-    if (this.lowest() >= position) return Promise.resolve(true);
+    if (this.lowest(this.active()) >= position) return Promise.resolve(true);
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       const waiter = {
@@ -76,31 +98,50 @@ export class ProjectionRunner {
     });
   }
 
-  /** The position each projection has reached, and the log's head. */
-  status(): { head: bigint; projections: Array<{ name: string; version: number; position: bigint }> } {
+  /** The views as of a position, each read from the version that answers reads. */
+  readerAt(position: bigint): ViewReader {
+    return versionedReader(this.views.readerAt(position), activeViews(this.active()));
+  }
+
+  /** The position each projection version has reached, whether it answers reads, and the log's head. */
+  status(): { head: bigint; projections: Array<{ name: string; version: number; position: bigint; serving: boolean }> } {
+    const active = new Set(this.active());
     return {
       head: this.logHead,
-      projections: this.projections.map((p) => ({ name: p.name, version: p.version, position: this.applied.get(p.name) ?? 0n })),
+      projections: this.running.map((p) => ({ name: p.name, version: p.version, position: this.applied.get(checkpointName(p)) ?? 0n, serving: active.has(p) })),
     };
   }
 
   async stop(): Promise<void> {
-    this.running = false;
+    this.isRunning = false;
     this.wakeLoop?.();
     await this.tap?.close();
     await this.loop;
   }
 
-  private lowest(): bigint {
+  /** Per projection name, the newest version that has caught up (or the newest, if none has). */
+  private active(): Projection[] {
+    const newest = (versions: Projection[]) => versions.reduce((a, b) => (b.version > a.version ? b : a));
+    return [...new Set(this.running.map((p) => p.name))].map((name) => {
+      const versions = this.running.filter((p) => p.name === name);
+      const caughtUp = versions.filter((p) => this.ready.has(checkpointName(p)));
+      return newest(caughtUp.length > 0 ? caughtUp : versions);
+    });
+  }
+
+  private lowest(projections: readonly Projection[]): bigint {
     let lowest: bigint | undefined;
-    for (const position of this.applied.values()) if (lowest === undefined || position < lowest) lowest = position;
+    for (const projection of projections) {
+      const position = this.applied.get(checkpointName(projection)) ?? 0n;
+      if (lowest === undefined || position < lowest) lowest = position;
+    }
     return lowest ?? this.logHead;
   }
 
   private async run(): Promise<void> {
     const batchSize = this.options.batchSize ?? 1000;
-    while (this.running) {
-      const from = this.lowest();
+    while (this.isRunning) {
+      const from = this.lowest(this.running);
       const batch: StoredEvent[] = [];
       for await (const event of this.store.readAll({ fromPosition: from, batchSize })) {
         batch.push(event);
@@ -109,37 +150,51 @@ export class ProjectionRunner {
       if (batch.length === 0) {
         await new Promise<void>((resolve) => {
           this.wakeLoop = resolve;
-          if (!this.running || this.logHead > from) resolve();
+          if (!this.isRunning || this.logHead > from) resolve();
         });
         this.wakeLoop = undefined;
         continue;
       }
       const upTo = batch[batch.length - 1]!.position;
-      for (const projection of this.projections) await this.applyTo(projection, batch, upTo);
+      for (const projection of this.running) await this.applyTo(projection, batch, upTo);
       if (upTo > this.logHead) this.logHead = upTo;
+      for (const projection of this.running) {
+        if ((this.applied.get(checkpointName(projection)) ?? 0n) >= this.logHead) this.ready.add(checkpointName(projection));
+      }
+      await this.retireReplaced();
       this.release();
     }
   }
 
+  /** Drops every version that a newer, caught-up version of the same projection has replaced. */
+  private async retireReplaced(): Promise<void> {
+    for (const old of [...this.running]) {
+      const newer = this.running.find((p) => p.name === old.name && p.version > old.version && this.ready.has(checkpointName(p)));
+      if (!newer) continue;
+      this.running = this.running.filter((p) => p !== old);
+      await this.views.drop(checkpointName(old), old.views.map((view) => storedView(old, view)));
+      this.options.onSwitch?.(old.name, old.version, newer.version);
+    }
+  }
+
   private async applyTo(projection: Projection, batch: StoredEvent[], upTo: bigint): Promise<void> {
-    const done = this.applied.get(projection.name) ?? 0n;
+    const id = checkpointName(projection);
+    const done = this.applied.get(id) ?? 0n;
     if (done >= upTo) return;
     const handled = new Set(projection.handles);
     const relevant = batch.filter((e) => e.position > done && handled.has(e.type));
-    const stored = this.stored.get(projection.name) ?? 0n;
+    const stored = this.stored.get(id) ?? 0n;
     if (relevant.length === 0 && upTo - stored < CHECKPOINT_EVERY_IGNORED) {
       // Nothing of its own in this batch: move on without a transaction. The stored checkpoint
       // follows with its next event, or after a stretch of ignored ones; a restart before then
       // re-reads only events this projection ignores.
-      this.applied.set(projection.name, upTo);
+      this.applied.set(id, upTo);
       return;
     }
     try {
-      await this.views.applyBatch(checkpointName(projection), relevant, upTo, (writer, event) =>
-        projection.apply(event as StoredEvent, writer),
-      );
-      this.applied.set(projection.name, upTo);
-      this.stored.set(projection.name, upTo);
+      await this.views.applyBatch(id, relevant, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
+      this.applied.set(id, upTo);
+      this.stored.set(id, upTo);
     } catch (error) {
       this.options.onError?.(projection.name, error);
       throw error;
@@ -147,7 +202,11 @@ export class ProjectionRunner {
   }
 
   private release(): void {
-    const lowest = this.lowest();
+    if (this.caughtUp && this.lowest(this.running) >= this.caughtUp.position) {
+      this.caughtUp.resolve();
+      this.caughtUp = undefined;
+    }
+    const lowest = this.lowest(this.active());
     for (const waiter of this.waiters) {
       if (waiter.position <= lowest) {
         this.waiters.delete(waiter);

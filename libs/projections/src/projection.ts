@@ -1,17 +1,56 @@
 import type { StoredEvent } from '@lagesbild/event-store';
-import type { ViewWriter } from './view-store.port.js';
+import type { ViewReader, ViewWriter } from './view-store.port.js';
 
 /**
- * A read model: it declares its name, version and the event types it handles, and applies
- * each such event to its views. Deterministic: no clock, no randomness — everything it needs
- * is in the event, so a rebuild gives the same views.
+ * A read model: it declares its name, version, the views it writes and the event types it
+ * handles, and applies each such event to its views. Deterministic: no clock, no
+ * randomness — everything it needs is in the event, so a rebuild gives the same views.
  */
 export interface Projection {
   name: string;
   version: number;
   handles: readonly string[];
+  /** The views it writes (and alone writes): stored under its version, `<view>@v<version>`. */
+  views: readonly string[];
   apply(event: StoredEvent, views: ViewWriter): Promise<void>;
 }
 
 /** Where a projection keeps its checkpoint: a new version is built beside the old one. */
 export const checkpointName = (projection: Pick<Projection, 'name' | 'version'>) => `${projection.name}@v${projection.version}`;
+
+/** The name a projection's view is stored under: each version has its own rows. */
+export const storedView = (projection: Pick<Projection, 'version'>, view: string) => `${view}@v${projection.version}`;
+
+/** The writer a projection gets: its own views, under its version; any other view is a defect. */
+export function versionedWriter(projection: Projection, writer: ViewWriter): ViewWriter {
+  const name = (view: string) => {
+    if (!projection.views.includes(view)) throw new Error(`Projection ${projection.name} writes view "${view}" it does not declare`);
+    return storedView(projection, view);
+  };
+  return {
+    get: (view, key) => writer.get(name(view), key),
+    put: (view, key, value) => writer.put(name(view), key, value),
+    remove: (view, key) => writer.remove(name(view), key),
+  };
+}
+
+/** For each view, the stored name of the given projections' (newest) version that writes it. */
+export function activeViews(projections: readonly Projection[]): Map<string, string> {
+  const byView = new Map<string, Projection>();
+  for (const projection of projections) {
+    for (const view of projection.views) {
+      const current = byView.get(view);
+      if (!current || current.version < projection.version) byView.set(view, projection);
+    }
+  }
+  return new Map([...byView].map(([view, projection]) => [view, storedView(projection, view)]));
+}
+
+/** A reader that reads each view from the version in `active` (queries name views plainly). */
+export function versionedReader(reader: ViewReader, active: Map<string, string>): ViewReader {
+  const name = (view: string) => active.get(view) ?? view;
+  return {
+    get: (view, key) => reader.get(name(view), key),
+    list: (view, prefix) => reader.list(name(view), prefix),
+  };
+}

@@ -36,6 +36,8 @@ export interface ViewStore {
     apply: (writer: ViewWriter, event: { position: bigint }) => Promise<void>,
   ): Promise<void>;
   checkpoint(projection: string): Promise<bigint>;
+  /** Removes a retired projection version: every version of its views' rows, and its checkpoint. */
+  drop(projection: string, views: readonly string[]): Promise<void>;
   /** A SHA-256 over every row version of every view: equal digests, equal views. */
   digest(): Promise<string>;
   /** What the views held as of a position (inclusive). */

@@ -25,6 +25,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
       : new SqliteViewStore(join(config.get('DATA_DIR', { infer: true }), 'views.db'));
     this.runner = new ProjectionRunner(store, this.views, ALL_PROJECTIONS, {
       onError: (projection, error) => this.logger.error({ err: error, projection }, 'projection failed'),
+      onSwitch: (projection, from, to) => this.logger.log(`${projection}: version ${to} has caught up and answers now; version ${from} dropped`),
     });
   }
 
@@ -57,6 +58,6 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    */
   async readerAt(position: bigint, waitFor: bigint = position): Promise<ViewReader | null> {
     const ready = await this.runner.waitFor(waitFor > position ? waitFor : position, MIN_POSITION_WAIT_MS);
-    return ready ? this.views.readerAt(position) : null;
+    return ready ? this.runner.readerAt(position) : null;
   }
 }

@@ -58,7 +58,7 @@ export function registerReportBackCommand(program: Command): void {
         }
         const published = await store.readStream(TEMPLATE_STREAM_ID, { toPosition: position });
         const template = published.length ? (published[published.length - 1]!.data as TemplateDefinition) : defaultTemplate();
-        const report = await assembleReportBack(views.readerAt(position), units, template, { county: options.county, from: options.from, to: options.to, asOf, position: position.toString() });
+        const report = await assembleReportBack(runner.readerAt(position), units, template, { county: options.county, from: options.from, to: options.to, asOf, position: position.toString() });
         const bytes = await renderReportBack(report, options.format as ReportBackFormat);
         writeFileSync(options.out, bytes);
         process.stdout.write(`${JSON.stringify({ file: options.out, format: options.format, bytes: bytes.length, sha256: sha256(bytes), asOf, position: position.toString() })}\n`);

@@ -109,6 +109,12 @@ export class MongoViewStore implements ViewStore {
     }
   }
 
+  async drop(projection: string, views: readonly string[]): Promise<void> {
+    await this.ready;
+    await this.rows.deleteMany({ view: { $in: [...views] } });
+    await this.checkpoints.deleteOne({ _id: projection });
+  }
+
   async checkpoint(projection: string): Promise<bigint> {
     await this.ready;
     const found = await this.checkpoints.findOne({ _id: projection });

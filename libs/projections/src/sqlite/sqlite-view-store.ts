@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import type { ViewReader, ViewStore, ViewWriter } from '../view-store.port.js';
 
 const OPEN = Number.MAX_SAFE_INTEGER;
+/** The layout of the rows (`PRAGMA user_version`): 2 = views stored as `<view>@v<version>`. */
+const LAYOUT_VERSION = 2;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS view_rows (
@@ -42,6 +44,7 @@ export class SqliteViewStore implements ViewStore {
       this.db.pragma('synchronous = NORMAL');
     }
     this.db.exec(SCHEMA);
+    this.upgrade();
     this.sql = {
       // The newest version of a key: one step down the primary key from its end.
       latest: this.db.prepare<[string, string], { value: string; valid_from: number; valid_to: number }>(
@@ -101,6 +104,24 @@ export class SqliteViewStore implements ViewStore {
         this.sql.insert.run(view, key, version.from, versions[i + 1]?.from ?? OPEN, version.json);
       });
     }
+  }
+
+  /**
+   * Views are disposable: a file written in an older layout (before `<view>@v<version>`
+   * names) is emptied, and the projections rebuild it from the log.
+   */
+  private upgrade(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version >= LAYOUT_VERSION) return;
+    this.db.exec('DELETE FROM view_rows; DELETE FROM checkpoints;');
+    this.db.pragma(`user_version = ${LAYOUT_VERSION}`);
+  }
+
+  async drop(projection: string, views: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const view of views) this.db.prepare('DELETE FROM view_rows WHERE view = ?').run(view);
+      this.db.prepare('DELETE FROM checkpoints WHERE projection = ?').run(projection);
+    })();
   }
 
   async checkpoint(projection: string): Promise<bigint> {

@@ -34,6 +34,7 @@ const views: ViewStore = {
   checkpoint: (projection) => sqlite.checkpoint(projection),
   digest: () => sqlite.digest(),
   readerAt: (position) => sqlite.readerAt(position),
+  drop: (projection, views) => sqlite.drop(projection, views),
   close: () => sqlite.close(),
 };
 

@@ -338,5 +338,18 @@ export function describeViewStoreContract(adapter: string, options: ViewStoreCon
       for (const version of versions) expected.update(`${version.join('\u0000')}\n`);
       expect(await store.digest()).toBe(expected.digest('hex'));
     });
+
+    it('drops a retired projection version: its views at every position and its checkpoint, nothing else', async () => {
+      const store = await open();
+      await batch(store, [[1, put('old@v1', 'k', 'gammal')], [2, put('kept@v2', 'k', 'ny')]], { projection: 'p@v1' });
+      await batch(store, [[3, put('other', 'k', 'annan')]], { projection: 'q@v1' });
+      await store.drop('p@v1', ['old@v1']);
+      expect(await store.readerAt(p(1)).get('old@v1', 'k')).toBeUndefined();
+      expect(await store.readerAt(p(3)).list('old@v1', '')).toEqual([]);
+      expect(await store.checkpoint('p@v1')).toBe(0n);
+      expect(await store.readerAt(p(3)).get('kept@v2', 'k')).toBe('ny');
+      expect(await store.readerAt(p(3)).get('other', 'k')).toBe('annan');
+      expect(await store.checkpoint('q@v1')).toBe(3n);
+    });
   });
 }

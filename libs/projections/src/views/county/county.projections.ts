@@ -31,6 +31,7 @@ export const countyPeriodKey = (county: string, period: string) => `${county}|${
 export const assessmentProjection: Projection = {
   name: 'assessments',
   version: 1,
+  views: [ASSESSMENTS_VIEW],
   handles: ['RegionalAssessmentRecorded', 'RegionalAssessmentAmended'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & AssessmentEvent;
@@ -53,6 +54,7 @@ export const assessmentProjection: Projection = {
 export const approvalProjection: Projection = {
   name: 'approvals',
   version: 2,
+  views: [APPROVALS_VIEW],
   handles: ['CountyPeriodApproved', 'CountyPeriodReopened'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & CountyApprovalEvent;

@@ -16,6 +16,7 @@ export const READINESS_VIEW = 'readiness';
 export const readinessProjection: Projection = {
   name: 'readiness',
   version: 1,
+  views: [READINESS_VIEW],
   handles: ['ReadinessFactRecorded'],
   async apply(event: StoredEvent, views) {
     const { orgUnit, kind, date, reference } = (event as StoredEvent & ReadinessEvent).data;

@@ -43,6 +43,7 @@ const ACTION_INDEX = 'action-by-id';
 export const riskProjection: Projection = {
   name: 'risks',
   version: 2,
+  views: [RISKS_VIEW, RISK_INDEX],
   handles: ['RiskIdentified', 'RiskReassessed', 'RiskClosed'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & RiskEvent;
@@ -69,6 +70,7 @@ export const riskProjection: Projection = {
 export const actionProjection: Projection = {
   name: 'actions',
   version: 2,
+  views: [ACTIONS_VIEW, ACTION_INDEX],
   handles: ['ActionProposed', 'ActionDecided', 'ActionStatusChanged'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & ActionEvent;

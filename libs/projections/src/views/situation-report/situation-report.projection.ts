@@ -23,6 +23,7 @@ export const reportKey = (orgUnit: string, period: string) => `${orgUnit}|${peri
 export const situationReportProjection: Projection = {
   name: 'situation-reports',
   version: 1,
+  views: [REPORTS_VIEW],
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & (SituationReportSubmitted | SituationReportAmended);

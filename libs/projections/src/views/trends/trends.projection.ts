@@ -35,6 +35,7 @@ export const numeric = (value: number | boolean) => (typeof value === 'boolean' 
 export const trendsProjection: Projection = {
   name: 'trends',
   version: 3,
+  views: [TREND_UNIT_VIEW, TREND_COUNTY_VIEW],
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const { orgUnit, period, answers } = (event as StoredEvent & (SituationReportSubmitted | SituationReportAmended)).data;

@@ -38,6 +38,7 @@ const narrativeKey = (county: string, section: number) => `${county}|${String(se
 export const activityProjection: Projection = {
   name: 'activities',
   version: 1,
+  views: [ACTIVITIES_VIEW],
   handles: ['ActivityRecorded'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & ActivityEvent;
@@ -48,6 +49,7 @@ export const activityProjection: Projection = {
 export const timeEntryProjection: Projection = {
   name: 'time-entries',
   version: 1,
+  views: [TIME_VIEW],
   handles: ['TimeEntryRecorded'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & TimeEntryEvent;
@@ -58,6 +60,7 @@ export const timeEntryProjection: Projection = {
 export const goalProjection: Projection = {
   name: 'goals',
   version: 2,
+  views: [GOALS_VIEW, GOAL_INDEX],
   handles: ['GoalDefined', 'GoalStatusReported'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & GoalEvent;
@@ -78,6 +81,7 @@ export const goalProjection: Projection = {
 export const narrativeProjection: Projection = {
   name: 'narrative',
   version: 1,
+  views: [NARRATIVE_VIEW],
   handles: ['NarrativeSectionAuthored'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & NarrativeEvent;
