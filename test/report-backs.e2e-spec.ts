@@ -102,11 +102,20 @@ describe('report-backs over HTTP', () => {
     const report = JSON.parse((await generate('json')).body.toString('utf8'));
     const section8 = report.sections.find((s: { number: number }) => s.number === 8);
     const completeness = section8.blocks.find((b: { caption?: string }) => b.caption === 'Inrapportering per månad');
-    const ids: string[] = completeness.rows.flatMap((r: { eventIds: string[] }) => r.eventIds);
-    expect(ids.length).toBeGreaterThanOrEqual(2);
+    expect(completeness.rows.flatMap((r: { eventIds: string[] }) => r.eventIds).length).toBeGreaterThanOrEqual(3);
+    const charts = report.appendix.blocks.filter((b: { kind: string }) => b.kind === 'chart');
+    expect(charts).toHaveLength(4);
+    expect(charts.every((c: { eventIds: string[] }) => c.eventIds.length >= 3)).toBe(true);
+    // Every id anywhere in the report resolves to an event of the log.
+    const ids = new Set<string>();
+    JSON.stringify(report, (key, value) => {
+      if (key === 'eventIds') for (const id of value as string[]) ids.add(id);
+      return value;
+    });
+    expect(ids.size).toBe(5); // three reports, the activity, the goal
     const logged = new Set<string>();
     for await (const event of t.store.readAll()) logged.add(event.eventId);
-    expect(ids.every((id) => logged.has(id))).toBe(true);
+    expect([...ids].filter((id) => !logged.has(id))).toEqual([]);
   });
 
   it('issues a report-back whose regeneration matches the recorded SHA-256, also after later amendments', async () => {

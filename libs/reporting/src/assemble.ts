@@ -18,7 +18,7 @@ import {
 } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { ACTION_STATUS, ACTIVITY_KIND, GOAL_KIND, GOAL_STATUS, SECTION_TITLES, TIME_KIND, monthName, swedishNumber } from './labels.js';
-import type { Block, ReportBack, Section } from './model.js';
+import { type Block, RENDERER_VERSION, type ReportBack, type Section } from './model.js';
 
 export interface ReportBackRequest {
   county: string;
@@ -63,7 +63,7 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
   const kinds = Object.keys(ACTIVITY_KIND).filter((k) => activities.some((a) => a.kind === k));
   const section7: Block[] = activities.length
     ? [
-        { kind: 'paragraph', text: `Under perioden ${monthName(from)}–${monthName(to)} genomfördes ${activities.length} aktiviteter.` },
+        { kind: 'paragraph', text: `Under perioden ${monthName(from)}–${monthName(to)} genomfördes ${activities.length} aktiviteter.`, eventIds: unique(activities.map((a) => a.eventId)) },
         {
           kind: 'table',
           caption: 'Aktiviteter per slag och månad',
@@ -86,10 +86,12 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
   const completeness: Array<{ cells: Array<string | number>; eventIds: string[] }> = [];
   const perArea = new Map(template.areas.map((a) => [a.id, [] as Array<{ cells: Array<string | number>; eventIds: string[] }>]));
   const assessments: Block[] = [];
+  const reportIdsByPeriod = new Map<Period, string[]>();
   for (const period of periods) {
     const reports = await Promise.all(municipalities.map(async (m) => ({ unit: m, report: await reportAsOf(reader, m.code, period) })));
     const approval = await reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county, period));
     const reportIds = reports.flatMap((r) => r.report?.eventIds ?? []);
+    reportIdsByPeriod.set(period, reportIds);
     const reported = reports.filter((r) => r.report);
     completeness.push({
       cells: [
@@ -190,6 +192,8 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
       kind: 'chart',
       caption: `${area.label}: länets medelnivå och högsta nivå per månad (0–4)`,
       chart: { periods, max: 4, series: [{ label: 'Medel', values: series.map((p) => p.mean) }, { label: 'Högsta', values: series.map((p) => p.max) }] },
+      // The municipalities' reports of those months, as they stood: what the points are made of.
+      eventIds: unique(periods.flatMap((p) => reportIdsByPeriod.get(p) ?? [])),
     });
   }
   const risks = (await riskRegister(reader, units, county, { status: 'open' })).sort((a, b) => a.riskId.localeCompare(b.riskId));
@@ -224,6 +228,7 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
   });
 
   return {
+    rendererVersion: RENDERER_VERSION,
     title: request.title ?? `Återrapportering: ${countyUnit.name}, ${monthName(from)}–${monthName(to)}`,
     ...(request.reference ? { reference: request.reference } : {}),
     county: { code: county, name: countyUnit.name },

@@ -9,11 +9,11 @@ export interface Lineage {
 }
 
 export type Block =
-  | { kind: 'paragraph'; text: string }
+  | ({ kind: 'paragraph'; text: string } & Partial<Lineage>)
   | { kind: 'placeholder'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'table'; caption?: string; columns: string[]; rows: Array<{ cells: Cell[] } & Partial<Lineage>> }
-  | { kind: 'chart'; caption: string; chart: LineChart }
+  | ({ kind: 'chart'; caption: string; chart: LineChart } & Partial<Lineage>)
   | { kind: 'matrix'; caption: string; rowLabel: string; columnLabel: string; cells: number[][] } & Partial<Lineage>;
 
 /** A line chart over months: one series per line, values on a fixed 0–`max` scale. */
@@ -29,8 +29,16 @@ export interface Section {
   blocks: Block[];
 }
 
+/**
+ * The version of the report's layout and renderers. An issued report-back records it; a
+ * change that alters any format's bytes bumps it, so a document issued under another version
+ * is never silently regenerated differently.
+ */
+export const RENDERER_VERSION = 1;
+
 /** Everything a report-back says, in order; every renderer draws exactly this. */
 export interface ReportBack {
+  rendererVersion: number;
   title: string;
   reference?: string;
   county: { code: string; name: string };

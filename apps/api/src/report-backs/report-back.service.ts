@@ -1,8 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type Period, REPORT_BACK_FORMATS, type ReportBackEvent, type ReportBackFormat, reportBackStreamId } from '@lagesbild/domain';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
+import { RENDERER_VERSION, assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { type AnswerMeta, resolveAsOf } from '../http/as-of.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
@@ -52,6 +52,10 @@ export class ReportBackService {
     const [event] = await this.store.readStream(reportBackStreamId(id));
     const data = (event as unknown as ReportBackEvent | undefined)?.data;
     if (!data || data.county !== county) throw new NotFoundException(`County ${county} has issued no report-back ${id}`);
+    if ((data.rendererVersion ?? 1) !== RENDERER_VERSION) {
+      // Never hand out a regeneration that would not match what was sent.
+      throw new ConflictException(`Report-back ${id} was made by renderer version ${data.rendererVersion}; this build renders version ${RENDERER_VERSION}`);
+    }
     return data;
   }
 }

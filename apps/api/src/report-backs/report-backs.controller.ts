@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { type FieldProblem, REPORT_BACK_FORMATS, type ReportBackFormat, ValidationError, isPeriod, reportBackDecider, reportBackStreamId } from '@lagesbild/domain';
 import type { CommandContext } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { CONTENT_TYPES, sha256 } from '@lagesbild/reporting';
+import { CONTENT_TYPES, RENDERER_VERSION, sha256 } from '@lagesbild/reporting';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
@@ -84,6 +84,7 @@ export class ReportBacksController {
         ...input,
         asOf: meta.asOf,
         asOfPosition: meta.position,
+        rendererVersion: RENDERER_VERSION,
         sha256: digests,
       }, context),
     );

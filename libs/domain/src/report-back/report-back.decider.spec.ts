@@ -14,6 +14,7 @@ const issue: IssueReportBack = {
   reference: 'Ku2017/01428/DISK',
   asOf: '2018-02-27T12:00:00.000Z',
   asOfPosition: '120',
+  rendererVersion: 1,
   sha256: { md: hash, html: hash, pdf: hash, json: hash },
 };
 const { type: _type, ...data } = issue;

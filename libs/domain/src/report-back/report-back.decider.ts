@@ -20,6 +20,8 @@ export interface IssueReportBack {
   /** The moment the document reflects: its time and log position. */
   asOf: string;
   asOfPosition: string;
+  /** The version of the layout and renderers that made the documents. */
+  rendererVersion: number;
   /** The SHA-256 of the document in each format, as generated when issued. */
   sha256: Record<ReportBackFormat, string>;
 }
