@@ -142,44 +142,50 @@ describe('projection runner with the embedded view store', () => {
     await views.close();
   });
 
-  it('builds a new version beside the old one, answers from the old one meanwhile, then switches and drops it', async () => {
+  it('builds a new version beside the old one, serves from the old one meanwhile (fresh writes too), then switches and drops it', async () => {
     const views = new SqliteViewStore(join(dir, 'views.db'));
-    for (const code of ['2085', '2080', '2081']) await submit(code, '2018-03', 2);
+    const codes = ['2021', '2023', '2026', '2029', '2031', '2034', '2039', '2061', '2062', '2080'];
+    for (const code of codes) await submit(code, '2018-03', 2);
     const v1 = situationReportProjection;
     let runner = new ProjectionRunner(store, views, [v1]);
     await runner.start();
     await runner.stop();
 
-    // Version 2 doubles every level; its catch-up is held at its first batch until released.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    // Version 2 doubles every level, and takes its time: 30 ms an event, one event a batch.
     const v2: Projection = {
       ...v1,
       version: 2,
       async apply(event, writer) {
-        await held;
+        await new Promise((resolve) => setTimeout(resolve, 30));
         const e = event as typeof event & { data: { answers: Array<{ item: string; value: number }> } };
         await v1.apply({ ...e, data: { ...e.data, answers: e.data.answers.map((a) => ({ ...a, value: a.value * 2 })) } }, writer);
       },
     };
-    const switched: string[] = [];
-    runner = new ProjectionRunner(store, views, [v1, v2], { batchSize: 2, onSwitch: (name, from, to) => switched.push(`${name} v${from}→v${to}`) });
+    let switched!: (what: string) => void;
+    const switchedTo = new Promise<string>((resolve) => (switched = resolve));
+    runner = new ProjectionRunner(store, views, [v1, v2], { batchSize: 1, onSwitch: (name, from, to) => switched(`${name} v${from}→v${to}`) });
     const starting = runner.start();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // v2 is catching up: reads still come from v1, complete.
-    const level = async () => (await reportAsOf(runner.readerAt(3n), '2081', '2018-03'))?.answers['social-risk.level']?.value;
-    expect(await level()).toBe(2);
-    expect(runner.status().projections.map((p) => [p.version, p.serving])).toEqual([[1, true], [2, false]]);
-    release();
+    const serving = () => runner.status().projections.map((p) => [p.version, p.serving]);
+    const levelOf = async (code: string, at: bigint) => (await reportAsOf(runner.readerAt(at), code, '2018-03'))?.answers['social-risk.level']?.value;
+
+    // v2 is catching up: reads come from v1, complete, and a fresh write reaches v1 at once.
+    expect(await runner.waitFor(10n, 2000)).toBe(true);
+    expect(await levelOf('2080', 10n)).toBe(2);
+    const fresh = await submit('2081', '2018-03', 3);
+    expect(await runner.waitFor(fresh.position, 2000)).toBe(true);
+    expect(await levelOf('2081', fresh.position)).toBe(3);
+    expect(serving()).toEqual([[1, true], [2, false]]);
+
     await starting;
-    expect(await level()).toBe(4);
-    expect(switched).toEqual(['situation-reports v1→v2']);
+    expect(await switchedTo).toBe('situation-reports v1→v2');
+    expect(serving()).toEqual([[2, true]]);
+    expect(await levelOf('2080', fresh.position)).toBe(4);
+    expect(await levelOf('2081', fresh.position)).toBe(6);
     expect(await views.checkpoint('situation-reports@v1')).toBe(0n);
-    expect(runner.status().projections.map((p) => [p.version, p.serving])).toEqual([[2, true]]);
     // Live writes now reach v2 alone.
     const later = await submit('2082', '2018-03', 1);
     expect(await runner.waitFor(later.position, 2000)).toBe(true);
-    expect((await reportAsOf(runner.readerAt(later.position), '2082', '2018-03'))?.answers['social-risk.level']?.value).toBe(2);
+    expect(await levelOf('2082', later.position)).toBe(2);
     await runner.stop();
     await views.close();
   });

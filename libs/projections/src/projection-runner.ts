@@ -17,8 +17,9 @@ export interface ProjectionRunnerOptions {
  * view-store transaction per batch, checkpoint included), then follows the live tail.
  *
  * Two versions of one projection may run side by side: the new one is built beside the old
- * one (its rows stored under its own version) while reads go to the old one; once the new one
- * has caught up with the log, reads switch to it and the old one's views are dropped.
+ * one (its rows stored under its own version) by a loop of its own, while the serving loop
+ * keeps the old one live and reads go to it; once the new one has caught up with the log,
+ * reads switch to it and the old one's views are dropped.
  */
 export class ProjectionRunner {
   private running: Projection[];
@@ -31,9 +32,11 @@ export class ProjectionRunner {
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
   private tap: Subscription | undefined;
   private logHead = 0n;
-  private wakeLoop: (() => void) | undefined;
+  private readonly wakers = new Set<() => void>();
   private isRunning = false;
-  private loop: Promise<void> | undefined;
+  private loops: Promise<void> | undefined;
+  /** View-store transactions one at a time: the two loops share one store. */
+  private exclusive: Promise<unknown> = Promise.resolve();
   /** `start` resolves when every running version (old and new) has reached the head seen at start. */
   private caughtUp: { position: bigint; resolve: () => void } | undefined;
 
@@ -62,15 +65,17 @@ export class ProjectionRunner {
     // One live tap wakes the loop when the log grows.
     this.tap = this.store.subscribeAll(this.logHead, (event) => {
       this.logHead = event.position;
-      this.wakeLoop?.();
+      for (const wake of this.wakers) wake();
     });
     const startHead = this.logHead;
     const caughtUp = new Promise<void>((resolve) => {
       this.caughtUp = { position: startHead, resolve };
     });
     this.release();
-    this.loop = this.run();
-    await Promise.race([caughtUp, this.loop]);
+    const serving = this.run(() => this.active());
+    const building = this.run(() => this.building(), { untilEmpty: true });
+    this.loops = Promise.all([serving, building]).then(() => undefined);
+    await Promise.race([caughtUp, this.loops]);
   }
 
   /**
@@ -114,9 +119,9 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.isRunning = false;
-    this.wakeLoop?.();
+    for (const wake of this.wakers) wake();
     await this.tap?.close();
-    await this.loop;
+    await this.loops;
   }
 
   /** Per projection name, the newest version that has caught up (or the newest, if none has). */
@@ -129,6 +134,12 @@ export class ProjectionRunner {
     });
   }
 
+  /** Versions still catching up beside the one that serves. */
+  private building(): Projection[] {
+    const active = new Set(this.active());
+    return this.running.filter((p) => !active.has(p));
+  }
+
   private lowest(projections: readonly Projection[]): bigint {
     let lowest: bigint | undefined;
     for (const projection of projections) {
@@ -138,32 +149,47 @@ export class ProjectionRunner {
     return lowest ?? this.logHead;
   }
 
-  private async run(): Promise<void> {
+  /** One loop over a group of projections: batches from the group's lowest position, then the live tail. */
+  private async run(group: () => Projection[], options: { untilEmpty?: boolean } = {}): Promise<void> {
     const batchSize = this.options.batchSize ?? 1000;
     while (this.isRunning) {
-      const from = this.lowest(this.running);
+      const members = group();
+      if (members.length === 0 && options.untilEmpty) return;
+      const from = this.lowest(members);
       const batch: StoredEvent[] = [];
-      for await (const event of this.store.readAll({ fromPosition: from, batchSize })) {
-        batch.push(event);
-        if (batch.length >= batchSize) break;
+      if (members.length > 0) {
+        for await (const event of this.store.readAll({ fromPosition: from, batchSize })) {
+          batch.push(event);
+          if (batch.length >= batchSize) break;
+        }
       }
       if (batch.length === 0) {
         await new Promise<void>((resolve) => {
-          this.wakeLoop = resolve;
-          if (!this.isRunning || this.logHead > from) resolve();
+          const wake = () => {
+            this.wakers.delete(wake);
+            resolve();
+          };
+          this.wakers.add(wake);
+          if (!this.isRunning || (members.length > 0 && this.logHead > from)) wake();
         });
-        this.wakeLoop = undefined;
         continue;
       }
       const upTo = batch[batch.length - 1]!.position;
-      for (const projection of this.running) await this.applyTo(projection, batch, upTo);
+      for (const projection of members) await this.applyTo(projection, batch, upTo);
       if (upTo > this.logHead) this.logHead = upTo;
-      for (const projection of this.running) {
+      for (const projection of members) {
         if ((this.applied.get(checkpointName(projection)) ?? 0n) >= this.logHead) this.ready.add(checkpointName(projection));
       }
       await this.retireReplaced();
       this.release();
     }
+  }
+
+  /** Runs view-store work one piece at a time. */
+  private withStore<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.exclusive.then(work);
+    this.exclusive = result.catch(() => undefined);
+    return result;
   }
 
   /** Drops every version that a newer, caught-up version of the same projection has replaced. */
@@ -172,7 +198,7 @@ export class ProjectionRunner {
       const newer = this.running.find((p) => p.name === old.name && p.version > old.version && this.ready.has(checkpointName(p)));
       if (!newer) continue;
       this.running = this.running.filter((p) => p !== old);
-      await this.views.drop(checkpointName(old), old.views.map((view) => storedView(old, view)));
+      await this.withStore(() => this.views.drop(checkpointName(old), old.views.map((view) => storedView(old, view))));
       this.options.onSwitch?.(old.name, old.version, newer.version);
     }
   }
@@ -192,9 +218,13 @@ export class ProjectionRunner {
       return;
     }
     try {
-      await this.views.applyBatch(id, relevant, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
-      this.applied.set(id, upTo);
-      this.stored.set(id, upTo);
+      await this.withStore(async () => {
+        // A version retired meanwhile (by the other loop) writes nothing more.
+        if (!this.running.includes(projection)) return;
+        await this.views.applyBatch(id, relevant, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
+        this.applied.set(id, upTo);
+        this.stored.set(id, upTo);
+      });
     } catch (error) {
       this.options.onError?.(projection.name, error);
       throw error;
