@@ -3,6 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AssessmentsController } from './assessments/assessments.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { ReportBacksController } from './report-backs/report-backs.controller.js';
+import { PersonalDataService } from './support-cases/personal-data.service.js';
+import { SupportCasesController } from './support-cases/support-cases.controller.js';
 import { ReportBackService } from './report-backs/report-back.service.js';
 import { CountyController } from './county/county.controller.js';
 import { DecideCommandHandler } from './http/decide.command.js';
@@ -35,11 +37,13 @@ import { WorkRecordViewsController } from './views/work-record-views.controller.
     OrgUnitViewsController,
     AuditController,
     ReportBacksController,
+    SupportCasesController,
   ],
   providers: [
     TemplateCatalog,
     ProjectionsService,
     ReportBackService,
+    PersonalDataService,
     DecideCommandHandler,
     PublishTemplateHandler,
     SubmitSituationReportHandler,

@@ -18,7 +18,9 @@ export type Action =
   /** Reference lists and templates: any signed-in user. */
   | 'reference:read'
   /** The audit trail and its tamper check, within the caller's scope. */
-  | 'audit:read';
+  | 'audit:read'
+  /** Open, work and read support cases (with their subjects) of the county's municipalities. */
+  | 'support:work';
 
 type Rule = (principal: Principal, orgUnit: string | undefined, units: OrgUnitRegistry) => boolean;
 
@@ -38,6 +40,9 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
     national_reader: () => true,
   },
   'template:publish': { admin: () => true },
+  'support:work': {
+    support_worker: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+  },
   'audit:read': {
     auditor: (p, unit, units) => within(units, unit, p.org),
     county_analyst: (p, unit, units) => within(units, unit, p.org),

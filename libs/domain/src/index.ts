@@ -12,3 +12,4 @@ export * from './action/action.decider.js';
 export * from './assessment/assessment.decider.js';
 export * from './work-records/work-records.deciders.js';
 export * from './report-back/report-back.decider.js';
+export * from './support-case/support-case.decider.js';

@@ -11,6 +11,7 @@ export * from './views/work-records/work-records.projections.js';
 export * from './views/trends/trends.projection.js';
 export * from './views/trends/trends.queries.js';
 export * from './views/readiness/readiness.projection.js';
+export * from './views/support-cases/support-cases.projection.js';
 
 import { approvalProjection, assessmentProjection } from './views/county/county.projections.js';
 import { actionProjection, riskProjection } from './views/risks/risks.projections.js';
@@ -18,6 +19,7 @@ import { activityProjection, goalProjection, narrativeProjection, timeEntryProje
 import { situationReportProjection } from './views/situation-report/situation-report.projection.js';
 import { readinessProjection } from './views/readiness/readiness.projection.js';
 import { trendsProjection } from './views/trends/trends.projection.js';
+import { supportCaseProjection } from './views/support-cases/support-cases.projection.js';
 
 /** Every projection the api runs. */
 export const ALL_PROJECTIONS = [
@@ -32,4 +34,5 @@ export const ALL_PROJECTIONS = [
   trendsProjection,
   readinessProjection,
   narrativeProjection,
+  supportCaseProjection,
 ] as const;

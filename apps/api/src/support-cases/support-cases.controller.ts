@@ -1,0 +1,191 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Principal } from '@lagesbild/auth';
+import {
+  type CaseAccessEvent,
+  type SupportCaseEvent,
+  ValidationError,
+  caseAccessDecider,
+  supportCaseAccessStreamId,
+  supportCaseDecider,
+  supportCaseStreamId,
+  swedishDate,
+} from '@lagesbild/domain';
+import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, uuidFrom } from '@lagesbild/event-store';
+import { supportCaseStatistics, supportCasesWithin } from '@lagesbild/projections';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { Access } from '../auth/access.decorator.js';
+import { ORG_UNITS } from '../auth/auth.tokens.js';
+import { CurrentPrincipal } from '../auth/principal.decorator.js';
+import { AsOf, type AsOfQuery } from '../http/as-of.js';
+import { Ctx, sendCommand } from '../http/command-request.js';
+import { DecideCommand } from '../http/decide.command.js';
+import { newAggregateId } from '../http/new-id.js';
+import { ProjectionsService } from '../views/projections.service.js';
+import { ClosureDto, ConsultationDto, ErasureDto, OpenSupportCaseDto, ReferralDto } from './support-cases.dto.js';
+import { PersonalDataService } from './personal-data.service.js';
+
+const caseStream = { stream: supportCaseStreamId, idParam: 'id' };
+
+function purposeOf(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > 500) throw new ValidationError('Bad purpose', [{ path: 'purpose', message: 'must be a text of at most 500 characters' }]);
+  return value;
+}
+
+@ApiTags('Individärenden')
+@Controller('support-cases')
+export class SupportCasesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly personalData: PersonalDataService,
+    private readonly projections: ProjectionsService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+  ) {}
+
+  @Post()
+  @Access('support:work', { body: 'municipality' })
+  @ApiOperation({ summary: 'Öppna ett individärende på en kommuns begäran; personuppgifterna krypteras med en egen nyckel' })
+  async open(@Body() body: OpenSupportCaseDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    const municipality = this.units.get(body.municipality);
+    if (municipality?.kind !== 'municipality') throw new ValidationError('Not a municipality', [{ path: 'municipality', message: `${body.municipality} is not a municipality` }]);
+    const caseId = newAggregateId(context, 'support-case');
+    const subjectId = uuidFrom(`subject\u0000${caseId}`);
+    const subject = body.subject
+      ? {
+          subjectId,
+          sealed: await this.personalData.vault.seal(subjectId, {
+            name: body.subject.name,
+            ...(body.subject.personalIdentityNumber ? { personalIdentityNumber: body.subject.personalIdentityNumber } : {}),
+            ...(body.subject.notes ? { notes: body.subject.notes } : {}),
+          }),
+        }
+      : undefined;
+    const command = {
+      type: 'OpenSupportCase' as const,
+      caseId,
+      orgUnit: municipality.code,
+      county: municipality.parent!,
+      category: body.category,
+      requestedSupport: body.requestedSupport,
+      ...(subject ? { subject } : {}),
+      today: swedishDate(new Date()),
+    };
+    try {
+      return await sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(caseId), command, context), caseId);
+    } catch (error) {
+      // Nothing was recorded: the key of a subject that was never stored goes too.
+      if (subject && (await this.store.readStream(supportCaseStreamId(caseId))).length === 0) await this.personalData.vault.erase(subjectId);
+      throw error;
+    }
+  }
+
+  @Post(':id/consultations')
+  @Access('support:work', caseStream)
+  @ApiOperation({ summary: 'Registrera en konsultation i ärendet' })
+  consult(@Param('id') id: string, @Body() body: ConsultationDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    const command = { type: 'RecordConsultation' as const, ...body, today: swedishDate(new Date()) };
+    return sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(id), command, context), id);
+  }
+
+  @Post(':id/referrals')
+  @Access('support:work', caseStream)
+  @ApiOperation({ summary: 'Hänvisa ärendet vidare (t.ex. till CVE eller en avhopparverksamhet)' })
+  refer(@Param('id') id: string, @Body() body: ReferralDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    const command = { type: 'ReferSupportCase' as const, ...body, today: swedishDate(new Date()) };
+    return sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(id), command, context), id);
+  }
+
+  @Post(':id/closure')
+  @Access('support:work', caseStream)
+  @ApiOperation({ summary: 'Avsluta ärendet' })
+  close(@Param('id') id: string, @Body() body: ClosureDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    return sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(id), { type: 'CloseSupportCase' as const, ...body }, context), id);
+  }
+
+  @Post(':id/subject/erasure')
+  @HttpCode(200)
+  @Access('support:work', caseStream)
+  @ApiOperation({ summary: 'Radera den enskildes personuppgifter för gott: nyckeln förstörs, ärendets övriga uppgifter finns kvar' })
+  async erase(@Param('id') id: string, @Body() body: ErasureDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    const answer = await sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(id), { type: 'EraseSubject' as const, ...body }, { ...context, reason: body.legalBasis }), id);
+    // The erasure is recorded first, then the key destroyed: from now on nothing can open the subject.
+    await this.personalData.vault.erase(uuidFrom(`subject\u0000${id}`));
+    return answer;
+  }
+
+  @Get('statistics')
+  @Access('view:read', { query: 'orgUnit' })
+  @ApiQuery({ name: 'orgUnit', required: false, description: 'ett län, en kommun eller SE (standard: din egen)' })
+  @ApiOperation({ summary: 'Antal ärenden per kategori, kommun och månad — aldrig personuppgifter' })
+  async statistics(@CurrentPrincipal() principal: Principal, @Query('orgUnit') orgUnit: string | undefined, @AsOf() asOf: AsOfQuery) {
+    const { reader, meta } = await this.projections.asOf(asOf);
+    const code = orgUnit ?? principal.org;
+    return { orgUnit: code, ...(await supportCaseStatistics(reader, this.units, code)), meta };
+  }
+
+  @Get()
+  @Access('support:work', { query: 'municipality' })
+  @ApiQuery({ name: 'municipality', required: false, description: 'standard: hela länet' })
+  @ApiOperation({ summary: 'Länets ärenden (utan personuppgifter)' })
+  async list(@CurrentPrincipal() principal: Principal, @Query('municipality') municipality: string | undefined, @AsOf() asOf: AsOfQuery) {
+    const { reader, meta } = await this.projections.asOf(asOf);
+    const cases = await supportCasesWithin(reader, this.units, municipality ?? principal.org);
+    return { items: cases.map(({ eventIds: _lineage, ...c }) => c), meta };
+  }
+
+  @Get(':id')
+  @Access('support:work', caseStream)
+  @ApiQuery({ name: 'purpose', required: false, description: 'varför ärendet läses (loggas)' })
+  @ApiOperation({ summary: 'Ärendet med den enskildes uppgifter (varje läsning loggas)' })
+  async details(@Param('id') id: string, @Query('purpose') purpose: unknown, @Ctx() context: CommandContext) {
+    await this.recordAccess(id, 'details', purposeOf(purpose), context);
+    const events = (await this.store.readStream(supportCaseStreamId(id))) as unknown as Array<SupportCaseEvent & { recordedAt: string; revision: number; position: bigint }>;
+    const opened = events[0] as Extract<SupportCaseEvent, { type: 'SupportCaseOpened' }>;
+    const erased = events.find((e) => e.type === 'SupportCaseSubjectErased') as (Extract<SupportCaseEvent, { type: 'SupportCaseSubjectErased' }> & { recordedAt: string }) | undefined;
+    const sealed = opened.data.subject;
+    const clear = sealed && !erased ? await this.personalData.vault.open(sealed.subjectId, sealed.sealed) : undefined;
+    const last = events[events.length - 1]!;
+    return {
+      id,
+      orgUnit: opened.data.orgUnit,
+      county: opened.data.county,
+      category: opened.data.category,
+      requestedSupport: opened.data.requestedSupport,
+      openedOn: opened.data.openedOn,
+      status: events.some((e) => e.type === 'SupportCaseClosed') ? 'closed' : 'open',
+      consultations: events.flatMap((e) => (e.type === 'SupportCaseConsulted' ? [{ date: e.data.date, summary: e.data.summary }] : [])),
+      referrals: events.flatMap((e) => (e.type === 'SupportCaseReferred' ? [{ to: e.data.to, note: e.data.note, referredOn: e.data.referredOn }] : [])),
+      ...(events.find((e) => e.type === 'SupportCaseClosed') ? { outcome: (events.find((e) => e.type === 'SupportCaseClosed') as Extract<SupportCaseEvent, { type: 'SupportCaseClosed' }>).data.outcome } : {}),
+      subject: !sealed ? null : clear ? clear : { erased: true, ...(erased ? { erasedAt: erased.recordedAt, legalBasis: erased.data.legalBasis } : {}) },
+      revision: last.revision,
+      meta: { asOf: last.recordedAt, position: last.position.toString() },
+    };
+  }
+
+  @Get(':id/access-log')
+  @Access('support:work', caseStream)
+  @ApiOperation({ summary: 'Vem har läst ärendet, när och varför (även denna läsning loggas)' })
+  async accessLog(@Param('id') id: string, @Query('purpose') purpose: unknown, @Ctx() context: CommandContext) {
+    await this.recordAccess(id, 'access-log', purposeOf(purpose), context);
+    const events = await this.store.readStream(supportCaseAccessStreamId(id));
+    return {
+      id,
+      items: events.map((e) => ({
+        at: e.recordedAt,
+        position: e.position.toString(),
+        actor: e.metadata.actor,
+        read: (e as unknown as CaseAccessEvent).data.read,
+        ...((e as unknown as CaseAccessEvent).data.purpose ? { purpose: (e as unknown as CaseAccessEvent).data.purpose } : {}),
+      })),
+    };
+  }
+
+  private recordAccess(caseId: string, read: 'details' | 'access-log', purpose: string | undefined, context: CommandContext) {
+    const { idempotencyKey: _key, fingerprint: _fingerprint, expectedRevision: _revision, ...who } = context;
+    return handleCommand(this.store, caseAccessDecider, supportCaseAccessStreamId(caseId), { type: 'RecordCaseAccess', caseId, read, ...(purpose ? { purpose } : {}) }, who);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './subject-key-store.js';
+export * from './subject-vault.js';

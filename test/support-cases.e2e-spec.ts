@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { LocalTokens, type Role } from '@lagesbild/auth';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SECRET = 'support-secret-support-secret-support-secret';
+const PORT = 3518;
+const base = `http://127.0.0.1:${PORT}/api/v1`;
+const NAME = 'Zlatko Testberg-Åström';
+const PIN = '19900101-2389';
+
+/** Every file under a directory, recursively. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
+
+describe('support cases against the api process (its logs and files inspected)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lagesbild-support-'));
+  const tokens = new LocalTokens(SECRET);
+  let api: ChildProcess;
+  let output = '';
+  let caseId: string;
+  const as = async (role: Role, org: string) => ({ authorization: `Bearer ${await tokens.mint({ id: `${role}-${org}`, name: `${role} ${org}`, roles: [role], org })}` });
+  const call = async (method: string, path: string, who: Record<string, string>, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, { method, headers: { ...who, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const text = await res.text();
+    const json = (res.headers.get('content-type') ?? '').includes('json') && !(res.headers.get('content-type') ?? '').includes('ndjson');
+    return { status: res.status, text, body: json && text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  };
+
+  beforeAll(async () => {
+    api = spawn(process.execPath, ['--no-warnings', '--import', '@swc-node/register/esm-register', join(root, 'apps/api/src/main.ts')], {
+      cwd: root,
+      env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'debug' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    for (let up = false; !up; ) {
+      up = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+      if (!up) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 30_000);
+  afterAll(async () => {
+    if (api.exitCode === null) {
+      api.kill('SIGTERM');
+      await new Promise((resolve) => api.once('exit', resolve));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens a case for a municipality of the worker’s county, and shows the subject only to the worker', async () => {
+    const worker = await as('support_worker', '20');
+    const opened = await call('POST', '/support-cases', worker, {
+      municipality: '2085',
+      category: 'radicalisation-concern',
+      requestedSupport: 'Stöd i samtal med familjen',
+      subject: { name: NAME, personalIdentityNumber: PIN, notes: 'Uppgifter från skolan' },
+    });
+    expect(opened.status).toBe(201);
+    caseId = opened.body!.id as string;
+    const details = await call('GET', `/support-cases/${caseId}?purpose=Planering%20av%20samtal`, worker);
+    expect(details.status).toBe(200);
+    expect(details.body).toMatchObject({ orgUnit: '2085', county: '20', status: 'open', subject: { name: NAME, personalIdentityNumber: PIN, notes: 'Uppgifter från skolan' } });
+
+    expect((await call('POST', '/support-cases', await as('support_worker', '21'), { municipality: '2085', category: 'other', requestedSupport: 'x' })).status).toBe(403);
+    for (const [role, org] of [['support_worker', '21'], ['county_analyst', '20'], ['national_reader', 'SE'], ['municipal_reporter', '2085'], ['auditor', 'SE']] as const) {
+      expect([role, org, (await call('GET', `/support-cases/${caseId}`, await as(role, org))).status]).toEqual([role, org, 403]);
+    }
+  });
+
+  it('records consultations, referrals and closure; analysts see counts, never the subject', async () => {
+    const worker = await as('support_worker', '20');
+    expect((await call('POST', `/support-cases/${caseId}/consultations`, worker, { date: new Date().toISOString().slice(0, 10), summary: 'Möte med skolan och socialtjänsten' })).status).toBe(201);
+    expect((await call('POST', `/support-cases/${caseId}/referrals`, worker, { to: 'exit-programme', note: 'Kontakt med avhopparverksamhet' })).status).toBe(201);
+    const bad = await call('POST', `/support-cases/${caseId}/referrals`, worker, { to: 'mars', note: 'x' });
+    expect(bad.status).toBe(400);
+    expect((bad.body!.errors as Array<{ path: string }>)[0]!.path).toBe('to');
+    const closed = await call('POST', `/support-cases/${caseId}/closure`, worker, { outcome: 'Avslutat efter hänvisning' });
+    expect(closed.status).toBe(201);
+
+    const stats = await call('GET', `/support-cases/statistics?orgUnit=20&minPosition=${closed.body!.position}`, await as('county_analyst', '20'));
+    expect(stats.status).toBe(200);
+    expect(stats.body).toMatchObject({ total: 1, open: 0, byCategory: { 'radicalisation-concern': 1 }, byMunicipality: { '2085': 1 } });
+    const national = await call('GET', '/support-cases/statistics?orgUnit=SE', await as('national_reader', 'SE'));
+    expect(national.body).toMatchObject({ total: 1 });
+    const list = await call('GET', '/support-cases', worker);
+    expect(list.body!.items).toEqual([expect.objectContaining({ caseId, status: 'closed', consultations: 1, referrals: ['exit-programme'], subject: 'present' })]);
+    for (const answer of [stats, national, list]) expect(answer.text).not.toContain('Zlatko');
+  });
+
+  it('logs every read of the case, and reads of the log too', async () => {
+    const worker = await as('support_worker', '20');
+    const log = await call('GET', `/support-cases/${caseId}/access-log`, worker);
+    expect(log.status).toBe(200);
+    const items = log.body!.items as Array<{ read: string; purpose?: string; actor: { id: string } }>;
+    expect(items.map((i) => [i.read, i.purpose, i.actor.id])).toEqual([
+      ['details', 'Planering av samtal', 'support_worker-20'],
+      ['access-log', undefined, 'support_worker-20'],
+    ]);
+    const again = await call('GET', `/support-cases/${caseId}/access-log`, worker);
+    expect((again.body!.items as unknown[]).length).toBe(3);
+  });
+
+  it('shows auditors the trail with the subject sealed, in every export', async () => {
+    const auditor = await as('auditor', 'SE');
+    for (const format of ['json', 'ndjson', 'csv']) {
+      const trail = await call('GET', `/audit?format=${format}`, auditor).then((r) => r.text);
+      expect(trail).toContain('SupportCaseOpened');
+      expect(trail).not.toContain('Zlatko');
+      expect(trail).not.toContain(PIN);
+    }
+  });
+
+  it('erases the subject for good: the case shows it erased, and no file under DATA_DIR holds the name or number', async () => {
+    const worker = await as('support_worker', '20');
+    const erased = await call('POST', `/support-cases/${caseId}/subject/erasure`, worker, { legalBasis: 'Dataskyddsförordningen art. 17.1 a' });
+    expect(erased.status).toBe(200);
+    const details = await call('GET', `/support-cases/${caseId}`, worker);
+    expect(details.body!.subject).toMatchObject({ erased: true, legalBasis: 'Dataskyddsförordningen art. 17.1 a' });
+    expect(details.body).toMatchObject({ status: 'closed', category: 'radicalisation-concern', referrals: [expect.objectContaining({ to: 'exit-programme' })] });
+    expect((await call('POST', `/support-cases/${caseId}/subject/erasure`, worker, { legalBasis: 'igen' })).status).toBe(409);
+
+    api.kill('SIGTERM');
+    expect(await new Promise((resolve) => api.once('exit', resolve))).toBe(0);
+    const files = filesUnder(dataDir);
+    expect(files.some((f) => f.endsWith('keys.db'))).toBe(true);
+    for (const needle of [NAME, 'Zlatko', PIN, '199001012389']) {
+      expect(files.filter((f) => readFileSync(f).includes(Buffer.from(needle, 'utf8')))).toEqual([]);
+    }
+  }, 30_000);
+
+  it('wrote no personal data to its logs (a debug-level run)', () => {
+    expect(output.length).toBeGreaterThan(1000);
+    expect(output).toContain('/support-cases');
+    for (const needle of ['Zlatko', PIN]) expect(output.includes(needle)).toBe(false);
+  });
+});
