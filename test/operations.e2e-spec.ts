@@ -99,3 +99,28 @@ describe('metrics', () => {
     expect(res.text).toMatch(/lagesbild_http_request_duration_seconds_count\{method="PUT",route="\/api\/v1\/org-units\/:code\/reports\/:period",status="201"\} 1/);
   });
 });
+
+describe('rate limit per token and address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 problem+json with Retry-After past the limit, for bad tokens too, and keeps each token apart', async () => {
+    const kim = await t.as('municipal_reporter', '2085');
+    for (let i = 0; i < 3; i += 1) await request(t.http).get('/api/v1/org-units/2085').set(kim).expect(200);
+    const limited = await request(t.http).get('/api/v1/org-units/2085').set(kim).expect(429);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body).toMatchObject({ status: 429 });
+    // Another token from the same address has its own allowance.
+    await request(t.http).get('/api/v1/org-units/2080').set(await t.as('municipal_reporter', '2080')).expect(200);
+    // A flood of forged tokens is limited before it is even checked.
+    const forged = { Authorization: 'Bearer not.a.token' };
+    for (let i = 0; i < 3; i += 1) await request(t.http).get('/api/v1/org-units/2085').set(forged).expect(401);
+    await request(t.http).get('/api/v1/org-units/2085').set(forged).expect(429);
+    // Health stays reachable for the operators' probes.
+    for (let i = 0; i < 5; i += 1) await request(t.http).get('/api/v1/health').expect(200);
+  });
+});

@@ -3,6 +3,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { ConfigService } from '@nestjs/config';
+import { rateLimitPerTokenAndAddress } from './http/rate-limit.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { ValidationFailedException } from './problem/validation-failed.exception.js';
 
@@ -17,6 +19,7 @@ export const BODY_LIMIT = '1mb';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  app.use(rateLimitPerTokenAndAddress(app.get(ConfigService).get<number>('RATE_LIMIT') ?? 6000));
   // Security headers everywhere; the Swagger UI needs its inline scripts, so no CSP there.
   const strict = helmet();
   const forDocs = helmet({ contentSecurityPolicy: false });

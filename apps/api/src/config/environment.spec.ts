@@ -3,12 +3,13 @@ import { InvalidConfigurationError, validateEnvironment } from './environment.js
 
 describe('validateEnvironment', () => {
   it('gives the documented defaults for an empty environment', () => {
-    expect(validateEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' });
+    expect(validateEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', RATE_LIMIT: 6000 });
+    expect(validateEnvironment({ RATE_LIMIT: '120' }).RATE_LIMIT).toBe(120);
   });
 
   it('names every bad value and what it was', () => {
     const attempt = () =>
-      validateEnvironment({ PORT: '30x0', EVENTSTORE_URL: 'http://esdb', LOG_LEVEL: 'loud', AUTH_SECRET: 'short' });
+      validateEnvironment({ PORT: '30x0', EVENTSTORE_URL: 'http://esdb', LOG_LEVEL: 'loud', AUTH_SECRET: 'short', RATE_LIMIT: 'many' });
     expect(attempt).toThrow(InvalidConfigurationError);
     try {
       attempt();
@@ -18,6 +19,7 @@ describe('validateEnvironment', () => {
       expect(message).toContain('EVENTSTORE_URL must be an esdb:// connection string');
       expect(message).toContain('LOG_LEVEL must be one of');
       expect(message).toContain('AUTH_SECRET must be at least 32 characters');
+      expect(message).toContain('RATE_LIMIT must be a whole number of requests a minute, 1 or more (got "many")');
     }
   });
 

@@ -42,6 +42,11 @@ export class Environment {
   @IsUrl({ require_tld: false }, { message: 'AUTH_JWKS_URL must be a URL' })
   AUTH_JWKS_URL?: string;
 
+  /** Requests a minute per token and address; more get 429 with Retry-After. */
+  @IsInt({ message: 'RATE_LIMIT must be a whole number of requests a minute, 1 or more' })
+  @Min(1, { message: 'RATE_LIMIT must be a whole number of requests a minute, 1 or more' })
+  RATE_LIMIT: number = 6000;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }
@@ -58,7 +63,10 @@ export class InvalidConfigurationError extends Error {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(Environment, present, { enableImplicitConversion: false });
-  if (typeof present.PORT === 'string') env.PORT = /^\d+$/.test(present.PORT) ? Number(present.PORT) : NaN;
+  for (const name of ['PORT', 'RATE_LIMIT'] as const) {
+    const value = present[name];
+    if (typeof value === 'string') env[name] = /^\d+$/.test(value) ? Number(value) : NaN;
+  }
   const problems = [
     ...new Set(
       validateSync(env).flatMap((error) =>

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+
+/** Paths never limited: the operators' probes. */
+const UNLIMITED = /^\/(api\/v1\/)?(health|metrics)$/;
+
+/**
+ * Requests a minute per token and address, before anything else runs (a flood of forged
+ * tokens is limited too): one caller cannot crowd out the others behind the same address,
+ * and a token cannot be spread over many addresses to evade it. Past the limit: 429
+ * problem+json with Retry-After.
+ */
+export function rateLimitPerTokenAndAddress(limit: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    skip: (req) => UNLIMITED.test(req.path),
+    keyGenerator: (req: Request) => {
+      const authorization = req.headers.authorization;
+      const token = authorization ? createHash('sha256').update(authorization).digest('base64url').slice(0, 22) : 'anonymous';
+      return `${ipKeyGenerator(req.ip ?? 'unknown')}|${token}`;
+    },
+    handler: (req, res) => {
+      const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
+      res
+        .status(429)
+        .set('Retry-After', String(seconds))
+        .type('application/problem+json')
+        .send({
+          type: 'urn:lagesbild:problem:too-many-requests',
+          title: 'Too Many Requests',
+          status: 429,
+          detail: `More than ${limit} requests a minute from this token and address; try again in ${seconds} s`,
+          instance: req.originalUrl.split('?')[0],
+        });
+    },
+  });
+}
