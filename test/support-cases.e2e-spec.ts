@@ -113,6 +113,8 @@ describe('support cases against the api process (its logs and files inspected)',
       expect(trail).not.toContain('Zlatko');
       expect(trail).not.toContain(PIN);
     }
+    const opened = (await call('GET', '/audit?type=SupportCaseOpened', auditor)).body!.items as Array<{ data: { subject: unknown } }>;
+    expect(opened[0]!.data.subject).toEqual({ subjectId: expect.any(String), encrypted: true });
   });
 
   it('erases the subject for good: the case shows it erased, and no file under DATA_DIR holds the name or number', async () => {
@@ -123,6 +125,9 @@ describe('support cases against the api process (its logs and files inspected)',
     expect(details.body!.subject).toMatchObject({ erased: true, legalBasis: 'Dataskyddsförordningen art. 17.1 a' });
     expect(details.body).toMatchObject({ status: 'closed', category: 'radicalisation-concern', referrals: [expect.objectContaining({ to: 'exit-programme' })] });
     expect((await call('POST', `/support-cases/${caseId}/subject/erasure`, worker, { legalBasis: 'igen' })).status).toBe(409);
+    const audited = (await call('GET', '/audit?type=SupportCaseOpened,SupportCaseSubjectErased', await as('auditor', 'SE'))).body!.items as Array<{ type: string; data: { subject?: unknown }; reason?: string }>;
+    expect(audited[0]!.data.subject).toEqual({ subjectId: expect.any(String), erased: true });
+    expect(audited[1]).toMatchObject({ type: 'SupportCaseSubjectErased', reason: 'Dataskyddsförordningen art. 17.1 a' });
 
     api.kill('SIGTERM');
     expect(await new Promise((resolve) => api.once('exit', resolve))).toBe(0);

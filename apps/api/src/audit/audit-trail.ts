@@ -56,6 +56,8 @@ export class AuditTrail {
   constructor(
     private readonly store: EventStore,
     private readonly units: OrgUnitRegistry,
+    /** Whether a subject's key still exists (false once erased). */
+    private readonly subjectReadable: (subjectId: string) => Promise<boolean> = async () => true,
   ) {}
 
   async page(filter: AuditFilter): Promise<AuditPage> {
@@ -82,7 +84,7 @@ export class AuditTrail {
       scanned += 1;
       last = event.position;
       if (this.matches(event, filter) && this.units.isWithin(await this.orgUnitOf(event, streamOrg), filter.orgUnit)) {
-        entries.push(this.entry(event, streamOrg.get(event.streamId)!));
+        entries.push(this.entry(event, streamOrg.get(event.streamId)!, await this.shownData(event.data)));
       }
     }
     return { entries, next: more ? last.toString() : null, scanned };
@@ -114,7 +116,18 @@ export class AuditTrail {
     return resolved;
   }
 
-  private entry(event: StoredEvent, orgUnit: string): AuditEntry {
+  /**
+   * The data as an auditor sees it: a support case's sealed subject is shown as encrypted —
+   * or as erased once its key is gone — never as the sealed text itself.
+   */
+  private async shownData(data: unknown): Promise<unknown> {
+    const subject = (data as { subject?: { subjectId?: unknown; sealed?: unknown } } | null)?.subject;
+    if (!subject || typeof subject.subjectId !== 'string' || typeof subject.sealed !== 'string') return data;
+    const readable = await this.subjectReadable(subject.subjectId);
+    return { ...(data as object), subject: { subjectId: subject.subjectId, ...(readable ? { encrypted: true } : { erased: true }) } };
+  }
+
+  private entry(event: StoredEvent, orgUnit: string, data: unknown): AuditEntry {
     const metadata = event.metadata as Metadata;
     return {
       position: event.position.toString(),
@@ -130,7 +143,7 @@ export class AuditTrail {
       ...(metadata.causationId !== undefined ? { causationId: metadata.causationId } : {}),
       ...(metadata.idempotencyKey !== undefined ? { idempotencyKey: metadata.idempotencyKey } : {}),
       ...(metadata.simulated ? { simulated: true } : {}),
-      data: event.data,
+      data,
     };
   }
 }

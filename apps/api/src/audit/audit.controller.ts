@@ -10,6 +10,7 @@ import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
+import { PersonalDataService } from '../support-cases/personal-data.service.js';
 import { AUDIT_CSV_COLUMNS, AuditTrail, csvRow } from './audit-trail.js';
 
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
@@ -24,8 +25,9 @@ export class AuditController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+    personalData: PersonalDataService,
   ) {
-    this.trail = new AuditTrail(store, units);
+    this.trail = new AuditTrail(store, units, async (subjectId) => (await personalData.keys.get(subjectId)) !== undefined);
   }
 
   @Get()
