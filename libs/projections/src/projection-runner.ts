@@ -2,6 +2,15 @@ import type { EventStore, StoredEvent, Subscription } from '@lagesbild/event-sto
 import { type Projection, activeViews, checkpointName, storedView, versionedReader, versionedWriter } from './projection.js';
 import type { ViewReader, ViewStore } from './view-store.port.js';
 
+/** Storage failures that pass (a full disk, a busy file): the runner waits and tries again. */
+const TRANSIENT = /^SQLITE_(FULL|IOERR|BUSY|LOCKED)|^(MongoNetworkError|MongoServerSelectionError)$/;
+const RETRY_AFTER_MS = 1000;
+
+const isTransient = (error: unknown) => {
+  const e = error as { code?: unknown; name?: unknown };
+  return TRANSIENT.test(typeof e.code === 'string' ? e.code : '') || TRANSIENT.test(typeof e.name === 'string' ? e.name : '');
+};
+
 /** How far a projection's stored checkpoint may trail over events it ignores. */
 const CHECKPOINT_EVERY_IGNORED = 10_000n;
 
@@ -175,7 +184,14 @@ export class ProjectionRunner {
         continue;
       }
       const upTo = batch[batch.length - 1]!.position;
-      for (const projection of members) await this.applyTo(projection, batch, upTo);
+      try {
+        for (const projection of members) await this.applyTo(projection, batch, upTo);
+      } catch (error) {
+        // A full disk or a busy file: nothing of the batch was kept; wait, then take it again.
+        if (!isTransient(error) || !this.isRunning) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+        continue;
+      }
       if (upTo > this.logHead) this.logHead = upTo;
       for (const projection of members) {
         if ((this.applied.get(checkpointName(projection)) ?? 0n) >= this.logHead) this.ready.add(checkpointName(projection));

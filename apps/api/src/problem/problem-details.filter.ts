@@ -78,7 +78,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(422, exception.code, 'This Idempotency-Key was already used with a different request.');
     }
     if (exception instanceof EventStoreUnavailableError || exception instanceof EventStoreClosedError) {
-      return problem(503, exception.code, 'The event log cannot take writes right now; nothing was recorded. Try again.');
+      return problem(503, exception.code, `${exception.message}; try again shortly.`);
     }
     if (exception instanceof EventStoreError) {
       return problem(409, exception.code, exception.message);

@@ -379,6 +379,9 @@ function toRuleError(violation: RuleViolation): Error {
 }
 
 function storeFailure(failure: { code: string; message: string }): Error {
+  if (failure.code.startsWith('SQLITE_FULL')) {
+    return new EventStoreUnavailableError(`The disk holding the event log is full (${failure.code}); nothing was stored`);
+  }
   if (UNAVAILABLE_CODES.test(failure.code)) {
     return new EventStoreUnavailableError(`The event log cannot be written (${failure.code}); nothing was stored`);
   }
