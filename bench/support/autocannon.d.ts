@@ -1,13 +1,13 @@
 // The slice of autocannon's API the benchmarks use (it ships no types of its own).
 declare module 'autocannon' {
-  interface Request {
+  export interface Request {
     method?: string;
     path?: string;
     body?: string;
     headers?: Record<string, string>;
     setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
   }
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;
@@ -15,7 +15,7 @@ declare module 'autocannon' {
     overallRate?: number;
     requests?: Request[];
   }
-  interface Histogram {
+  export interface Histogram {
     average: number;
     mean: number;
     p50: number;
@@ -23,7 +23,7 @@ declare module 'autocannon' {
     p97_5: number;
     total: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     non2xx: number;

@@ -1,0 +1,137 @@
+/**
+ * Mixed load against the api on Dalarna's demo history: 80 % reads (county and municipality
+ * situation, county and municipality trends) and 20 % writes (a new report, then an amendment
+ * of it), at rising rates until p99 passes 50 ms; beside it the same rates against a bare
+ * NestJS endpoint that does no work. Then a sustained run at a held rate: the api's RSS after
+ * one minute and at the end (LOAD_MINUTES, default 10).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon, { type Request as CannonRequest } from 'autocannon';
+import { LocalTokens } from '@lagesbild/auth';
+import { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { seedStore } from '../apps/cli/src/seed/seed.js';
+import { printTable, writeResults } from './support/measure.js';
+import { startServer } from './support/servers.js';
+
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+const STEP_S = 8;
+const RATES = [100, 200, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000, 2500, 3000, 4000];
+const MINUTES = Number(process.env.LOAD_MINUTES ?? 10);
+const UNTIL = new Date('2026-11-01T00:00:00Z');
+
+const tokens = new LocalTokens(SECRET);
+const analyst = `Bearer ${await tokens.mint({ id: 'bench-analyst', name: 'Analytiker', roles: ['county_analyst'], org: '20' })}`;
+const municipalities = OrgUnitRegistry.sweden().all('municipality').map((m) => m.code);
+const reporters = new Map<string, string>();
+for (const code of municipalities) reporters.set(code, `Bearer ${await tokens.mint({ id: `bench-${code}`, name: code, roles: ['municipal_reporter'], org: code })}`);
+
+const READS = [
+  '/api/v1/org-units/20/situation?period=2026-06',
+  '/api/v1/org-units/2085/situation?period=2026-06',
+  '/api/v1/org-units/20/trends?area=social-risk&from=2025-01&to=2026-10',
+  '/api/v1/org-units/2085/trends?item=andt.level&from=2025-01&to=2026-10',
+];
+const reportBody = JSON.stringify({ templateVersion: 1, answers: [{ item: 'social-risk.level', value: 2, trend: 'rising' }, { item: 'andt.level', value: 1 }] });
+const amendBody = JSON.stringify({ answers: [{ item: 'social-risk.level', value: 3 }], reason: 'Rättelse' });
+let written = 0;
+
+/** Ten requests a cycle: eight reads, a new report (1990–2019, any municipality) and its amendment. */
+function mixed(): CannonRequest[] {
+  const read = (i: number): CannonRequest => ({ method: 'GET', setupRequest: (r) => ({ ...r, path: READS[i % READS.length]!, headers: { authorization: analyst } }) });
+  return [
+    read(0),
+    read(1),
+    read(2),
+    read(3),
+    {
+      method: 'PUT',
+      setupRequest: (r, context) => {
+        const n = written++;
+        const code = municipalities[n % municipalities.length]!;
+        const months = Math.floor(n / municipalities.length);
+        const path = `/api/v1/org-units/${code}/reports/${1990 + Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, '0')}`;
+        context.last = { path, code };
+        return { ...r, path, body: reportBody, headers: { authorization: reporters.get(code)!, 'content-type': 'application/json' } };
+      },
+    },
+    read(0),
+    read(1),
+    read(2),
+    read(3),
+    {
+      method: 'POST',
+      setupRequest: (r, context) => {
+        const last = context.last as { path: string; code: string };
+        return { ...r, path: `${last.path}/amendments`, body: amendBody, headers: { authorization: reporters.get(last.code)!, 'content-type': 'application/json' } };
+      },
+    },
+  ];
+}
+
+async function step(url: string, rate: number, requests: CannonRequest[], duration = STEP_S) {
+  const r = await autocannon({ url, connections: 32, overallRate: rate, duration, requests });
+  return { rate, achieved: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+async function climb(url: string, requests: CannonRequest[], label: string) {
+  const steps: Array<Awaited<ReturnType<typeof step>>> = [];
+  for (const rate of RATES) {
+    const s = await step(url, rate, requests);
+    steps.push(s);
+    console.log(`${label} at ${rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}`);
+    if (s.p99 > 50 || s.achieved < rate * 0.9) break;
+  }
+  const held = steps.filter((s) => s.p99 <= 25 && s.achieved >= s.rate * 0.95 && s.non2xx === 0 && s.errors === 0);
+  return { steps, heldRate: held.length ? Math.max(...held.map((s) => s.rate)) : 0 };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'lagesbild-bench-load-'));
+try {
+  console.log('Seeding the demo history…');
+  await seedStore({ dataDir }, { scope: 'demo', years: 2, seed: 1, until: UNTIL });
+  const api = await startServer('apps/api/src/main.ts', 3441, { DATA_DIR: dataDir, AUTH_SECRET: SECRET, RATE_LIMIT: '100000000' });
+  const bare = await startServer('bench/support/bare-nest-app.ts', 3442);
+  let mixedRun;
+  let bareRun;
+  let memory;
+  try {
+    await step(api.url, 100, mixed(), 3); // warm-up
+    mixedRun = await climb(api.url, mixed(), 'mixed');
+    bareRun = await climb(bare.url, [{ method: 'GET', path: '/health' }], 'bare');
+    const sustained = Math.max(100, Math.round((mixedRun.heldRate || 100) * 0.6));
+    console.log(`Sustained mixed load at ${sustained}/s for ${MINUTES} min…`);
+    const first = await step(api.url, sustained, mixed(), 60);
+    const rssAfter1 = api.rssMB();
+    const rest = MINUTES > 1 ? await step(api.url, sustained, mixed(), (MINUTES - 1) * 60) : first;
+    const rssAtEnd = api.rssMB();
+    memory = { rate: sustained, minutes: MINUTES, rssAfter1MinMB: rssAfter1, rssAtEndMB: rssAtEnd, growth: Number((rssAtEnd / rssAfter1 - 1).toFixed(3)), firstMinute: first, rest };
+  } finally {
+    await api.stop();
+    await bare.stop();
+  }
+  const ratio = bareRun.heldRate ? mixedRun.heldRate / bareRun.heldRate : 0;
+  printTable([
+    { measure: 'mixed: highest rate held at p99 ≤ 25 ms', value: mixedRun.heldRate },
+    { measure: 'bare endpoint: highest rate held at p99 ≤ 25 ms', value: bareRun.heldRate },
+    { measure: 'mixed / bare', value: Number(ratio.toFixed(2)) },
+    { measure: `RSS after 1 min (MB)`, value: memory.rssAfter1MinMB },
+    { measure: `RSS after ${MINUTES} min (MB)`, value: memory.rssAtEndMB },
+  ]);
+  const met = { rate: mixedRun.heldRate >= 500, ratio: ratio >= 0.3, memory: memory.growth <= 0.2 };
+  console.log(`goals: ≥ 500 mixed/s at p99 ≤ 25 ms (${met.rate ? 'met' : 'MISSED'}), ≥ 0.3 × bare (${met.ratio ? 'met' : 'MISSED'}), RSS within 20 % (${met.memory ? 'met' : 'MISSED'})`);
+  console.log(
+    `written to ${writeResults('load', {
+      method: `autocannon, 32 connections, fixed rates ${STEP_S} s each, rising until p99 > 50 ms; mixed = 80 % reads (situation, trends), 20 % writes (report + amendment); bare = GET on a NestJS app doing nothing`,
+      mixed: mixedRun,
+      bare: bareRun,
+      ratio: Number(ratio.toFixed(3)),
+      memory,
+      goals: { mixedRate: 500, ratioToBare: 0.3, rssGrowth: 0.2 },
+      met,
+    })}`,
+  );
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
