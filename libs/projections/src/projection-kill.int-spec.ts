@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { openEventStore } from '@lagesbild/event-store';
+import { runUntilKilled } from '@lagesbild/event-store/testing';
 import { seedStore } from '../../../apps/cli/src/seed/seed.js';
 import { ALL_PROJECTIONS } from './index.js';
 import { checkpointName } from './projection.js';
@@ -21,37 +21,18 @@ const names = ALL_PROJECTIONS.map((p) => checkpointName(p));
  * Runs the projecting child on `dataDir` until it has committed a batch reaching `killAt`,
  * then SIGKILLs it. Resolves with the last position each projection reported committed.
  */
-function projectThenKill(dataDir: string, killAt: bigint): Promise<Map<string, bigint>> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', child, dataDir, '0', '25'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const committed = new Map<string, bigint>();
-    let buffered = '';
-    let stderr = '';
-    let killed = false;
-    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    proc.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) {
-        const [word, projection, position] = line.split(' ');
-        if (word !== 'committed') continue;
-        committed.set(projection!, BigInt(position!));
-      }
-      // The child goes on applying while the signal travels: the kill lands wherever it lands.
-      if (!killed && [...committed.values()].some((position) => position >= killAt)) {
-        killed = true;
-        proc.kill('SIGKILL');
-      }
-    });
-    proc.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve(committed);
-      else reject(new Error(`child exited with ${code} before it was killed: ${stderr}`));
-    });
-  });
+async function projectThenKill(dataDir: string, killAt: bigint): Promise<Map<string, bigint>> {
+  const committed = new Map<string, bigint>();
+  await runUntilKilled(
+    child,
+    [dataDir, '0', '25'],
+    ([word, projection, position]) => {
+      if (word === 'committed') committed.set(projection!, BigInt(position!));
+      return [...committed.values()].some((p) => p >= killAt);
+    },
+    { cwd: repoRoot },
+  );
+  return committed;
 }
 
 async function checkpoints(file: string): Promise<Map<string, bigint>> {

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
+import { runUntilKilled } from '../testing/kill-child.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 const child = fileURLToPath(new URL('../testing/append-until-killed.ts', import.meta.url));
@@ -16,36 +16,14 @@ interface Ack {
 }
 
 /** Runs the appending child until it has acknowledged `atLeast` appends, then SIGKILLs it. */
-function appendThenKill(file: string, run: string, atLeast: number): Promise<Ack[]> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', child, file, run], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acks: Ack[] = [];
-    let buffered = '';
-    let stderr = '';
-    let killed = false;
-    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    proc.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) {
-        const [word, streamId, revision, position] = line.split(' ');
-        if (word !== 'ack') continue;
-        acks.push({ streamId: streamId!, revision: Number(revision), position: BigInt(position!) });
-      }
-      // Kill at a moment that does not line up with any batch: the acks keep arriving.
-      if (!killed && acks.length >= atLeast) {
-        killed = true;
-        proc.kill('SIGKILL');
-      }
-    });
-    proc.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve(acks);
-      else reject(new Error(`child exited with ${code}: ${stderr}`));
-    });
+async function appendThenKill(file: string, run: string, atLeast: number): Promise<Ack[]> {
+  const acks: Ack[] = [];
+  await runUntilKilled(child, [file, run], ([word, streamId, revision, position]) => {
+    if (word === 'ack') acks.push({ streamId: streamId!, revision: Number(revision), position: BigInt(position!) });
+    // Kill at a moment that does not line up with any batch: the acks keep arriving.
+    return acks.length >= atLeast;
   });
+  return acks;
 }
 
 describe('embedded event log durability and tamper evidence', () => {
