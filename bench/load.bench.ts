@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
 import { LocalTokens } from '@lagesbild/auth';
 import { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { seedStore } from '../apps/cli/src/seed/seed.js';
+import { seedStore } from '@lagesbild/simulation';
 import { printTable, writeResults } from './support/measure.js';
 import { startServer } from './support/servers.js';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedStore } from '../../apps/cli/src/seed/seed.js';
+import { seedStore } from '@lagesbild/simulation';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixturesDir = join(root, 'bench', '.tmp', 'fixtures');

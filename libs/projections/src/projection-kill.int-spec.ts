@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { openEventStore } from '@lagesbild/event-store';
 import { runUntilKilled } from '@lagesbild/event-store/testing';
-import { seedStore } from '../../../apps/cli/src/seed/seed.js';
+import { seedStore } from '@lagesbild/simulation';
 import { ALL_PROJECTIONS } from './index.js';
 import { checkpointName } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';

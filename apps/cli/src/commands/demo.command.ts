@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { LocalTokens, type Principal, localSecret } from '@lagesbild/auth';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
 import { progressLine } from '../progress.js';
-import { StoreNotEmptyError, seedStore } from '../seed/seed.js';
+import { StoreNotEmptyError, seedStore } from '@lagesbild/simulation';
 
 /** One demo user per role, in Dalarna (county 20) and Ludvika (2085). */
 export const DEMO_USERS: Principal[] = [

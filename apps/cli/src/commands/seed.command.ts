@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { progressLine } from '../progress.js';
-import { seedStore } from '../seed/seed.js';
+import { seedStore } from '@lagesbild/simulation';
 import { storeSettingsFromEnvironment } from '../store-settings.js';
 
 const wholeNumber = (name: string, min: number, max: number) => (value: string) => {
