@@ -114,6 +114,7 @@ describe('rate limit per token and address', () => {
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body).toMatchObject({ status: 429 });
+    expect(limited.headers['x-content-type-options']).toBe('nosniff');
     // Another token from the same address has its own allowance.
     await request(t.http).get('/api/v1/org-units/2080').set(await t.as('municipal_reporter', '2080')).expect(200);
     // A flood of forged tokens is limited before it is even checked.

@@ -19,11 +19,12 @@ export const BODY_LIMIT = '1mb';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
-  app.use(rateLimitPerTokenAndAddress(app.get(ConfigService).get<number>('RATE_LIMIT') ?? 6000));
   // Security headers everywhere; the Swagger UI needs its inline scripts, so no CSP there.
   const strict = helmet();
   const forDocs = helmet({ contentSecurityPolicy: false });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(`/${API_PREFIX}/docs`) ? forDocs : strict)(req, res, next));
+  // Before anything else does work for the request (a flood of forged tokens is limited too).
+  app.use(rateLimitPerTokenAndAddress(app.get(ConfigService).get<number>('RATE_LIMIT') ?? 6000));
   (app as INestApplication & { useBodyParser(type: string, options: object): void }).useBodyParser('json', { limit: BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(
