@@ -23,6 +23,6 @@ export class MetricsModule implements NestModule {
         });
         next();
       })
-      .forRoutes('*');
+      .forRoutes('{*path}');
   }
 }
