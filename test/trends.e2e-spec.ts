@@ -66,6 +66,18 @@ describe('trends and readiness over HTTP', () => {
     expect(doping.body.series[0]).toMatchObject({ mean: 0.5, max: 1, reported: 2 });
   });
 
+  it('answers a repeated county question anew once a report changes it, and as it was before', async () => {
+    const ask = async (extra = '') =>
+      (await request(t.http).get(`/api/v1/org-units/20/trends?item=social-risk.level&from=${p3}&to=${p3}${extra}`).set(analyst).expect(200)).body;
+    const before = await ask(`&minPosition=${last}`);
+    expect(before.series[0]).toMatchObject({ reported: 1, mean: 2 });
+    const falun = await t.as('municipal_reporter', '2080');
+    const added = await request(t.http).put(`/api/v1/org-units/2080/reports/${p3}`).set(falun).send({ templateVersion: 1, answers: level(4) }).expect(201);
+    const after = await ask(`&minPosition=${added.body.position}`);
+    expect(after.series[0]).toMatchObject({ reported: 2, mean: 3, max: 4 });
+    expect((await ask(`&asOfPosition=${before.meta.position}`)).series[0]).toMatchObject({ reported: 1, mean: 2 });
+  });
+
   it('answers as of a moment before the amendment with the value then', async () => {
     const res = await request(t.http).get(`/api/v1/org-units/2085/trends?item=social-risk.level&from=${p2}&to=${p2}&asOfPosition=${beforeAmendment}`).set(ludvika).expect(200);
     expect(res.body.series).toEqual([{ period: p2, value: 3, trend: 'unchanged' }]);

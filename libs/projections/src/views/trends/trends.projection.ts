@@ -22,6 +22,8 @@ export type CountyHistogram = Record<string, Record<string, number>>;
  */
 export const TREND_UNIT_VIEW = 'trend-unit';
 export const TREND_COUNTY_VIEW = 'trend-county';
+/** Per county and for `SE`: the last report that changed its trends (its position and event id). */
+export const TREND_CHANGED_VIEW = 'trend-changed';
 export const trendUnitKey = (orgUnit: string, period: string) => `${orgUnit}|${period}`;
 export const trendCountyKey = (county: string, period: string) => `${county}|${period}`;
 
@@ -34,8 +36,8 @@ export const numeric = (value: number | boolean) => (typeof value === 'boolean' 
 
 export const trendsProjection: Projection = {
   name: 'trends',
-  version: 3,
-  views: [TREND_UNIT_VIEW, TREND_COUNTY_VIEW],
+  version: 4,
+  views: [TREND_UNIT_VIEW, TREND_COUNTY_VIEW, TREND_CHANGED_VIEW],
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const { orgUnit, period, answers } = (event as StoredEvent & (SituationReportSubmitted | SituationReportAmended)).data;
@@ -65,5 +67,9 @@ export const trendsProjection: Projection = {
       histogram[item] = counts;
     }
     await views.put<CountyHistogram>(TREND_COUNTY_VIEW, countyKey, histogram);
+    // A county's and the nation's series are the same at every position up to their next change.
+    const changed = { at: event.position.toString(), eventId: event.eventId };
+    await views.put(TREND_CHANGED_VIEW, unit.parent, changed);
+    await views.put(TREND_CHANGED_VIEW, 'SE', changed);
   },
 };

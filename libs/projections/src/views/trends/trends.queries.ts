@@ -1,7 +1,7 @@
 import { type Period, type Trend, nextPeriod } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../../view-store.port.js';
-import { type CountyHistogram, TREND_COUNTY_VIEW, TREND_UNIT_VIEW, type UnitPoints, numeric } from './trends.projection.js';
+import { type CountyHistogram, TREND_CHANGED_VIEW, TREND_COUNTY_VIEW, TREND_UNIT_VIEW, type UnitPoints, numeric, trendsProjection } from './trends.projection.js';
 
 export interface ChildValue {
   orgUnit: string;
@@ -76,6 +76,29 @@ function aggregate(periods: Period[], pointOf: (period: Period) => { sum: number
 }
 
 /**
+ * County and national series, by what they answer and the last report that changed them:
+ * history does not change, so an answer stays true at every later position up to the next
+ * change, and repeated questions cost a lookup.
+ */
+const answered = new Map<string, AggregatePoint[]>();
+const ANSWERS_KEPT = 2000;
+
+function remembered(key: string): AggregatePoint[] | undefined {
+  const found = answered.get(key);
+  if (found) {
+    answered.delete(key);
+    answered.set(key, found);
+  }
+  return found;
+}
+
+function remember(key: string, answer: AggregatePoint[]): AggregatePoint[] {
+  answered.set(key, answer);
+  if (answered.size > ANSWERS_KEPT) answered.delete(answered.keys().next().value!);
+  return answer;
+}
+
+/**
  * The series of one item for an org unit, period by period from `from` to `to`: a
  * municipality's or district's own values; a county's mean and max over its municipalities
  * with each one's value; the nation's over all 290 with each county's mean.
@@ -90,6 +113,16 @@ export async function trendOf(reader: ViewReader, units: OrgUnitRegistry, orgUni
       return point ? { period, value: point[0], ...(point[1] ? { trend: point[1] } : {}) } : { period, value: null };
     });
   }
+  // The last change's event id names it across every store in this process (positions repeat between stores).
+  const changed = (await reader.get<{ at: string; eventId: string }>(TREND_CHANGED_VIEW, unit.kind === 'county' ? orgUnit : 'SE'))?.eventId;
+  if (!changed) return aggregateTrendOf(reader, units, orgUnit, item, periods, from, to);
+  const key = `${trendsProjection.version}|${orgUnit}|${item}|${from}|${to}|${changed}`;
+  return remembered(key) ?? remember(key, await aggregateTrendOf(reader, units, orgUnit, item, periods, from, to));
+}
+
+/** A county's or the nation's series, computed from its rows. */
+async function aggregateTrendOf(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, item: string, periods: Period[], from: Period, to: Period): Promise<AggregatePoint[]> {
+  const unit = units.get(orgUnit)!;
   const municipalitiesOf = (county: string) => units.children(county).filter((u) => u.kind === 'municipality');
   if (unit.kind === 'county') {
     const members = municipalitiesOf(orgUnit);
