@@ -37,24 +37,32 @@ const reportBody = JSON.stringify({ templateVersion: 1, answers: [{ item: 'socia
 const amendBody = JSON.stringify({ answers: [{ item: 'social-risk.level', value: 3 }], reason: 'Rättelse' });
 let written = 0;
 
-/** Ten requests a cycle: eight reads, a new report (1990–2019, any municipality) and its amendment. */
+/**
+ * Ten requests a cycle: eight reads, a new report (1990–2019, any municipality) and an
+ * amendment of a report whose submission has been answered (as a user amends what they
+ * sent; a read instead when none is waiting).
+ */
 function mixed(): () => PlannedRequest {
   let n = 0;
-  let last: { path: string; code: string } | undefined;
+  const submitted: Array<{ path: string; code: string }> = [];
   return (): PlannedRequest => {
     const slot = n++ % 10;
-    if (slot === 4 || (slot === 9 && !last)) {
+    if (slot === 4) {
       const w = written++;
       const code = municipalities[w % municipalities.length]!;
       const months = Math.floor(w / municipalities.length);
       const path = `/api/v1/org-units/${code}/reports/${1990 + Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, '0')}`;
-      last = { path, code };
-      return { method: 'PUT', path, body: reportBody, headers: { authorization: reporters.get(code)!, 'content-type': 'application/json' } };
+      return {
+        method: 'PUT',
+        path,
+        body: reportBody,
+        headers: { authorization: reporters.get(code)!, 'content-type': 'application/json' },
+        onDone: (status) => status === 201 && submitted.push({ path, code }),
+      };
     }
-    if (slot === 9) {
-      const { path, code } = last!;
-      last = undefined;
-      return { method: 'POST', path: `${path}/amendments`, body: amendBody, headers: { authorization: reporters.get(code)!, 'content-type': 'application/json' } };
+    const amend = slot === 9 ? submitted.shift() : undefined;
+    if (amend) {
+      return { method: 'POST', path: `${amend.path}/amendments`, body: amendBody, headers: { authorization: reporters.get(amend.code)!, 'content-type': 'application/json' } };
     }
     return { method: 'GET', path: READS[slot % READS.length]!, headers: { authorization: analyst } };
   };
@@ -67,7 +75,7 @@ async function climb(url: string, next: () => () => PlannedRequest, label: strin
   for (const rate of RATES) {
     const s = await openLoop(url, rate, STEP_S, next());
     steps.push(s);
-    console.log(`${label} at ${rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}`);
+    console.log(`${label} at ${rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx} ${JSON.stringify(s.statuses)}, errors ${s.errors}`);
     if (s.p99 > 50) break;
   }
   const held = steps.filter((s) => s.p99 <= 25 && s.non2xx === 0 && s.errors === 0);

@@ -6,6 +6,8 @@ export interface PlannedRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Told the status when the answer has come. */
+  onDone?: (status: number) => void;
 }
 
 export interface OpenLoopResult {
@@ -15,6 +17,8 @@ export interface OpenLoopResult {
   p99: number;
   non2xx: number;
   errors: number;
+  /** How many answers had each status other than 2xx. */
+  statuses: Record<string, number>;
 }
 
 /**
@@ -28,6 +32,7 @@ export async function openLoop(url: string, rate: number, seconds: number, next:
   const total = Math.round(rate * seconds);
   const latencies: number[] = [];
   let non2xx = 0;
+  const statuses: Record<string, number> = {};
   let errors = 0;
   const started = nowMs();
   const inFlight: Array<Promise<void>> = [];
@@ -42,7 +47,11 @@ export async function openLoop(url: string, rate: number, seconds: number, next:
           res.resume();
           res.on('end', () => {
             latencies.push(nowMs() - planned);
-            if (res.statusCode! < 200 || res.statusCode! >= 300) non2xx += 1;
+            if (res.statusCode! < 200 || res.statusCode! >= 300) {
+              non2xx += 1;
+              statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
+            }
+            plan.onDone?.(res.statusCode!);
             resolve();
           });
         });
@@ -58,5 +67,5 @@ export async function openLoop(url: string, rate: number, seconds: number, next:
   const elapsed = (nowMs() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { rate, achieved: Math.round(latencies.length / elapsed), p50: Number(percentile(latencies, 50).toFixed(2)), p99: Number(percentile(latencies, 99).toFixed(2)), non2xx, errors };
+  return { rate, achieved: Math.round(latencies.length / elapsed), p50: Number(percentile(latencies, 50).toFixed(2)), p99: Number(percentile(latencies, 99).toFixed(2)), non2xx, errors, statuses };
 }
