@@ -1,4 +1,4 @@
-import { type Period, type TemplateDefinition, nextPeriod } from '@lagesbild/domain';
+import { type Period, type TemplateDefinition, periodsBetween } from '@lagesbild/domain';
 import {
   APPROVALS_VIEW,
   ASSESSMENTS_VIEW,
@@ -32,12 +32,6 @@ export interface ReportBackRequest {
 }
 
 const GENERATED = new Set([7, 8, 9, 11]);
-
-function periodsBetween(from: Period, to: Period): Period[] {
-  const all: Period[] = [];
-  for (let p = from; p <= to; p = nextPeriod(p)) all.push(p);
-  return all;
-}
 
 const unique = (ids: Iterable<string>) => [...new Set(ids)].sort();
 

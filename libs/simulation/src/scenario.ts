@@ -20,6 +20,8 @@ import {
   narrativeDecider,
   narrativeStreamId,
   nextPeriod,
+  periodsBetween,
+  addMonths,
   readinessDecider,
   readinessStreamId,
   riskDecider,
@@ -72,15 +74,10 @@ function momentIn(period: Period, day: number, hour: number, minute = 0): number
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** The `months` periods before the month of `until` (UTC). */
 function periodsBefore(until: Date, months: number): Period[] {
-  let period = `${until.getUTCFullYear() - Math.ceil(months / 12) - 1}-01`;
-  const all: Period[] = [];
-  const last = `${until.getUTCFullYear()}-${String(until.getUTCMonth() + 1).padStart(2, '0')}`;
-  while (period < last) {
-    all.push(period);
-    period = nextPeriod(period);
-  }
-  return all.slice(-months);
+  const current = until.toISOString().slice(0, 7);
+  return periodsBetween(addMonths(current, -months), addMonths(current, -1));
 }
 
 function step<C, E extends { type: string; data: unknown }, S>(

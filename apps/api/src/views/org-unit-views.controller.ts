@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type FieldProblem, type Period, ValidationError, isPeriod, periodOf, templateItems } from '@lagesbild/domain';
+import { type FieldProblem, ValidationError, addMonths, isPeriod, monthsBetween, periodOf, templateItems } from '@lagesbild/domain';
 import { readinessOf, trendOf } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
@@ -11,18 +11,6 @@ import { ProjectionsService } from './projections.service.js';
 
 /** The longest series one query answers: fifty years of months. */
 const MAX_PERIODS = 600;
-
-const monthsBetween = (from: Period, to: Period) => {
-  const [fy, fm] = from.split('-').map(Number) as [number, number];
-  const [ty, tm] = to.split('-').map(Number) as [number, number];
-  return (ty - fy) * 12 + (tm - fm) + 1;
-};
-
-const monthsBefore = (period: Period, months: number): Period => {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) - months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-};
 
 @ApiTags('Vyer')
 @Controller('org-units/:code')
@@ -59,7 +47,7 @@ export class OrgUnitViewsController {
       if (!itemId) problems.push({ path: 'area', message: `unknown area "${area}"; one of ${template.areas.map((a) => a.id).join(', ')}` });
     }
     const to = text('to') ?? periodOf(new Date());
-    const from = text('from') ?? monthsBefore(to, 11);
+    const from = text('from') ?? addMonths(to, -11);
     if (!isPeriod(from)) problems.push({ path: 'from', message: 'must be a month, YYYY-MM' });
     if (!isPeriod(to)) problems.push({ path: 'to', message: 'must be a month, YYYY-MM' });
     if (isPeriod(from) && isPeriod(to)) {

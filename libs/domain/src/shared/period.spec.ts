@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { deadlineOf, isPeriod, nextPeriod, periodOf, swedishDate } from './period.js';
+import { addMonths, deadlineOf, isPeriod, monthsBetween, nextPeriod, periodOf, periodsBetween, swedishDate } from './period.js';
 
 describe('periods', () => {
   it('accepts months only', () => {
@@ -28,5 +28,13 @@ describe('periods', () => {
   it('reads the period of an instant in Swedish time', () => {
     expect(periodOf(new Date('2018-03-31T22:30:00Z'))).toBe('2018-04');
     expect(periodOf(new Date('2018-03-31T21:30:00Z'))).toBe('2018-03');
+  });
+
+  it('counts and steps months across years', () => {
+    expect(addMonths('2018-11', 3)).toBe('2019-02');
+    expect(addMonths('2018-01', -1)).toBe('2017-12');
+    expect(monthsBetween('2017-09', '2018-02')).toBe(6);
+    expect(monthsBetween('2018-02', '2017-09')).toBe(0);
+    expect(periodsBetween('2017-11', '2018-02')).toEqual(['2017-11', '2017-12', '2018-01', '2018-02']);
   });
 });

@@ -19,6 +19,25 @@ export function nextPeriod(period: Period): Period {
   return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }
 
+/** The period `months` after (or, negative, before) a period. */
+export function addMonths(period: Period, months: number): Period {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const index = year * 12 + (month - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** How many months from `from` to `to`, both counted (0 when `to` is before `from`). */
+export function monthsBetween(from: Period, to: Period): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return Math.max(0, (ty - fy) * 12 + (tm - fm) + 1);
+}
+
+/** Every period from `from` to `to`, both included. */
+export function periodsBetween(from: Period, to: Period): Period[] {
+  return Array.from({ length: monthsBetween(from, to) }, (_, i) => addMonths(from, i));
+}
+
 /** The period an instant falls in, in Swedish time. */
 export function periodOf(instant: Date): Period {
   const parts = swedishParts(instant);

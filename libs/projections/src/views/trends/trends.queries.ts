@@ -1,4 +1,4 @@
-import { type Period, type Trend, nextPeriod } from '@lagesbild/domain';
+import { type Period, type Trend, periodsBetween } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../../view-store.port.js';
 import { type CountyHistogram, TREND_CHANGED_VIEW, TREND_COUNTY_VIEW, TREND_UNIT_VIEW, type UnitPoints, numeric, trendsProjection } from './trends.projection.js';
@@ -27,12 +27,6 @@ export interface AggregatePoint {
   reported: number;
   expected: number;
   children: ChildValue[];
-}
-
-function periodsBetween(from: Period, to: Period): Period[] {
-  const all: Period[] = [];
-  for (let p = from; p <= to; p = nextPeriod(p)) all.push(p);
-  return all;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
