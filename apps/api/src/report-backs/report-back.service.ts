@@ -1,8 +1,8 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { type Period, REPORT_BACK_FORMATS, type ReportBackEvent, type ReportBackFormat, reportBackStreamId } from '@lagesbild/domain';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { RENDERER_VERSION, assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
+import { RENDERER_VERSION, type ReportBack, assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { type AnswerMeta, resolveAsOf } from '../http/as-of.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
@@ -31,19 +31,24 @@ export class ReportBackService {
     return (await resolveAsOf(this.store, { asOfPosition: await this.store.headPosition() })).meta;
   }
 
-  /** The document in one format, as of `meta` (the views and the template as they then stood). */
-  async render(input: ReportBackInput, meta: AnswerMeta, format: ReportBackFormat): Promise<Buffer> {
+  /** The report as of `meta`: the views and the template as they then stood. */
+  private async assemble(input: ReportBackInput, meta: AnswerMeta): Promise<ReportBack> {
     const position = BigInt(meta.position);
     const reader = await this.projections.readerAt(position);
-    if (!reader) throw new Error('The views have not caught up yet; try again shortly');
+    if (!reader) throw new ServiceUnavailableException('The views have not caught up yet; try again shortly');
     const versions = await this.templates.versions(position);
-    const report = await assembleReportBack(reader, this.units, versions[versions.length - 1]!, { ...input, asOf: meta.asOf, position: meta.position });
-    return renderReportBack(report, format);
+    return assembleReportBack(reader, this.units, versions[versions.length - 1]!, { ...input, asOf: meta.asOf, position: meta.position });
   }
 
-  /** Every format's SHA-256, as recorded when a report-back is issued. */
+  /** The document in one format, as of `meta`. */
+  async render(input: ReportBackInput, meta: AnswerMeta, format: ReportBackFormat): Promise<Buffer> {
+    return renderReportBack(await this.assemble(input, meta), format);
+  }
+
+  /** Every format's SHA-256, as recorded when a report-back is issued: one assembly, four renderings. */
   async digests(input: ReportBackInput, meta: AnswerMeta): Promise<Record<ReportBackFormat, string>> {
-    const entries = await Promise.all(REPORT_BACK_FORMATS.map(async (format) => [format, sha256(await this.render(input, meta, format))] as const));
+    const report = await this.assemble(input, meta);
+    const entries = await Promise.all(REPORT_BACK_FORMATS.map(async (format) => [format, sha256(await renderReportBack(report, format))] as const));
     return Object.fromEntries(entries) as Record<ReportBackFormat, string>;
   }
 

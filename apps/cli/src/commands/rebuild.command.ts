@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { openEventStore } from '@lagesbild/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore } from '@lagesbild/projections';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
-import { progressLine } from '../progress.js';
+import { catchUp } from '../progress.js';
 
 /**
  * `rebuild`: builds the views from the whole log into a new file beside the current one,
@@ -29,18 +29,8 @@ export function registerRebuildCommand(program: Command): void {
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
       const views = new SqliteViewStore(building, { bulk: true });
       const head = await store.headPosition();
-      const runner = new ProjectionRunner(store, views, projections, { batchSize: 2000 });
-      const progress = progressLine('Bygger om vyer (händelser)');
-      const ticker = setInterval(() => progress.update(Number(runner.status().projections[0]?.position ?? 0n), Number(head)), 250);
       const started = Date.now();
-      try {
-        await runner.start();
-      } finally {
-        clearInterval(ticker);
-        await runner.stop();
-      }
-      progress.update(Number(head), Number(head));
-      progress.end();
+      await catchUp(new ProjectionRunner(store, views, projections, { batchSize: 2000 }), 'Bygger om vyer (händelser)');
       await views.close();
       await store.close();
       // One projection alone is built beside the views, not in their place (the others would be missing).

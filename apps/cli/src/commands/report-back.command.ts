@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { REPORT_BACK_FORMATS, type ReportBackFormat, TEMPLATE_STREAM_ID, type TemplateDefinition, isPeriod } from '@lagesbild/domain';
+import { REPORT_BACK_FORMATS, type ReportBackFormat, isPeriod } from '@lagesbild/domain';
 import { openEventStore } from '@lagesbild/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore } from '@lagesbild/projections';
-import { OrgUnitRegistry, defaultTemplate } from '@lagesbild/reference-data';
+import { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
-import { progressLine } from '../progress.js';
+import { resolveAsOf } from '../../../api/src/http/as-of.js';
+import { TemplateCatalog } from '../../../api/src/reference/template-catalog.js';
+import { catchUp } from '../progress.js';
 import { storeSettingsFromEnvironment } from '../store-settings.js';
 
 const month = (name: string) => (value: string) => {
@@ -42,23 +44,13 @@ export function registerReportBackCommand(program: Command): void {
       const workDir = mkdtempSync(join(tmpdir(), 'lagesbild-report-back-'));
       const views = new SqliteViewStore(join(workDir, 'views.db'), { bulk: true });
       try {
-        const position = asOfTime ? await store.positionAt(asOfTime) : await store.headPosition();
-        let asOf = asOfTime?.toISOString() ?? new Date(0).toISOString();
-        if (!asOfTime && position > 0n) for await (const e of store.readAll({ fromPosition: position - 1n, toPosition: position })) asOf = e.recordedAt;
-
+        // The moment as the api reads it: a given time, else the newest event's.
+        const { position, meta } = await resolveAsOf(store, asOfTime ? { asOf: asOfTime } : { asOfPosition: await store.headPosition() });
+        const asOf = meta.asOf;
         const runner = new ProjectionRunner(store, views, ALL_PROJECTIONS, { batchSize: 2000 });
-        const progress = progressLine('Bygger vyer ur loggen (händelser)');
-        const ticker = setInterval(() => progress.update(Number(runner.status().projections[0]?.position ?? 0n), Number(runner.status().head)), 250);
-        try {
-          await runner.start();
-        } finally {
-          clearInterval(ticker);
-          await runner.stop();
-          progress.end();
-        }
-        const published = await store.readStream(TEMPLATE_STREAM_ID, { toPosition: position });
-        const template = published.length ? (published[published.length - 1]!.data as TemplateDefinition) : defaultTemplate();
-        const report = await assembleReportBack(runner.readerAt(position), units, template, { county: options.county, from: options.from, to: options.to, asOf, position: position.toString() });
+        await catchUp(runner, 'Bygger vyer ur loggen (händelser)');
+        const versions = await new TemplateCatalog(store).versions(position);
+        const report = await assembleReportBack(runner.readerAt(position), units, versions[versions.length - 1]!, { county: options.county, from: options.from, to: options.to, asOf, position: position.toString() });
         const bytes = await renderReportBack(report, options.format as ReportBackFormat);
         writeFileSync(options.out, bytes);
         process.stdout.write(`${JSON.stringify({ file: options.out, format: options.format, bytes: bytes.length, sha256: sha256(bytes), asOf, position: position.toString() })}\n`);
