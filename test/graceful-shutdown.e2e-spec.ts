@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { LocalTokens } from '@lagesbild/auth';
 import { SqliteEventStore } from '@lagesbild/event-store';
 import { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { startApiProcess } from './support/api-process.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const SECRET = 'shutdown-secret-shutdown-secret-shutdown-secret';
 const PORT = 3517;
 
@@ -17,17 +15,7 @@ describe('graceful shutdown of the api process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('on SIGTERM finishes what it acknowledged, loses none of it, and exits 0 within 10 s', async () => {
-    const api = spawn(process.execPath, ['--no-warnings', '--import', '@swc-node/register/esm-register', join(root, 'apps/api/src/main.ts')], {
-      cwd: root,
-      env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const exited = new Promise<number | null>((resolve) => api.once('exit', (code) => resolve(code)));
-    const base = `http://127.0.0.1:${PORT}/api/v1`;
-    for (let up = false; !up; ) {
-      up = await fetch(`${base}/health`).then((r) => r.ok, () => false);
-      if (!up) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const { child: api, base, exited } = await startApiProcess(PORT, { DATA_DIR: dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'warn' }, ['ignore', 'ignore', 'pipe']);
 
     const tokens = new LocalTokens(SECRET);
     const municipalities = OrgUnitRegistry.sweden().children('20').map((m) => m.code);

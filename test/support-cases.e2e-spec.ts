@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LocalTokens, type Role } from '@lagesbild/auth';
+import { startApiProcess } from './support/api-process.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const SECRET = 'support-secret-support-secret-support-secret';
 const PORT = 3518;
 const base = `http://127.0.0.1:${PORT}/api/v1`;
@@ -32,17 +31,10 @@ describe('support cases against the api process (its logs and files inspected)',
   };
 
   beforeAll(async () => {
-    api = spawn(process.execPath, ['--no-warnings', '--import', '@swc-node/register/esm-register', join(root, 'apps/api/src/main.ts')], {
-      cwd: root,
-      env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'debug' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const started = await startApiProcess(PORT, { DATA_DIR: dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'debug' }, ['ignore', 'pipe', 'pipe']);
+    api = started.child;
     api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    for (let up = false; !up; ) {
-      up = await fetch(`${base}/health`).then((r) => r.ok, () => false);
-      if (!up) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   }, 30_000);
   afterAll(async () => {
     if (api.exitCode === null) {

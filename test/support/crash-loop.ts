@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LocalTokens } from '@lagesbild/auth';
 import { SqliteEventStore } from '@lagesbild/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore } from '@lagesbild/projections';
 import { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { startApiProcess } from './api-process.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'crash-loop-secret-crash-loop-secret-crash-loop';
 
 export interface CrashLoopOptions {
@@ -55,15 +54,7 @@ export async function crashLoop(options: CrashLoopOptions): Promise<CrashLoopRes
   let api: ChildProcess | undefined;
 
   const startApi = async () => {
-    api = spawn(process.execPath, ['--no-warnings', '--import', '@swc-node/register/esm-register', join(root, 'apps/api/src/main.ts')], {
-      cwd: root,
-      env: { ...process.env, PORT: String(options.port), DATA_DIR: options.dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'error', RATE_LIMIT: '1000000' },
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
-    for (;;) {
-      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    ({ child: api } = await startApiProcess(options.port, { DATA_DIR: options.dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'error', RATE_LIMIT: '1000000' }));
   };
 
   const acknowledged: Command[] = [];

@@ -12,7 +12,7 @@ import {
   goalsOf,
   narrativeOf,
   reportAsOf,
-  riskRegister,
+  riskMatrix,
   timeSummary,
   trendOf,
 } from '@lagesbild/projections';
@@ -190,10 +190,8 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
       eventIds: unique(periods.flatMap((p) => reportIdsByPeriod.get(p) ?? [])),
     });
   }
-  const risks = (await riskRegister(reader, units, county, { status: 'open' })).sort((a, b) => a.riskId.localeCompare(b.riskId));
-  const cells = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
-  for (const risk of risks) cells[risk.likelihood - 1]![risk.consequence - 1]! += 1;
-  appendix.push({ kind: 'matrix', caption: `Riskmatris: öppna risker (${risks.length})`, rowLabel: 'Sannolikhet', columnLabel: 'Konsekvens', cells, eventIds: unique(risks.flatMap((r) => r.eventIds ?? [])) });
+  const matrix = await riskMatrix(reader, units, county);
+  appendix.push({ kind: 'matrix', caption: `Riskmatris: öppna risker (${matrix.open})`, rowLabel: 'Sannolikhet', columnLabel: 'Konsekvens', cells: matrix.cells, eventIds: matrix.eventIds });
   const today = request.asOf.slice(0, 10);
   const actions = (await actionList(reader, units, county, today)).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.actionId.localeCompare(b.actionId));
   appendix.push(

@@ -148,6 +148,7 @@ export class SupportCasesController {
     const erased = events.find((e) => e.type === 'SupportCaseSubjectErased') as (Extract<SupportCaseEvent, { type: 'SupportCaseSubjectErased' }> & { recordedAt: string }) | undefined;
     const sealed = opened.data.subject;
     const clear = sealed && !erased ? await this.personalData.vault.open(sealed.subjectId, sealed.sealed) : undefined;
+    const closed = events.find((e) => e.type === 'SupportCaseClosed') as Extract<SupportCaseEvent, { type: 'SupportCaseClosed' }> | undefined;
     const last = events[events.length - 1]!;
     return {
       id,
@@ -156,10 +157,10 @@ export class SupportCasesController {
       category: opened.data.category,
       requestedSupport: opened.data.requestedSupport,
       openedOn: opened.data.openedOn,
-      status: events.some((e) => e.type === 'SupportCaseClosed') ? 'closed' : 'open',
+      status: closed ? 'closed' : 'open',
       consultations: events.flatMap((e) => (e.type === 'SupportCaseConsulted' ? [{ date: e.data.date, summary: e.data.summary }] : [])),
       referrals: events.flatMap((e) => (e.type === 'SupportCaseReferred' ? [{ to: e.data.to, note: e.data.note, referredOn: e.data.referredOn }] : [])),
-      ...(events.find((e) => e.type === 'SupportCaseClosed') ? { outcome: (events.find((e) => e.type === 'SupportCaseClosed') as Extract<SupportCaseEvent, { type: 'SupportCaseClosed' }>).data.outcome } : {}),
+      ...(closed ? { outcome: closed.data.outcome } : {}),
       subject: !sealed ? null : clear ? clear : { erased: true, ...(erased ? { erasedAt: erased.recordedAt, legalBasis: erased.data.legalBasis } : {}) },
       revision: last.revision,
       meta: { asOf: last.recordedAt, position: last.position.toString() },

@@ -3,7 +3,7 @@ import type { StoredEvent } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
-import { putIndexed, updateIndexed } from '../indexed-rows.js';
+import { putIndexed, rowsWithin, updateIndexed } from '../indexed-rows.js';
 
 export interface RiskRow {
   riskId: string;
@@ -94,23 +94,18 @@ export const actionProjection: Projection = {
   },
 };
 
-async function rowsWithin<T>(reader: ViewReader, view: string, units: OrgUnitRegistry, orgUnit: string): Promise<T[]> {
-  // The unit's own rows and those of every unit below it.
-  const lists = await Promise.all(units.within(orgUnit).map((unit) => reader.list<T>(view, `${unit.code}|`)));
-  return lists.flat().map((r) => r.value);
-}
-
 /** The risk register of an org unit and the units below it. */
 export async function riskRegister(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, filter: { area?: string; status?: string } = {}) {
   const rows = await rowsWithin<RiskRow>(reader, RISKS_VIEW, units, orgUnit);
   return rows.filter((r) => (!filter.area || r.area === filter.area) && (!filter.status || r.status === filter.status));
 }
 
-/** Open risks counted on the 5×5 grid: `cells[likelihood-1][consequence-1]`. */
+/** Open risks counted on the 5×5 grid: `cells[likelihood-1][consequence-1]`, with how many and the events behind them. */
 export async function riskMatrix(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string) {
   const cells = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
-  for (const risk of await riskRegister(reader, units, orgUnit, { status: 'open' })) cells[risk.likelihood - 1]![risk.consequence - 1]! += 1;
-  return { rows: 'likelihood 1–5', columns: 'consequence 1–5', cells };
+  const open = await riskRegister(reader, units, orgUnit, { status: 'open' });
+  for (const risk of open) cells[risk.likelihood - 1]![risk.consequence - 1]! += 1;
+  return { rows: 'likelihood 1–5', columns: 'consequence 1–5', cells, open: open.length, eventIds: [...new Set(open.flatMap((r) => r.eventIds))].sort() };
 }
 
 /** Actions of an org unit and below; overdue when past due on `today` and not finished. */

@@ -3,7 +3,7 @@ import type { StoredEvent } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
-import { putIndexed, updateIndexed } from '../indexed-rows.js';
+import { putIndexed, rowsWithin, updateIndexed } from '../indexed-rows.js';
 
 /**
  * A support case without its subject's personal data: the view keeps only whether there is
@@ -57,9 +57,8 @@ export const supportCaseProjection: Projection = {
 };
 
 /** The cases of an org unit and everything below it. */
-export async function supportCasesWithin(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string): Promise<SupportCaseRow[]> {
-  const lists = await Promise.all(units.within(orgUnit).map((unit) => reader.list<SupportCaseRow>(SUPPORT_CASES_VIEW, `${unit.code}|`)));
-  return lists.flat().map((r) => r.value);
+export function supportCasesWithin(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string): Promise<SupportCaseRow[]> {
+  return rowsWithin<SupportCaseRow>(reader, SUPPORT_CASES_VIEW, units, orgUnit);
 }
 
 /** Counts by category, municipality and month of opening — what analysts and national readers see. */
