@@ -38,6 +38,8 @@ export class ProjectionRunner {
   private readonly stored = new Map<string, bigint>();
   /** Versions that have caught up with the log at least once: they may answer reads. */
   private readonly ready = new Set<string>();
+  /** The stored name of each view's serving version; recomputed after a version catches up or retires. */
+  private serving: Map<string, string> | undefined;
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
   private tap: Subscription | undefined;
   private logHead = 0n;
@@ -70,6 +72,7 @@ export class ProjectionRunner {
       const alone = this.running.filter((p) => p.name === projection.name).length === 1;
       if (alone || checkpoint >= this.logHead) this.ready.add(id);
     }
+    this.serving = undefined;
     await this.retireReplaced();
     // One live tap wakes the loop when the log grows.
     this.tap = this.store.subscribeAll(this.logHead, (event) => {
@@ -114,7 +117,9 @@ export class ProjectionRunner {
 
   /** The views as of a position, each read from the version that answers reads. */
   readerAt(position: bigint): ViewReader {
-    return versionedReader(this.views.readerAt(position), activeViews(this.active()));
+    // Which version serves each view changes only when a new version has caught up.
+    this.serving ??= activeViews(this.active());
+    return versionedReader(this.views.readerAt(position), this.serving);
   }
 
   /** The position each projection version has reached, whether it answers reads, and the log's head. */
@@ -194,7 +199,11 @@ export class ProjectionRunner {
       }
       if (upTo > this.logHead) this.logHead = upTo;
       for (const projection of members) {
-        if ((this.applied.get(checkpointName(projection)) ?? 0n) >= this.logHead) this.ready.add(checkpointName(projection));
+        const id = checkpointName(projection);
+        if (!this.ready.has(id) && (this.applied.get(id) ?? 0n) >= this.logHead) {
+          this.ready.add(id);
+          this.serving = undefined;
+        }
       }
       await this.retireReplaced();
       this.release();
@@ -214,6 +223,7 @@ export class ProjectionRunner {
       const newer = this.running.find((p) => p.name === old.name && p.version > old.version && this.ready.has(checkpointName(p)));
       if (!newer) continue;
       this.running = this.running.filter((p) => p !== old);
+      this.serving = undefined;
       await this.withStore(() => this.views.drop(checkpointName(old), old.views.map((view) => storedView(old, view))));
       this.options.onSwitch?.(old.name, old.version, newer.version);
     }

@@ -9,7 +9,7 @@ import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
-import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
+import { AsOf, type AsOfQuery, parseInstant, resolveAsOf } from '../http/as-of.js';
 import { PersonalDataService } from '../support-cases/personal-data.service.js';
 import { AUDIT_CSV_COLUMNS, AuditTrail, csvRow } from './audit-trail.js';
 
@@ -54,9 +54,9 @@ export class AuditController {
     const time = (name: string) => {
       const value = text(name);
       if (value === undefined) return undefined;
-      const ms = /^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:\d\d)?)?$/.test(value) ? Date.parse(value) : Number.NaN;
-      if (Number.isNaN(ms)) problems.push({ path: name, message: 'must be an ISO 8601 time, e.g. 2026-03-01T00:00:00Z' });
-      return Number.isNaN(ms) ? undefined : new Date(ms);
+      const instant = parseInstant(value);
+      if (!instant) problems.push({ path: name, message: 'must be an ISO 8601 time, e.g. 2026-03-01T00:00:00Z' });
+      return instant;
     };
     const format = text('format') ?? 'json';
     if (!(FORMATS as readonly string[]).includes(format)) problems.push({ path: 'format', message: `must be one of ${FORMATS.join(', ')}` });

@@ -17,14 +17,21 @@ export interface AnswerMeta {
 }
 
 const POSITION = /^\d{1,19}$/;
+const INSTANT = /^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:\d\d)?)?$/;
+
+/** An ISO 8601 time from a query value, or undefined when it is not one. */
+export function parseInstant(value: unknown): Date | undefined {
+  const time = typeof value === 'string' && INSTANT.test(value) ? new Date(value) : undefined;
+  return time && !Number.isNaN(time.getTime()) ? time : undefined;
+}
 
 export const AsOf = createParamDecorator((_: unknown, context: ExecutionContext): AsOfQuery => {
   const query = context.switchToHttp().getRequest<Request>().query as Record<string, unknown>;
   const problems: { path: string; message: string }[] = [];
   const result: AsOfQuery = {};
   if (query.asOf !== undefined) {
-    const time = typeof query.asOf === 'string' && /^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:\d\d)?)?$/.test(query.asOf) ? new Date(query.asOf) : undefined;
-    if (!time || Number.isNaN(time.getTime())) problems.push({ path: 'asOf', message: 'must be an ISO 8601 time, e.g. 2018-02-27T12:00:00Z' });
+    const time = parseInstant(query.asOf);
+    if (!time) problems.push({ path: 'asOf', message: 'must be an ISO 8601 time, e.g. 2018-02-27T12:00:00Z' });
     else result.asOf = time;
   }
   for (const name of ['asOfPosition', 'minPosition'] as const) {
