@@ -14,6 +14,10 @@ type OrgFrom = 'none' | 'principal' | 'param' | 'body:orgUnit' | 'body:municipal
 
 const TABLE: Record<string, [Rule, OrgFrom]> = {
   'GET /health': ['public', 'none'],
+  // The web app's sign-in: how to sign in, and (embedded auth only) the demo users and their tokens.
+  'GET /auth/config': ['public', 'none'],
+  'GET /demo-users': ['public', 'none'],
+  'POST /demo-users/{id}/token': ['public', 'none'],
   'GET /org-units': ['reference', 'none'],
   'GET /org-units/{code}': ['reference', 'none'],
   'GET /templates': ['reference', 'none'],

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { EventStoreModule } from '@lagesbild/event-store';
 import type { Environment } from './config/environment.js';
 import { AuthModule } from './auth/auth.module.js';
+import { DemoUsersController, SignInConfigController, usesEmbeddedAuth } from './auth/sign-in.controller.js';
 import { DomainModule } from './domain.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         DomainModule,
         MetricsModule,
       ],
+      controllers: [SignInConfigController, ...(usesEmbeddedAuth(environment) ? [DemoUsersController] : [])],
     };
   }
 }

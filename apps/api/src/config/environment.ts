@@ -38,6 +38,11 @@ export class Environment {
   @IsString()
   AUTH_AUDIENCE?: string;
 
+  /** The web app's OIDC client id (authorization code with PKCE); AUTH_AUDIENCE when unset. */
+  @IsOptional()
+  @IsString()
+  AUTH_CLIENT_ID?: string;
+
   @IsOptional()
   @IsUrl({ require_tld: false }, { message: 'AUTH_JWKS_URL must be a URL' })
   AUTH_JWKS_URL?: string;

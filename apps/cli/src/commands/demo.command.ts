@@ -1,18 +1,8 @@
 import type { Command } from 'commander';
-import { LocalTokens, type Principal, localSecret } from '@lagesbild/auth';
+import { DEMO_USERS, LocalTokens, localSecret } from '@lagesbild/auth';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
 import { progressLine } from '../progress.js';
 import { StoreNotEmptyError, seedStore } from '@lagesbild/simulation';
-
-/** One demo user per role, in Dalarna (county 20) and Ludvika (2085). */
-export const DEMO_USERS: Principal[] = [
-  { id: 'kim.kommun', name: 'Kim Kommun (Ludvika)', roles: ['municipal_reporter'], org: '2085' },
-  { id: 'li.lan', name: 'Li Län (Länsstyrelsen Dalarna)', roles: ['county_analyst'], org: '20' },
-  { id: 'sam.stod', name: 'Sam Stöd (regionalt stöd)', roles: ['support_worker'], org: '20' },
-  { id: 'nora.nationell', name: 'Nora Nationell', roles: ['national_reader'], org: 'SE' },
-  { id: 'rut.revisor', name: 'Rut Revisor', roles: ['auditor'], org: 'SE' },
-  { id: 'ada.admin', name: 'Ada Admin', roles: ['admin'], org: 'SE' },
-];
 
 /**
  * `demo`: seeds Dalarna's two years into an empty DATA_DIR (an existing log is kept as it is),
@@ -29,7 +19,8 @@ export function registerDemoCommand(program: Command): void {
       const { startServer } = await import('../../../api/src/server.js');
       const { baseUrl } = await startServer(environment);
       const tokens = new LocalTokens(localSecret(environment.DATA_DIR, environment.AUTH_SECRET));
-      const lines = ['', `Lägesbild körs: ${baseUrl}`, `  API-dokumentation: ${baseUrl}/docs`, `  Data: ${environment.DATA_DIR}`, '', 'Token per roll (Authorization: Bearer <token>):'];
+      const webUrl = baseUrl.replace(/\/api\/v1$/, '/');
+      const lines = ['', `Lägesbild körs: ${webUrl} (webbappen: logga in som en av demoanvändarna)`, `  API: ${baseUrl}`, `  API-dokumentation: ${baseUrl}/docs`, `  Data: ${environment.DATA_DIR}`, '', 'Token per roll (Authorization: Bearer <token>):'];
       for (const user of DEMO_USERS) {
         lines.push(`  ${user.roles[0]} — ${user.name}, ${user.org}:`, `    ${await tokens.mint(user)}`);
       }
