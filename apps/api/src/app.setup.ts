@@ -7,6 +7,7 @@ import { ConfigService } from '@nestjs/config';
 import { rateLimitPerTokenAndAddress } from './http/rate-limit.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { ValidationFailedException } from './problem/validation-failed.exception.js';
+import { webAppDirectory, webAppMiddleware } from './web/web-app.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -20,11 +21,18 @@ export const BODY_LIMIT = '1mb';
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   // Security headers everywhere; the Swagger UI needs its inline scripts, so no CSP there.
-  const strict = helmet();
+  // The web app's scripts and styles are its own files ('self'); with OIDC it also calls
+  // the provider's token endpoint, so only that origin is added to connect-src.
+  const config = app.get(ConfigService);
+  const issuer = config.get<string>('AUTH_ISSUER');
+  const strict = helmet({ contentSecurityPolicy: { directives: { connectSrc: ["'self'", ...(issuer ? [new URL(issuer).origin] : [])] } } });
   const forDocs = helmet({ contentSecurityPolicy: false });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(`/${API_PREFIX}/docs`) ? forDocs : strict)(req, res, next));
   // Before anything else does work for the request (a flood of forged tokens is limited too).
-  app.use(rateLimitPerTokenAndAddress(app.get(ConfigService).get<number>('RATE_LIMIT') ?? 6000));
+  app.use(rateLimitPerTokenAndAddress(config.get<number>('RATE_LIMIT') ?? 6000));
+  // The web app at `/` (built by `npm run build` into dist/web), when it has been built.
+  const web = webAppDirectory();
+  if (web) app.use(webAppMiddleware(web));
   (app as INestApplication & { useBodyParser(type: string, options: object): void }).useBodyParser('json', { limit: BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(

@@ -1,0 +1,62 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { ApiError } from '../api/client';
+import { useTimeMachine } from '../time-machine';
+import { ErrorMessage } from './page';
+
+/**
+ * A form that sends one command: shows the api's error (and the fields it names), a
+ * confirmation on success, and is off while the time machine shows the past.
+ */
+export function CommandForm({ label, submitLabel, onSubmit, children, done }: { label: string; submitLabel: string; onSubmit(): Promise<void>; children: ReactNode; done?: string }) {
+  const { asOf } = useTimeMachine();
+  const [error, setError] = useState<unknown>();
+  const [ok, setOk] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setOk(false);
+    try {
+      await onSubmit();
+      setError(undefined);
+      setOk(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (asOf) return <p className="muted">{label}: inte tillgängligt i tidsmaskinen.</p>;
+  return (
+    <form onSubmit={submit} aria-label={label} noValidate className="command-form">
+      {children}
+      {error !== undefined && <ErrorMessage error={error} />}
+      {error instanceof ApiError && error.problem.errors && (
+        <ul className="field-error">
+          {error.problem.errors.map((e) => (
+            <li key={e.path}>
+              {e.path}: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Sparar…' : submitLabel}
+      </button>
+      {ok && done && (
+        <p role="status" className="ok">
+          {done}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}

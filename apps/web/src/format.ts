@@ -1,0 +1,41 @@
+/** Swedish formats (Intl, sv-SE) for dates, times, months and numbers; times shown in Swedish time. */
+
+const TIME_ZONE = 'Europe/Stockholm';
+const dateTime = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE });
+const date = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: TIME_ZONE });
+const month = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortMonth = new Intl.DateTimeFormat('sv-SE', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+const number = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
+export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+/** A date (YYYY-MM-DD or an ISO time) in words: "3 oktober 2026". */
+export const formatDate = (value: string): string => date.format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
+export const formatNumber = (value: number): string => number.format(value);
+/** "2026-09" → "september 2026". */
+export const formatPeriod = (period: string): string => month.format(new Date(`${period}-15T00:00:00Z`));
+export const formatShortPeriod = (period: string): string => shortMonth.format(new Date(`${period}-15T00:00:00Z`));
+
+/** The period `months` after (or before, when negative) `period`. */
+export function addMonths(period: string, months: number): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The month of a moment, in Swedish time. */
+export function periodOf(moment: Date): string {
+  const parts = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', timeZone: TIME_ZONE }).formatToParts(moment);
+  return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  municipal_reporter: 'Kommunal rapportör',
+  county_analyst: 'Länsanalytiker',
+  support_worker: 'Regionalt stöd',
+  national_reader: 'Nationell läsare',
+  auditor: 'Granskare',
+  admin: 'Förvaltare',
+};
+
+export const TREND_LABELS: Record<string, string> = { rising: 'Ökande', unchanged: 'Oförändrad', falling: 'Minskande', unknown: 'Okänd' };
+export const LEVEL_LABELS = ['Ingen', 'Låg', 'Måttlig', 'Hög', 'Mycket hög'];

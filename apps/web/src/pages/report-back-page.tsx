@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { CommandAnswer } from '../api/types';
+import { useApi } from '../api/use-api';
+import { useTimeMachine } from '../time-machine';
+import { CommandForm, Field } from '../components/command-form';
+import { ErrorMessage, Page, Section } from '../components/page';
+import { addMonths } from '../format';
+import { saveBlob } from '../download';
+import { lastMonth } from '../roles';
+import { PeriodPicker } from './report-page';
+
+const FORMATS = [
+  { format: 'pdf', label: 'PDF' },
+  { format: 'html', label: 'HTML' },
+  { format: 'md', label: 'Markdown' },
+] as const;
+
+/** The report-back (återrapportering) for a span of months: a preview, downloads, and issuing it. */
+export function ReportBackPage({ county }: { county: string }) {
+  const api = useApi();
+  const { asOf } = useTimeMachine();
+  const [from, setFrom] = useState(() => addMonths(lastMonth(), -5));
+  const [to, setTo] = useState(lastMonth);
+  const [preview, setPreview] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [issued, setIssued] = useState<{ id: string; sha256: string; position: string }>();
+  const [title, setTitle] = useState('Återrapportering: regional lägesbild');
+  const [reference, setReference] = useState('');
+  const path = `/org-units/${county}/report-back`;
+
+  useEffect(() => {
+    let live = true;
+    setPreview(undefined);
+    api.blob(path, { from, to, format: 'html' }).then(
+      async (blob) => live && setPreview(await blob.text()),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, path, from, to, asOf]);
+
+  const download = async (format: string) => {
+    try {
+      saveBlob(await api.blob(path, { from, to, format }), `aterrapportering-${county}-${from}-${to}.${format}`);
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <Page title="Återrapportering">
+      <div className="filters">
+        <PeriodPicker label="Från" value={from} onChange={setFrom} />
+        <PeriodPicker label="Till" value={to} onChange={setTo} />
+      </div>
+      <Section title="Ladda ner">
+        <div className="buttons">
+          {FORMATS.map((f) => (
+            <button type="button" key={f.format} onClick={() => void download(f.format)}>
+              Ladda ner {f.label}
+            </button>
+          ))}
+        </div>
+        {error !== undefined && <ErrorMessage error={error} />}
+      </Section>
+      <Section title="Förhandsvisning">
+        {preview === undefined ? (
+          <p role="status">Skapar förhandsvisningen…</p>
+        ) : (
+          <iframe className="preview" title="Förhandsvisning av återrapporteringen" sandbox="" srcDoc={preview} />
+        )}
+      </Section>
+      <Section title="Utfärda">
+        <p>Att utfärda registrerar dokumentets kontrollsumma (SHA-256) och läget i loggen, så att samma dokument kan tas fram igen.</p>
+        <CommandForm
+          label="Utfärda återrapporteringen"
+          submitLabel="Utfärda"
+          onSubmit={async () => setIssued(await api.send<CommandAnswer & { sha256: string }>('POST', `/org-units/${county}/report-backs`, { from, to, title, reference }))}
+          done={issued ? `Utfärdad: ${issued.id}, SHA-256 ${issued.sha256}.` : undefined}
+        >
+          <Field id="rb-title" label="Titel">
+            <input id="rb-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+          </Field>
+          <Field id="rb-reference" label="Diarienummer">
+            <input id="rb-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+          </Field>
+        </CommandForm>
+      </Section>
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { describeError } from '../api/client';
+import type { Principal } from '../api/types';
+import { useApi } from '../api/use-api';
+import { type OidcConfig, finishOidcSignIn, startOidcSignIn } from '../auth/oidc';
+import { useSession } from '../auth/session';
+import { ErrorMessage, Page } from '../components/page';
+import { ROLE_LABELS } from '../format';
+import { useRouter } from '../router';
+
+type SignInConfig = { mode: 'embedded' } | OidcConfig;
+
+/** Embedded default: pick a demo user. Production: the OIDC provider's sign-in (code flow with PKCE). */
+export function SignInPage() {
+  const api = useApi();
+  const { signIn, notice } = useSession();
+  const { path, navigate } = useRouter();
+  const [config, setConfig] = useState<SignInConfig>();
+  const [users, setUsers] = useState<Principal[]>();
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    api.get<SignInConfig>('/auth/config').then(setConfig, setError);
+  }, [api]);
+
+  useEffect(() => {
+    if (config?.mode === 'embedded') api.get<{ items: Principal[] }>('/demo-users').then((r) => setUsers(r.items), setError);
+    if (config?.mode === 'oidc' && path === '/logga-in/klar') {
+      finishOidcSignIn(config).then(
+        (token) => {
+          signIn(token);
+          navigate('/', { replace: true });
+        },
+        setError,
+      );
+    }
+  }, [api, config, path, signIn, navigate]);
+
+  const asDemoUser = async (user: Principal) => {
+    try {
+      const { token } = await api.send<{ token: string }>('POST', `/demo-users/${encodeURIComponent(user.id)}/token`, {});
+      signIn(token);
+      navigate('/', { replace: true });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <main id="main" className="sign-in">
+      <Page title="Logga in">
+        <p>Lägesbild: månatlig lägesbild om sociala risker, brottsförebyggande arbete, våldsbejakande extremism och ANDT.</p>
+        {notice && (
+          <p className="notice" role="alert">
+            {notice}
+          </p>
+        )}
+        {error !== undefined && <ErrorMessage error={error} />}
+        {config?.mode === 'oidc' && (
+          <p>
+            <button type="button" className="primary" onClick={() => startOidcSignIn(config).catch((e: unknown) => setError(new Error(describeError(e))))}>
+              Logga in med din organisations konto
+            </button>
+          </p>
+        )}
+        {config?.mode === 'embedded' && (
+          <>
+            <p>Demoinstallation: välj en användare. Varje roll ser bara det som rollen och organisationen får se.</p>
+            {users ? (
+              <ul className="demo-users">
+                {users.map((user) => (
+                  <li key={user.id}>
+                    <button type="button" onClick={() => void asDemoUser(user)}>
+                      <span className="name">{user.name}</span>
+                      <span className="role">
+                        {user.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')} · {user.org}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p role="status">Hämtar användare…</p>
+            )}
+          </>
+        )}
+      </Page>
+    </main>
+  );
+}

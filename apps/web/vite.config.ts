@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// Built into dist/web, which the api serves at `/` (apps/api/src/web/web-app.ts).
+// JSX needs no plugin: Vite's own transform (oxc) compiles it with React's automatic runtime.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: true,
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});
