@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { type DemoApi, startDemoApi } from './support/web-app.js';
+
+/**
+ * The web app in a real browser (Debian's chromium through playwright-core) against the real
+ * api on a temp DATA_DIR seeded with the demo county: what each role sees and does, the time
+ * machine, the report-back download, and axe-core on every page. Screenshots of each page go
+ * to test/web/artifacts/ (git-ignored).
+ */
+const PORT = 3790 + (process.pid % 100);
+const ARTIFACTS = fileURLToPath(new URL('./web/artifacts/', import.meta.url));
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** This month in Swedish time: the period a reporter can report now, not yet approved. */
+const stockholm = (d: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', ...options }).format(d);
+const MONTH = stockholm(new Date(), { year: 'numeric', month: '2-digit' }).replace(/\D+/, '-').slice(0, 7);
+/** A moment as a datetime-local value in the browser's time zone (Europe/Stockholm). */
+const localInput = (d: Date) => stockholm(d, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).replace(' ', 'T');
+
+describe('web app in a browser', () => {
+  let demo: DemoApi;
+  let context: BrowserContext;
+  let closeBrowser: () => Promise<void>;
+  let page: Page;
+  const axeFindings: string[] = [];
+  const pageErrors: string[] = [];
+  let beforeAmendment: Date;
+
+  const open = async (path: string) => {
+    await page.goto(`${demo.origin}${path}`);
+    await page.locator('h1').first().waitFor();
+  };
+  const signInAs = async (name: RegExp) => {
+    await page.goto(`${demo.origin}/logga-in`);
+    await page.evaluate('sessionStorage.clear()');
+    await page.goto(`${demo.origin}/logga-in`);
+    await page.getByRole('button', { name }).click();
+    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  };
+  /** axe-core's serious and critical findings on the page as it is, and a full-page screenshot. */
+  const check = async (name: string) => {
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly refuses inline scripts.
+    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const result = await (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+    });
+    axeFindings.push(...violations.map((v) => `${name}: ${v}`));
+  };
+  /** Waits (up to 10 s) until `read` gives `expected`, and returns what it last gave. */
+  const eventually = async (read: () => Promise<string | null>, expected: string | RegExp): Promise<string | null> => {
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const value = await read();
+      if ((typeof expected === 'string' ? value === expected : expected.test(value ?? '')) || Date.now() > until) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const heatCell = (municipality: string, column: number) => page.locator('table.heat-map tr', { has: page.getByRole('rowheader', { name: municipality }) }).locator('td').nth(column);
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    demo = await startDemoApi(PORT);
+    ({ context, close: closeBrowser } = await launchBrowser());
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await demo?.stop();
+  });
+
+  it('lists the six demo users on the sign-in page, one per role', async () => {
+    await page.goto(`${demo.origin}/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Logga in');
+    const users = page.locator('.demo-users button');
+    await users.first().waitFor();
+    await expect(users.count()).resolves.toBe(6);
+    for (const role of ['Kommunal rapportör', 'Länsanalytiker', 'Regionalt stöd', 'Nationell läsare', 'Granskare', 'Förvaltare']) {
+      await expect(page.locator('.demo-users').textContent()).resolves.toContain(role);
+    }
+    await check('01-sign-in');
+  }, 60_000);
+
+  it('a reporter submits a report with one bad value, sees the error by the field, fixes it and gets a receipt', async () => {
+    await signInAs(/Kim Kommun/);
+    const menu = await page.getByRole('navigation', { name: 'Huvudmeny' }).textContent();
+    expect(menu).toContain('Månadsrapport');
+    expect(menu).not.toContain('Länsöversikt');
+
+    await open(`/rapport/2085/${MONTH}`);
+    await page.locator('[data-item="social-risk.level"]').getByLabel('2 Måttlig').check();
+    await page.locator('[data-item="andt.doping"]').getByLabel('Nej').check();
+    await page.getByLabel('Anlagda bränder och skadegörelse (antal händelser)').fill('-3');
+    await check('02-report-form');
+    await page.getByRole('button', { name: 'Skicka in rapporten' }).click();
+
+    const fieldError = page.locator('[data-item="social-risk.fires-vandalism"] .field-error');
+    await expect(fieldError.textContent()).resolves.toMatch(/count: a whole number, 0 or more/);
+    await expect(page.getByLabel('Anlagda bränder och skadegörelse (antal händelser)').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('Anlagda bränder');
+    await expect(page.locator('[data-item="social-risk.level"] .field-error').count()).resolves.toBe(0);
+    await check('03-report-form-error');
+
+    await page.getByLabel('Anlagda bränder och skadegörelse (antal händelser)').fill('3');
+    await page.getByRole('button', { name: 'Skicka in rapporten' }).click();
+    const receipt = await page.getByTestId('receipt').textContent();
+    expect(receipt).toContain('Rapporten är inskickad');
+    expect(receipt).toContain('i tid');
+    await expect(page.locator('table.answers tr[data-item="social-risk.fires-vandalism"] td.value').textContent()).resolves.toBe('3');
+    await check('04-report-receipt');
+    // A moment a clear second after the submission (the time machine's input has whole seconds).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    beforeAmendment = new Date();
+  }, 60_000);
+
+  it('the analyst sees the report in the county dashboard', async () => {
+    await signInAs(/Li Län/);
+    await open(`/lan/20/${MONTH}`);
+    await page.locator('[data-ready="true"]').waitFor();
+    const ludvika = page.locator('table.completeness tr', { has: page.getByRole('rowheader', { name: 'Ludvika' }) });
+    await expect(ludvika.locator('td').first().textContent()).resolves.toBe('Rapporterad i tid');
+    await expect(page.locator('table.completeness tr', { has: page.getByRole('rowheader', { name: 'Falun' }) }).locator('td').first().textContent()).resolves.toBe('Saknas');
+    await expect(heatCell('Ludvika', 0).textContent()).resolves.toBe('2 Måttlig');
+    await check('05-county-dashboard');
+  }, 60_000);
+
+  it('the reporter amends with a mandatory reason; history and diff show who, when, why and what changed', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the amendment is recorded a clear second after `beforeAmendment`
+    await signInAs(/Kim Kommun/);
+    await open(`/rapport/2085/${MONTH}`);
+    await page.getByRole('button', { name: 'Ändra rapporten' }).click();
+    await page.locator('[data-item="social-risk.level"]').getByLabel('4 Mycket hög').check();
+    await page.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect(page.locator('#amend-reason-error').textContent()).resolves.toBe('Ange varför rapporten ändras.');
+    await page.getByLabel('Skäl till ändringen (obligatoriskt)').fill('Polisen rapporterade fler händelser');
+    await page.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect(page.getByTestId('receipt').textContent()).resolves.toContain('Ändringen är sparad');
+    const history = page.locator('.history');
+    await history.locator('.revisions li').nth(1).waitFor();
+    await expect(history.locator('.revisions li').count()).resolves.toBe(2);
+    await expect(history.locator('.revisions').textContent()).resolves.toContain('Skäl: Polisen rapporterade fler händelser');
+    const diffRow = history.locator('.diff tr', { has: page.getByRole('rowheader', { name: 'Samlad bedömning av social oro' }) });
+    await expect(diffRow.locator('del').textContent()).resolves.toBe('2 Måttlig');
+    await expect(diffRow.locator('ins').textContent()).resolves.toBe('4 Mycket hög');
+    await check('06-report-history');
+  }, 60_000);
+
+  it('the analyst sees the amended value now, the earlier one in the time machine, and returns to now', async () => {
+    await signInAs(/Li Län/);
+    await open(`/lan/20/${MONTH}`);
+    await page.locator('[data-ready="true"]').waitFor();
+    await expect(heatCell('Ludvika', 0).textContent()).resolves.toBe('4 Mycket hög');
+    await expect(page.getByTestId('time-banner').count()).resolves.toBe(0);
+
+    await page.getByLabel('Visa läget per').fill(localInput(beforeAmendment));
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect(page.getByTestId('time-banner').textContent()).resolves.toContain('Tidsmaskin');
+    expect(await eventually(() => heatCell('Ludvika', 0).textContent(), '2 Måttlig')).toBe('2 Måttlig');
+    await check('07-county-dashboard-time-machine');
+
+    await page.getByRole('button', { name: 'Tillbaka till nu' }).click();
+    await expect(page.getByTestId('time-banner').count()).resolves.toBe(0);
+    expect(await eventually(() => heatCell('Ludvika', 0).textContent(), '4 Mycket hög')).toBe('4 Mycket hög');
+  }, 60_000);
+
+  it('the analyst downloads the report-back as PDF', async () => {
+    await open('/lan/20/aterrapportering');
+    await page.locator('iframe.preview').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^aterrapportering-20-\d{4}-\d{2}-\d{4}-\d{2}\.pdf$/);
+    const file = readFileSync((await download.path())!);
+    expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(file.length).toBeGreaterThan(2000);
+    await check('08-report-back');
+  }, 60_000);
+
+  it("the analyst's other pages: assessment, risk matrix that filters the risk list, activities, audit", async () => {
+    await open(`/lan/20/${MONTH}/bedomning`);
+    await expect(page.locator('.not-approved').first().textContent()).resolves.toContain('inte fastställd');
+    await check('09-assessment');
+    await open('/lan/20/risker');
+    const all = await page.locator('.risk-list li').count();
+    const cell = page.locator('.risk-matrix button').filter({ hasNotText: /^0$/ }).first();
+    const inCell = Number(await cell.textContent());
+    await cell.click();
+    await expect(cell.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator('.risk-list li').count()).resolves.toBe(inCell);
+    expect(inCell).toBeLessThan(all);
+    await check('10-risks');
+    await open('/lan/20/verksamhet');
+    await page.locator('table caption', { hasText: 'Timmar per slag' }).waitFor();
+    await check('11-work');
+  }, 60_000);
+
+  it('a reporter who opens a county page is told plainly that the role does not reach it (403)', async () => {
+    await signInAs(/Kim Kommun/);
+    await open('/lan/20/2026-01');
+    await expect(page.locator('.error-message').first().textContent()).resolves.toContain('saknar behörighet');
+  }, 60_000);
+
+  it('a token the api rejects (401) sends the user back to sign in, with a message', async () => {
+    // A token the app can read but the api's signature check refuses.
+    await page.evaluate(`sessionStorage.setItem('lagesbild.session', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwib3JnIjoiMjA4NSIsInJvbGVzIjpbIm11bmljaXBhbF9yZXBvcnRlciJdfQ.bad')`);
+    await open(`/rapport/2085/${MONTH}`);
+    await expect(page.locator('.notice[role="alert"]').textContent()).resolves.toContain('Logga in igen');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Logga in');
+  }, 60_000);
+
+  it('the national reader sees counties × areas and which counties have approved', async () => {
+    await signInAs(/Nora Nationell/);
+    await open('/nationellt/2026-01');
+    await page.locator('table.heat-map').waitFor();
+    await expect(page.locator('table.heat-map tbody tr').count()).resolves.toBe(21);
+    const dalarna = page.locator('table.compact tr', { has: page.getByRole('rowheader', { name: 'Dalarnas län' }) });
+    await expect(dalarna.locator('td').first().textContent()).resolves.toBe('Ja');
+    await check('12-national');
+  }, 60_000);
+
+  it('the support worker opens a case, sees the subject with the logging notice, and erases it after confirming', async () => {
+    await signInAs(/Sam Stöd/);
+    await open('/arenden');
+    await page.getByLabel('Kommun').selectOption({ label: 'Ludvika' });
+    await page.getByLabel('Begärt stöd').fill('Råd om oro för en ungdom');
+    await page.getByLabel('Den enskildes namn (frivilligt, krypteras)').fill('Elin Exempel');
+    await page.getByLabel('Personnummer (frivilligt)').fill('19900101-1234');
+    await check('13-support-cases');
+    await page.getByRole('button', { name: 'Öppna ärendet' }).click();
+    await expect(page.getByTestId('subject').textContent()).resolves.toContain('Elin Exempel');
+    await expect(page.locator('.notice').textContent()).resolves.toContain('loggas');
+    await check('14-support-case');
+    await page.getByRole('button', { name: 'Radera personuppgifterna…' }).click();
+    await page.getByRole('button', { name: 'Ja, radera för gott' }).click();
+    await expect(page.getByTestId('subject-erased').textContent()).resolves.toContain('raderade');
+    await expect(page.locator('main').textContent()).resolves.not.toContain('Elin Exempel');
+    await page.getByRole('button', { name: 'Visa vem som har läst ärendet' }).click();
+    await page.locator('main li', { hasText: 'öppnade ärendet' }).first().waitFor();
+    await expect(page.locator('main li', { hasText: 'öppnade ärendet' }).count()).resolves.toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  it('the auditor sees the verification result and pages through the trail', async () => {
+    await signInAs(/Rut Revisor/);
+    await open('/granskning');
+    await expect(page.getByTestId('verification').textContent()).resolves.toMatch(/^Loggen är oförändrad: [\d\s ]+ händelser kontrollerade\.$/);
+    await page.locator('table.audit tbody tr').first().waitFor();
+    const first = await page.locator('table.audit tbody tr td').first().textContent();
+    await page.getByRole('button', { name: 'Nästa sida' }).click();
+    expect(await eventually(() => page.locator('table.audit caption').textContent(), /Sida 2/)).toContain('Sida 2');
+    expect(await eventually(() => page.locator('table.audit tbody tr td').first().textContent(), /^51$/)).toBe('51');
+    expect(first).toBe('1');
+    await check('15-audit');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera CSV' }).click()]);
+    expect(readFileSync((await csv.path())!, 'utf8').split('\n')[0]).toContain('position');
+  }, 60_000);
+
+  it('the administrator sees the template', async () => {
+    await signInAs(/Ada Admin/);
+    await open('/mall');
+    await expect(page.locator('main').textContent()).resolves.toContain('Våldsbejakande extremism');
+    await check('16-template');
+  }, 60_000);
+
+  it('axe-core finds no serious or critical violation on any page, and no page threw', () => {
+    expect(axeFindings).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
