@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** The predecessor hash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -22,7 +22,7 @@ export interface HashedFields {
 export function chainHash(prevHash: string, e: HashedFields): string {
   // One string, one native call: this runs for every appended event.
   const text = `${prevHash}\n${e.eventId}\n${e.streamId}\n${e.revision}\n${e.type}\n${e.schemaVersion}\n${e.recordedAt}\n${e.dataJson}\n${e.metadataJson}`;
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**

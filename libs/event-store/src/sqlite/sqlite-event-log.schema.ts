@@ -1,6 +1,16 @@
 import type { Database, Statement } from 'better-sqlite3';
 
-/** Schema of the embedded event log. `position` is the rowid: strictly increasing, gapless. */
+/**
+ * Schema of the embedded event log. `position` is the rowid: strictly increasing, gapless.
+ *
+ * The stream index is kept apart and written behind the log: a commit appends to the end of
+ * `events` only, and the writer moves the recent events into `stream_index` in bulk (see
+ * SqliteLogWriter). An index on (stream, revision) inside `events` would rewrite one scattered
+ * index page per stream touched at every commit, which costs small group commits more than
+ * the events themselves. Events above `indexed_through` are found by position instead.
+ * (Logs made before this layout keep their old unique (stream, revision) index; it is merely
+ * redundant.)
+ */
 export const EVENT_LOG_SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     position       INTEGER PRIMARY KEY,
@@ -13,9 +23,19 @@ export const EVENT_LOG_SCHEMA = `
     data           TEXT    NOT NULL,
     metadata       TEXT    NOT NULL,
     prev_hash      TEXT    NOT NULL,
-    hash           TEXT    NOT NULL,
-    UNIQUE (stream_id, revision)
+    hash           TEXT    NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS stream_index (
+    stream_id      TEXT    NOT NULL,
+    revision       INTEGER NOT NULL,
+    position       INTEGER NOT NULL,
+    PRIMARY KEY (stream_id, revision)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS stream_index_state (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_through INTEGER NOT NULL
+  );
+  INSERT OR IGNORE INTO stream_index_state (id, indexed_through) VALUES (1, 0);
   CREATE TABLE IF NOT EXISTS idempotency_keys (
     key            TEXT    PRIMARY KEY,
     stream_id      TEXT    NOT NULL,
@@ -69,9 +89,23 @@ export function prepareEventLogStatements(db: Database) {
                            data, metadata, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    streamRevision: typed<[string], { revision: number }>(
-      'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    indexedRevision: typed<[string], { revision: number }>(
+      'SELECT revision FROM stream_index WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
+    indexedThrough: typed<[], { indexed_through: number }>('SELECT indexed_through FROM stream_index_state WHERE id = 1'),
+    /** The events not yet in the stream index, as (stream, revision, position). */
+    unindexed: typed<[number], { stream_id: string; revision: number; position: number }>(
+      'SELECT stream_id, revision, position FROM events WHERE position > ? ORDER BY position',
+    ),
+    indexThrough: typed<[number, number], never>(
+      'INSERT INTO stream_index (stream_id, revision, position) SELECT stream_id, revision, position FROM events WHERE position > ? AND position <= ?',
+    ),
+    setIndexedThrough: typed<[number], never>('UPDATE stream_index_state SET indexed_through = ? WHERE id = 1'),
+    readIndexedStream: typed<[string, number, number], EventRow>(
+      `SELECT e.* FROM stream_index i JOIN events e ON e.position = i.position
+       WHERE i.stream_id = ? AND i.revision >= ? AND i.position <= ? ORDER BY i.revision`,
+    ),
+    eventAt: typed<[number], EventRow>('SELECT * FROM events WHERE position = ?'),
     head: typed<[], { position: number; hash: string; recorded_at: string }>(
       'SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1',
     ),
@@ -81,9 +115,6 @@ export function prepareEventLogStatements(db: Database) {
     insertIdempotencyKey: typed<[string, string, string, number, number, number, string], never>(
       `INSERT INTO idempotency_keys (key, stream_id, fingerprint, first_position, last_position, next_revision, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    readStream: typed<[string, number, number], EventRow>(
-      `SELECT * FROM events WHERE stream_id = ? AND revision >= ? AND position <= ? ORDER BY revision`,
     ),
     readPage: typed<[number, number, number], EventRow>(
       'SELECT * FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?',

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { EventStoreUnavailableError } from '../event-store.errors.js';
+import Database from 'better-sqlite3';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 let dir: string;
@@ -60,6 +61,82 @@ describe('SqliteEventStore group commit', () => {
       expect((r as PromiseRejectedResult).reason).toBeInstanceOf(EventStoreUnavailableError);
     }
     expect(await store.headPosition()).toBe(1n);
+    // Nothing of the failed batch is remembered: the stream still does not exist.
+    await expect(store.append('a', [{ type: 'Probe', data: {} }], { expectedRevision: 'no_stream' })).resolves.toMatchObject({
+      nextExpectedRevision: 0,
+    });
     await store.close();
   });
+
+  it('checks expected revisions against appends made through another connection to the same log', async () => {
+    const first = new SqliteEventStore({ file: file() });
+    const second = new SqliteEventStore({ file: file() });
+    await first.append('shared', [{ type: 'Probe', data: {} }], { expectedRevision: 'no_stream' });
+    await second.append('shared', [{ type: 'Probe', data: {} }], { expectedRevision: 0 });
+
+    // The first writer last saw revision 0; the log says 1.
+    await expect(first.append('shared', [{ type: 'Probe', data: {} }], { expectedRevision: 0 })).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
+    await expect(first.append('shared', [{ type: 'Probe', data: {} }], { expectedRevision: 1 })).resolves.toMatchObject({
+      nextExpectedRevision: 2,
+    });
+    await Promise.all([first.close(), second.close()]);
+  });
+});
+
+describe('SqliteEventStore stream index', () => {
+  const streamOf = async (store: SqliteEventStore, streamId: string, options = {}) =>
+    (await store.readStream(streamId, options)).map((e) => [e.revision, (e.data as { n: number }).n]);
+
+  it('reads a stream whole and in order while its events lie partly in the index and partly above it', async () => {
+    // The writer moves events into the index after every few, so reads straddle its watermark.
+    const store = new SqliteEventStore({ file: file(), indexAfter: 3 });
+    const expected: Record<string, [number, number][]> = { a: [], b: [] };
+    for (let n = 0; n < 40; n += 1) {
+      const streamId = n % 3 === 0 ? 'b' : 'a';
+      const events = n % 5 === 0 ? [{ type: 'Probe', data: { n } }, { type: 'Probe', data: { n: n + 1000 } }] : [{ type: 'Probe', data: { n } }];
+      const revision = expected[streamId]!.length - 1;
+      await store.append(streamId, events, { expectedRevision: revision === -1 ? 'no_stream' : revision });
+      for (const e of events) expected[streamId]!.push([expected[streamId]!.length, e.data.n]);
+      expect(await streamOf(store, streamId)).toEqual(expected[streamId]);
+    }
+    const db = new Database(file(), { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM stream_index').get()).not.toEqual({ n: 0 });
+    db.close();
+    expect(await streamOf(store, 'a', { fromRevision: 10 })).toEqual(expected.a!.slice(10));
+    const tenth = (await store.readStream('b'))[10]!.position;
+    expect(await streamOf(store, 'b', { toPosition: tenth })).toEqual(expected.b!.slice(0, 11));
+    // A stale expected revision is refused wherever the stream's last event lies.
+    await expect(store.append('a', [{ type: 'Probe', data: {} }], { expectedRevision: 3 })).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
+    await store.close();
+
+    const reopened = new SqliteEventStore({ file: file() });
+    expect(await streamOf(reopened, 'a')).toEqual(expected.a);
+    expect(await streamOf(reopened, 'b')).toEqual(expected.b);
+    await reopened.close();
+  }, 30_000);
+
+  it('indexes, when it opens, a log whose stream index is missing', async () => {
+    const store = new SqliteEventStore({ file: file() });
+    await store.append('old', [1, 2, 3].map((n) => ({ type: 'Probe', data: { n } })));
+    await store.append('other', [{ type: 'Probe', data: { n: 9 } }]);
+    await store.close();
+    const db = new Database(file());
+    db.exec('DROP TABLE stream_index; DROP TABLE stream_index_state');
+    db.close();
+
+    const reopened = new SqliteEventStore({ file: file() });
+    expect(await streamOf(reopened, 'old')).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    await expect(reopened.append('old', [{ type: 'Probe', data: {} }], { expectedRevision: 1 })).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
+    await reopened.close();
+  }, 30_000);
 });

@@ -33,8 +33,16 @@ import {
   configureDurableConnection,
   prepareEventLogStatements,
 } from './sqlite-event-log.schema.js';
-import type { AppendRequest, BatchResult, PreparedEvent, RuleViolation, WrittenAppend } from './sqlite-log-writer.js';
+import type {
+  AppendRequest,
+  BatchResult,
+  PreparedEvent,
+  RuleViolation,
+  SqliteLogWriterOptions,
+  WrittenAppend,
+} from './sqlite-log-writer.js';
 import type { WriterMessage } from './sqlite-writer.worker.js';
+import { UnindexedTail } from './unindexed-tail.js';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file. */
@@ -44,6 +52,8 @@ export interface SqliteEventStoreOptions {
   maxBatch?: number;
   /** A quota on the log's size: appends beyond it fail as on a full disk (503). */
   maxSizeBytes?: number;
+  /** How many events may wait outside the stream index before the writer moves them in (1,000). */
+  indexAfter?: number;
 }
 
 interface PendingAppend {
@@ -70,6 +80,7 @@ export class SqliteEventStore implements EventStore {
 
   private readonly db: Database.Database;
   private readonly sql: EventLogStatements;
+  private readonly readStreamRows: Database.Transaction<(streamId: string, fromRevision: number, toPosition: number) => EventRow[]>;
   private readonly clock: Clock;
   private readonly maxBatch: number;
   private readonly signal: CommitSignal;
@@ -91,12 +102,20 @@ export class SqliteEventStore implements EventStore {
     configureDurableConnection(this.db);
     this.db.exec(EVENT_LOG_SCHEMA);
     this.sql = prepareEventLogStatements(this.db);
+    const tail = new UnindexedTail(this.sql);
+    // One snapshot: the index's rows and the tail above its watermark, neither twice nor missed.
+    this.readStreamRows = this.db.transaction((streamId: string, fromRevision: number, toPosition: number) => {
+      tail.refresh();
+      const indexed = this.sql.readIndexedStream.all(streamId, fromRevision, toPosition);
+      const recent = tail.positions(streamId, fromRevision, toPosition).map((p) => this.sql.eventAt.get(p)!);
+      return recent.length === 0 ? indexed : [...indexed, ...recent];
+    });
     this.clock = options.clock ?? systemClock;
     this.maxBatch = options.maxBatch ?? 1000;
     const head = this.sql.head.get();
     this.lastRecordedAtMs = head ? Date.parse(head.recorded_at) : 0;
     this.signal = new CommitSignal(BigInt(head?.position ?? 0));
-    this.writer = startWriter(options.file, { maxSizeBytes: options.maxSizeBytes });
+    this.writer = startWriter(options.file, { maxSizeBytes: options.maxSizeBytes, indexAfter: options.indexAfter });
     this.writerReady = new Promise((resolve, reject) => {
       this.writer.once('message', () => resolve());
       this.writer.once('error', reject);
@@ -134,7 +153,7 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
     const to = options.toPosition === undefined ? MAX_POSITION : Number(options.toPosition);
-    return this.sql.readStream.all(streamId, options.fromRevision ?? 0, to).map(toStoredEvent);
+    return this.readStreamRows.deferred(streamId, options.fromRevision ?? 0, to).map(toStoredEvent);
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
@@ -337,7 +356,7 @@ export class SqliteEventStore implements EventStore {
 }
 
 /** Starts the writer thread; from TypeScript sources (tests, `npm run cli`) through SWC. */
-function startWriter(file: string, options: { maxSizeBytes?: number }): Worker {
+function startWriter(file: string, options: SqliteLogWriterOptions): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const script = new URL(`./sqlite-writer.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
   return new Worker(script, {

@@ -7,6 +7,7 @@ import {
   configureDurableConnection,
   prepareEventLogStatements,
 } from './sqlite-event-log.schema.js';
+import { type TailEntry, UnindexedTail } from './unindexed-tail.js';
 
 /** An event serialised by the caller, ready to be written. */
 export interface PreparedEvent {
@@ -63,6 +64,8 @@ interface Tip {
 export interface SqliteLogWriterOptions {
   /** A quota: the log refuses to grow beyond it (as on a full disk). */
   maxSizeBytes?: number;
+  /** How many events may wait outside the stream index before a batch moves them in. */
+  indexAfter?: number;
 }
 
 /**
@@ -75,7 +78,14 @@ export class SqliteLogWriter {
   private readonly db: Database.Database;
   private readonly sql: EventLogStatements;
   private readonly writeAll: Database.Transaction<(batch: AppendRequest[], recordedAt: string) => AppendOutcome[]>;
+  private readonly moveToIndex: Database.Transaction<() => void>;
+  private readonly refreshTail: Database.Transaction<() => number>;
   private tip: Tip = { position: 0, hash: GENESIS_HASH };
+  private readonly tail: UnindexedTail;
+  private readonly indexAfter: number;
+  /** What the current batch has written so far: each stream's revision, and every event. */
+  private batchRevisions = new Map<string, number>();
+  private batchEntries: TailEntry[] = [];
 
   constructor(file: string, options: SqliteLogWriterOptions = {}) {
     this.db = new Database(file);
@@ -86,16 +96,33 @@ export class SqliteLogWriter {
       this.db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxSizeBytes / pageSize))}`);
     }
     this.sql = prepareEventLogStatements(this.db);
+    this.tail = new UnindexedTail(this.sql);
+    this.indexAfter = options.indexAfter ?? 1000;
     this.writeAll = this.db.transaction((batch, recordedAt) => {
+      // Inside the write lock, so that appends through other connections are seen too.
+      this.tail.refresh();
+      this.batchRevisions = new Map();
+      this.batchEntries = [];
       const head = this.sql.head.get();
       this.tip = { position: head?.position ?? 0, hash: head?.hash ?? GENESIS_HASH };
       return batch.map((request) => this.appendChecked(request, recordedAt));
     });
+    this.moveToIndex = this.db.transaction(() => {
+      const indexedThrough = this.sql.indexedThrough.get()!.indexed_through;
+      const head = this.sql.head.get()?.position ?? 0;
+      if (head <= indexedThrough) return;
+      this.sql.indexThrough.run(indexedThrough, head);
+      this.sql.setIndexedThrough.run(head);
+    });
+    this.refreshTail = this.db.transaction(() => this.tail.refresh());
+    // A log written before the stream index existed, or left with a long tail, is indexed now.
+    this.indexTail();
   }
 
   write(batch: AppendRequest[], recordedAt: string): BatchResult {
     try {
       const outcomes = this.writeAll.immediate(batch, recordedAt);
+      this.tail.addCommitted(this.batchEntries);
       return { committed: true, outcomes, head: this.tip.position };
     } catch (error) {
       const e = error as { code?: unknown; message?: unknown };
@@ -104,6 +131,37 @@ export class SqliteLogWriter {
         failure: { code: typeof e.code === 'string' ? e.code : 'UNKNOWN', message: String(e.message ?? error) },
       };
     }
+  }
+
+  /** Whether enough events wait outside the stream index to move them now. */
+  get indexDue(): boolean {
+    return this.tail.size >= this.indexAfter;
+  }
+
+  /** Whether any event this writer knows of waits outside the stream index. */
+  get hasUnindexed(): boolean {
+    return this.tail.size > 0;
+  }
+
+  /**
+   * Moves the events above the stream index's watermark into it, in one transaction. It
+   * commits without an fsync of its own (synchronous=NORMAL: WAL mode stays consistent): the
+   * index is derived from the log, a lost index commit loses its watermark too and is redone,
+   * and the next append's fsync makes it durable anyway.
+   */
+  indexTail(): boolean {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.moveToIndex.immediate();
+    } catch {
+      // A full disk, say: the events stay findable through the tail, and the next try moves them.
+      return false;
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+    // Only once the move has committed may the tail forget what it moved.
+    this.refreshTail.deferred();
+    return true;
   }
 
   close(): void {
@@ -135,7 +193,7 @@ export class SqliteLogWriter {
         };
       }
     }
-    const current = this.sql.streamRevision.get(streamId)?.revision ?? -1;
+    const current = this.currentRevision(streamId);
     if (!revisionMatches(expectedRevision, current)) {
       throw new RuleBroken({ code: 'wrong-expected-revision', streamId, expected: expectedRevision, actual: current });
     }
@@ -176,12 +234,23 @@ export class SqliteLogWriter {
         prevHash,
         hash,
       );
+      this.batchEntries.push({ streamId, revision, position });
     }
     if (idempotencyKey !== undefined) {
       this.sql.insertIdempotencyKey.run(idempotencyKey, streamId, fingerprint!, firstPosition, position, revision, recordedAt);
     }
     this.tip = { position, hash };
+    this.batchRevisions.set(streamId, revision);
     return { streamId, nextExpectedRevision: revision, firstPosition, position, recordedAt, duplicate: false };
+  }
+
+  private currentRevision(streamId: string): number {
+    return (
+      this.batchRevisions.get(streamId) ??
+      this.tail.lastRevision(streamId) ??
+      this.sql.indexedRevision.get(streamId)?.revision ??
+      -1
+    );
   }
 }
 
