@@ -1,14 +1,18 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError } from '../api/client';
+import type { Role } from '../api/types';
+import { hasRole, useSession } from '../auth/session';
 import { useTimeMachine } from '../time-machine';
 import { ErrorMessage } from './page';
 
 /**
  * A form that sends one command: shows the api's error (and the fields it names), a
- * confirmation on success, and is off while the time machine shows the past.
+ * confirmation on success, and is off while the time machine shows the past. With `role`,
+ * only users with that role see it (a national reader reads a county's pages, never writes).
  */
-export function CommandForm({ label, submitLabel, onSubmit, children, done }: { label: string; submitLabel: string; onSubmit(): Promise<void>; children: ReactNode; done?: string }) {
+export function CommandForm({ label, submitLabel, onSubmit, children, done, role }: { label: string; submitLabel: string; onSubmit(): Promise<void>; children: ReactNode; done?: string; role?: Role }) {
   const { asOf } = useTimeMachine();
+  const { session } = useSession();
   const [error, setError] = useState<unknown>();
   const [ok, setOk] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -26,6 +30,7 @@ export function CommandForm({ label, submitLabel, onSubmit, children, done }: { 
       setBusy(false);
     }
   };
+  if (role && !(session && hasRole(session.user, role))) return null;
   if (asOf) return <p className="muted">{label}: inte tillgängligt i tidsmaskinen.</p>;
   return (
     <form onSubmit={submit} aria-label={label} noValidate className="command-form">

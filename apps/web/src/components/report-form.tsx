@@ -50,15 +50,25 @@ export function answersOf(template: Template, drafts: Drafts, before?: Answer[])
   return answers;
 }
 
+/** What a value must be, in Swedish, by the item's type (the api's own message follows it). */
+const VALUE_RULES: Record<string, string> = {
+  level: 'Välj en nivå från 0 till 4.',
+  count: 'Ange ett antal: ett heltal, 0 eller mer.',
+  boolean: 'Välj ja eller nej.',
+  text: 'Skriv en text.',
+};
+
 /** The api's errors (`answers.3.value`) placed by item id, through the answers that were sent. */
-export function fieldErrors(error: unknown, sent: Answer[]): { byItem: Record<string, string>; other: string[] } {
+export function fieldErrors(error: unknown, sent: Answer[], template: Template): { byItem: Record<string, string>; other: string[] } {
   const byItem: Record<string, string> = {};
   const other: string[] = [];
   if (!(error instanceof ApiError)) return { byItem, other };
+  const types = Object.fromEntries(template.areas.flatMap((a) => a.items.map((i) => [i.id, i.type])));
   for (const e of error.problem.errors ?? []) {
     const match = /^answers\.(\d+)(\..+)?$/.exec(e.path);
     const item = match ? sent[Number(match[1])]?.item : undefined;
-    if (item) byItem[item] = byItem[item] ? `${byItem[item]} ${e.message}` : e.message;
+    const message = item && match?.[2] === '.value' ? `${VALUE_RULES[types[item] ?? ''] ?? ''} (${e.message})`.trim() : e.message;
+    if (item) byItem[item] = byItem[item] ? `${byItem[item]} ${message}` : message;
     else other.push(`${e.path}: ${e.message}`);
   }
   return { byItem, other };

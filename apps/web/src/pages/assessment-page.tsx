@@ -70,13 +70,13 @@ export function AssessmentPage({ county, period }: { county: string; period: str
                 {s.approval?.changedAt && ` (senast ändrat ${formatDateTime(s.approval.changedAt)} av ${s.approval.changedBy})`}.
               </p>
               {s.approved ? (
-                <CommandForm label="Öppna perioden igen" submitLabel="Öppna igen" onSubmit={reopen} done="Perioden är öppnad igen.">
+                <CommandForm role="county_analyst" label="Öppna perioden igen" submitLabel="Öppna igen" onSubmit={reopen} done="Perioden är öppnad igen.">
                   <Field id="reopen-reason" label="Skäl (obligatoriskt)">
                     <textarea id="reopen-reason" rows={2} value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
                   </Field>
                 </CommandForm>
               ) : (
-                <CommandForm label="Fastställ perioden" submitLabel="Fastställ" onSubmit={approve} done="Perioden är fastställd.">
+                <CommandForm role="county_analyst" label="Fastställ perioden" submitLabel="Fastställ" onSubmit={approve} done="Perioden är fastställd.">
                   <Field id="approve-note" label="Anteckning (frivillig)">
                     <input id="approve-note" value={note} onChange={(e) => setNote(e.target.value)} />
                   </Field>
@@ -85,7 +85,7 @@ export function AssessmentPage({ county, period }: { county: string; period: str
             </Section>
             {draft && template.data && (
               <Section title={existing ? `Bedömningen (version ${existing.revision + 1}, ${formatDateTime(existing.recordedAt)})` : 'Ny bedömning'}>
-                <CommandForm label="Regional bedömning" submitLabel={existing ? 'Spara ändringen' : 'Spara bedömningen'} onSubmit={save} done="Bedömningen är sparad.">
+                <CommandForm role="county_analyst" label="Regional bedömning" submitLabel={existing ? 'Spara ändringen' : 'Spara bedömningen'} onSubmit={save} done="Bedömningen är sparad.">
                   {draft.areas.map((a, i) => {
                     const label = template.data!.areas.find((x) => x.id === a.area)?.label ?? a.area;
                     return (

@@ -75,6 +75,7 @@ export function ReportBackPage({ county }: { county: string }) {
       <Section title="Utfärda">
         <p>Att utfärda registrerar dokumentets kontrollsumma (SHA-256) och läget i loggen, så att samma dokument kan tas fram igen.</p>
         <CommandForm
+          role="county_analyst"
           label="Utfärda återrapporteringen"
           submitLabel="Utfärda"
           onSubmit={async () => setIssued(await api.send<CommandAnswer & { sha256: string }>('POST', `/org-units/${county}/report-backs`, { from, to, title, reference }))}

@@ -118,7 +118,7 @@ function NewReport({ org, period, template, onSubmitted }: { org: string; period
       setBusy(false);
     }
   };
-  const errors = failure ? fieldErrors(failure.error, failure.sent) : { byItem: {}, other: [] };
+  const errors = failure ? fieldErrors(failure.error, failure.sent, template) : { byItem: {}, other: [] };
   if (!mayReport)
     return <p className="notice">{asOf ? 'Ingen rapport var inskickad vid den valda tidpunkten.' : 'Ingen rapport är inskickad för den här månaden.'}</p>;
   return (
@@ -259,7 +259,7 @@ function Amendment({ report, template, onCancel, onDone }: { report: SituationRe
       setBusy(false);
     }
   };
-  const errors = failure ? fieldErrors(failure.error, failure.sent) : { byItem: {}, other: [] };
+  const errors = failure ? fieldErrors(failure.error, failure.sent, template) : { byItem: {}, other: [] };
   return (
     <Section title="Ändra rapporten">
       <form onSubmit={submit} noValidate className="report-form" aria-label="Ändring av rapporten">

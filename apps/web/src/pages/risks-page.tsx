@@ -67,7 +67,7 @@ export function RisksPage({ county }: { county: string }) {
         </Section>
       </div>
       <Section title="Ny risk">
-        <CommandForm label="Ny risk" submitLabel="Registrera risken" onSubmit={create} done="Risken är registrerad.">
+        <CommandForm role="county_analyst" label="Ny risk" submitLabel="Registrera risken" onSubmit={create} done="Risken är registrerad.">
           <div className="form-grid">
             <Field id="risk-unit" label="Organisation">
               <select id="risk-unit" value={form.orgUnit} onChange={(e) => setForm({ ...form, orgUnit: e.target.value })}>

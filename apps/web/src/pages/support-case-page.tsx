@@ -88,6 +88,7 @@ export function SupportCasePage({ id }: { id: string }) {
                       <h3 id="erase-heading">Bekräfta radering</h3>
                       <p>Namn, personnummer och anteckningar blir oläsbara för alltid, överallt. Ärendets övriga uppgifter finns kvar.</p>
                       <CommandForm
+                        role="support_worker"
                         label="Radera personuppgifterna"
                         submitLabel="Ja, radera för gott"
                         onSubmit={async () => {
@@ -124,6 +125,7 @@ export function SupportCasePage({ id }: { id: string }) {
               {data.consultations.length + data.referrals.length === 0 && <li>Inga ännu.</li>}
             </ul>
             <CommandForm
+                        role="support_worker"
               label="Ny konsultation"
               submitLabel="Registrera konsultationen"
               done="Konsultationen är registrerad."

@@ -89,7 +89,7 @@ export function SupportCasesPage() {
         </Loaded>
       </Section>
       <Section title="Nytt ärende">
-        <CommandForm label="Nytt ärende" submitLabel="Öppna ärendet" onSubmit={open}>
+        <CommandForm role="support_worker" label="Nytt ärende" submitLabel="Öppna ärendet" onSubmit={open}>
           <div className="form-grid">
             <Field id="case-municipality" label="Kommun">
               <select id="case-municipality" value={form.municipality} onChange={(e) => setForm({ ...form, municipality: e.target.value })}>

@@ -1,5 +1,7 @@
-import type { Activity, Goal, Listing, TimeSummary } from '../api/types';
-import { useQuery } from '../api/use-api';
+import { useState } from 'react';
+import type { Activity, CommandAnswer, Goal, Listing, TimeSummary } from '../api/types';
+import { useApi, useQuery } from '../api/use-api';
+import { CommandForm, Field } from '../components/command-form';
 import { Loaded, Page, Section } from '../components/page';
 import { formatDate, formatDateTime, formatNumber } from '../format';
 
@@ -11,7 +13,24 @@ const KINDS: Record<string, string> = {
   'case-support': 'Ärendestöd',
   other: 'Övrigt',
 };
-const GOAL_STATUS: Record<string, string> = { 'on-track': 'Enligt plan', 'off-track': 'Avviker', achieved: 'Uppnått', 'not-started': 'Ej påbörjat' };
+const ACTIVITY_KINDS: Record<string, string> = {
+  training: 'Utbildning',
+  'network-meeting': 'Nätverksträff',
+  workshop: 'Workshop',
+  newsletter: 'Nyhetsbrev',
+  conference: 'Konferens',
+  consultation: 'Konsultation',
+  other: 'Övrigt',
+};
+const GOAL_STATUS: Record<string, string> = {
+  'not-started': 'Ej påbörjat',
+  'on-track': 'Enligt plan',
+  'at-risk': 'I riskzonen',
+  'off-track': 'Avviker',
+  achieved: 'Uppnått',
+  'not-achieved': 'Ej uppnått',
+};
+const today = () => new Date().toISOString().slice(0, 10);
 const GOAL_KINDS: Record<string, string> = { effect: 'Effektmål', project: 'Projektmål', indicator: 'Indikator' };
 
 /** The county's activities, time spent and goals (the report-back's sections on work done). */
@@ -19,8 +38,77 @@ export function WorkPage({ county }: { county: string }) {
   const activities = useQuery<Listing<Activity>>('/activities', { orgUnit: county });
   const time = useQuery<TimeSummary>('/time-entries/summary', { orgUnit: county });
   const goals = useQuery<Listing<Goal>>('/goals', { orgUnit: county });
+  const api = useApi();
+  const [entry, setEntry] = useState({ date: today(), hours: '', kind: 'analysis', note: '' });
+  const [activity, setActivity] = useState({ date: today(), kind: 'network-meeting', title: '', partners: '', participants: '' });
+  const recordTime = async () => {
+    const answer = await api.send<CommandAnswer>('POST', '/time-entries', { date: entry.date, hours: Number(entry.hours.replace(',', '.')), kind: entry.kind, ...(entry.note.trim() ? { note: entry.note.trim() } : {}) });
+    await api.get('/time-entries/summary', { orgUnit: county, minPosition: answer.position });
+    time.reload();
+  };
+  const recordActivity = async () => {
+    const answer = await api.send<CommandAnswer>('POST', '/activities', {
+      kind: activity.kind,
+      date: activity.date,
+      title: activity.title,
+      orgUnits: [county],
+      partners: activity.partners.split(',').map((p) => p.trim()).filter(Boolean),
+      ...(activity.participants.trim() ? { participants: Number(activity.participants) } : {}),
+    });
+    await api.get('/activities', { orgUnit: county, minPosition: answer.position });
+    activities.reload();
+  };
   return (
     <Page title="Aktiviteter, tid och mål">
+      <div className="two-columns">
+        <Section title="Registrera tid">
+          <CommandForm role="county_analyst" label="Registrera tid" submitLabel="Registrera tiden" onSubmit={recordTime} done="Tiden är registrerad.">
+            <Field id="time-date" label="Datum">
+              <input id="time-date" type="date" value={entry.date} onChange={(e) => setEntry({ ...entry, date: e.target.value })} />
+            </Field>
+            <Field id="time-hours" label="Timmar">
+              <input id="time-hours" inputMode="decimal" value={entry.hours} onChange={(e) => setEntry({ ...entry, hours: e.target.value })} />
+            </Field>
+            <Field id="time-kind" label="Slag av arbete">
+              <select id="time-kind" value={entry.kind} onChange={(e) => setEntry({ ...entry, kind: e.target.value })}>
+                {Object.entries(KINDS).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="time-note" label="Anteckning (frivillig)">
+              <input id="time-note" value={entry.note} onChange={(e) => setEntry({ ...entry, note: e.target.value })} />
+            </Field>
+          </CommandForm>
+        </Section>
+        <Section title="Ny aktivitet">
+          <CommandForm role="county_analyst" label="Ny aktivitet" submitLabel="Registrera aktiviteten" onSubmit={recordActivity} done="Aktiviteten är registrerad.">
+            <Field id="act-date" label="Datum">
+              <input id="act-date" type="date" value={activity.date} onChange={(e) => setActivity({ ...activity, date: e.target.value })} />
+            </Field>
+            <Field id="act-kind" label="Slag">
+              <select id="act-kind" value={activity.kind} onChange={(e) => setActivity({ ...activity, kind: e.target.value })}>
+                {Object.entries(ACTIVITY_KINDS).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="act-title" label="Rubrik">
+              <input id="act-title" value={activity.title} onChange={(e) => setActivity({ ...activity, title: e.target.value })} />
+            </Field>
+            <Field id="act-partners" label="Samarbetspartner (kommaseparerade)">
+              <input id="act-partners" value={activity.partners} onChange={(e) => setActivity({ ...activity, partners: e.target.value })} />
+            </Field>
+            <Field id="act-participants" label="Antal deltagare (frivilligt)">
+              <input id="act-participants" inputMode="numeric" value={activity.participants} onChange={(e) => setActivity({ ...activity, participants: e.target.value })} />
+            </Field>
+          </CommandForm>
+        </Section>
+      </div>
       <Section title="Tidsåtgång">
         <Loaded state={time} what="tidsåtgången">
           {(t) => (
@@ -80,6 +168,7 @@ export function WorkPage({ county }: { county: string }) {
                   <tr>
                     <th scope="col">Datum</th>
                     <th scope="col">Aktivitet</th>
+                    <th scope="col">Slag</th>
                     <th scope="col">Deltagare</th>
                     <th scope="col">Samarbetspartner</th>
                   </tr>
@@ -92,6 +181,7 @@ export function WorkPage({ county }: { county: string }) {
                       <tr key={x.activityId}>
                         <td>{formatDate(x.date)}</td>
                         <th scope="row">{x.title}</th>
+                        <td>{ACTIVITY_KINDS[x.kind] ?? x.kind}</td>
                         <td>{x.participants ?? '–'}</td>
                         <td>{x.partners.join(', ') || '–'}</td>
                       </tr>
