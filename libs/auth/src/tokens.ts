@@ -18,6 +18,7 @@ const LOCAL_AUDIENCE = 'lagesbild';
  */
 export class LocalTokens implements TokenVerifier {
   private readonly key: Uint8Array;
+  private readonly known = new VerifiedTokens();
 
   constructor(secret: string) {
     this.key = new TextEncoder().encode(secret);
@@ -34,22 +35,49 @@ export class LocalTokens implements TokenVerifier {
       .sign(this.key);
   }
 
-  async verify(token: string): Promise<Principal> {
-    return principalFrom(await verified(() => jwtVerify(token, this.key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['HS256'] })));
+  verify(token: string): Promise<Principal> {
+    return this.known.principal(token, () =>
+      jwtVerify(token, this.key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['HS256'] }),
+    );
   }
 }
 
 /** Production: tokens from the OIDC provider, verified against its published keys. */
 export class OidcTokens implements TokenVerifier {
   private readonly keys: ReturnType<typeof createRemoteJWKSet>;
+  private readonly known = new VerifiedTokens();
 
   constructor(private readonly settings: { jwksUrl: string; issuer: string; audience: string }) {
     this.keys = createRemoteJWKSet(new URL(settings.jwksUrl));
   }
 
-  async verify(token: string): Promise<Principal> {
+  verify(token: string): Promise<Principal> {
     const { issuer, audience } = this.settings;
-    return principalFrom(await verified(() => jwtVerify(token, this.keys, { issuer, audience })));
+    return this.known.principal(token, () => jwtVerify(token, this.keys, { issuer, audience }));
+  }
+}
+
+/**
+ * Tokens already verified, until they expire: checking a signature is the costliest step of
+ * a request, and a client sends the same token with every one. Keyed by the whole token (a
+ * changed byte is another token); bounded, forgetting the oldest first.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { principal: Principal; expiresAtMs: number }>();
+
+  constructor(private readonly maxEntries = 10_000) {}
+
+  async principal(token: string, verify: () => Promise<{ payload: JWTPayload }>): Promise<Principal> {
+    const known = this.entries.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.principal;
+    this.entries.delete(token);
+    const payload = await verified(verify);
+    const principal = principalFrom(payload);
+    if (payload.exp !== undefined) {
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(token, { principal, expiresAtMs: payload.exp * 1000 });
+    }
+    return principal;
   }
 }
 

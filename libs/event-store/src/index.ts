@@ -8,4 +8,5 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 export { EventStoreModule, openEventStore, type EventStoreSettings } from './event-store.module.js';
 export { EVENT_LOG_SCHEMA, configureDurableConnection } from './sqlite/sqlite-event-log.schema.js';
+export { WalCheckpointer } from './sqlite/wal-checkpointer.js';
 export { handleCommand, type CommandContext, type CommandResult, type CommandOrBuilder } from './handle-command.js';

@@ -1,6 +1,18 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+
+/** Each address's key (an IPv6 address stands for its /56), worked out once per address. */
+const addressKeys = new Map<string, string>();
+function addressKey(ip: string): string {
+  let key = addressKeys.get(ip);
+  if (key === undefined) {
+    key = ipKeyGenerator(ip);
+    if (addressKeys.size >= 10_000) addressKeys.clear();
+    addressKeys.set(ip, key);
+  }
+  return key;
+}
 
 /** Paths never limited: the operators' probes. */
 const UNLIMITED = /^\/(api\/v1\/)?(health|metrics)$/;
@@ -20,8 +32,8 @@ export function rateLimitPerTokenAndAddress(limit: number): RequestHandler {
     skip: (req) => UNLIMITED.test(req.path),
     keyGenerator: (req: Request) => {
       const authorization = req.headers.authorization;
-      const token = authorization ? createHash('sha256').update(authorization).digest('base64url').slice(0, 22) : 'anonymous';
-      return `${ipKeyGenerator(req.ip ?? 'unknown')}|${token}`;
+      const token = authorization ? hash('sha256', authorization, 'base64url').slice(0, 22) : 'anonymous';
+      return `${addressKey(req.ip ?? 'unknown')}|${token}`;
     },
     handler: (req, res) => {
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;

@@ -55,6 +55,20 @@ export function swedishDate(instant: Date): string {
  * (Europe/Stockholm), as an ISO instant.
  */
 export function deadlineOf(period: Period, deadlineDay: number): string {
+  const key = `${period}/${deadlineDay}`;
+  let deadline = deadlines.get(key);
+  if (deadline === undefined) {
+    deadline = computeDeadline(period, deadlineDay);
+    if (deadlines.size >= 10_000) deadlines.clear();
+    deadlines.set(key, deadline);
+  }
+  return deadline;
+}
+
+/** Deadlines asked for, remembered: working one out takes two time-zone conversions. */
+const deadlines = new Map<string, string>();
+
+function computeDeadline(period: Period, deadlineDay: number): string {
   const [year, month] = nextPeriod(period).split('-').map(Number) as [number, number];
   // Midnight after the deadline day, first as if it were UTC, then shifted by Stockholm's offset then.
   const naive = Date.UTC(year, month - 1, deadlineDay + 1, 0, 0, 0);
@@ -73,10 +87,19 @@ const SWEDISH_TIME = new Intl.DateTimeFormat('sv-SE', {
   hourCycle: 'h23',
 });
 
-function swedishParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  const parts = SWEDISH_TIME.formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+type SwedishParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+
+/** The last minute converted: "now" is asked for on every command, and a minute's parts do not change. */
+let lastMinute: { minute: number; parts: SwedishParts } | undefined;
+
+function swedishParts(instant: Date): SwedishParts {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (lastMinute?.minute === minute) return lastMinute.parts;
+  const all = SWEDISH_TIME.formatToParts(instant);
+  const get = (type: string) => all.find((p) => p.type === type)?.value ?? '00';
+  const parts = { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  lastMinute = { minute, parts };
+  return parts;
 }
 
 function stockholmOffsetMinutes(instant: Date): number {

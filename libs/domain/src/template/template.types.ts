@@ -39,6 +39,16 @@ export const LEVEL_MAX = 4;
 export const TRENDS = ['rising', 'unchanged', 'falling', 'unknown'] as const;
 export type Trend = (typeof TRENDS)[number];
 
-export function templateItems(template: TemplateDefinition): Map<string, TemplateItem & { area: string }> {
-  return new Map(template.areas.flatMap((area) => area.items.map((item) => [item.id, { ...item, area: area.id }] as const)));
+export type TemplateItemsById = ReadonlyMap<string, Readonly<TemplateItem & { area: string }>>;
+
+/** A template's items by id, worked out once per template (every submission is checked against one). */
+export function templateItems(template: TemplateDefinition): TemplateItemsById {
+  let items = itemsByTemplate.get(template);
+  if (!items) {
+    items = new Map(template.areas.flatMap((area) => area.items.map((item) => [item.id, { ...item, area: area.id }] as const)));
+    itemsByTemplate.set(template, items);
+  }
+  return items;
 }
+
+const itemsByTemplate = new WeakMap<TemplateDefinition, TemplateItemsById>();

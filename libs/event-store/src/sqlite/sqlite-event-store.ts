@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { CatchUpSubscription } from '../catch-up-subscription.js';
@@ -42,6 +42,7 @@ import type {
   WrittenAppend,
 } from './sqlite-log-writer.js';
 import type { WriterMessage } from './sqlite-writer.worker.js';
+import { startWorker } from './start-worker.js';
 import { UnindexedTail } from './unindexed-tail.js';
 
 export interface SqliteEventStoreOptions {
@@ -115,7 +116,8 @@ export class SqliteEventStore implements EventStore {
     const head = this.sql.head.get();
     this.lastRecordedAtMs = head ? Date.parse(head.recorded_at) : 0;
     this.signal = new CommitSignal(BigInt(head?.position ?? 0));
-    this.writer = startWriter(options.file, { maxSizeBytes: options.maxSizeBytes, indexAfter: options.indexAfter });
+    const writerOptions: SqliteLogWriterOptions = { maxSizeBytes: options.maxSizeBytes, indexAfter: options.indexAfter };
+    this.writer = startWorker(import.meta.url, 'sqlite-writer.worker', { file: options.file, options: writerOptions });
     this.writerReady = new Promise((resolve, reject) => {
       this.writer.once('message', () => resolve());
       this.writer.once('error', reject);
@@ -353,16 +355,6 @@ export class SqliteEventStore implements EventStore {
     for (const pending of this.queue.splice(0)) pending.reject(failure);
     this.drained?.();
   }
-}
-
-/** Starts the writer thread; from TypeScript sources (tests, `npm run cli`) through SWC. */
-function startWriter(file: string, options: SqliteLogWriterOptions): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const script = new URL(`./sqlite-writer.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  return new Worker(script, {
-    workerData: { file, options },
-    execArgv: fromSource ? ['--no-warnings', '--import', '@swc-node/register/esm-register'] : [],
-  });
 }
 
 function prepareEvent(event: NewEvent, idempotencyKey: string | undefined): PreparedEvent {

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { WalCheckpointer } from '@lagesbild/event-store';
 import Database from 'better-sqlite3';
 import type { ViewReader, ViewStore, ViewWriter } from '../view-store.port.js';
 
 const OPEN = Number.MAX_SAFE_INTEGER;
+/** Commits after which checkpoints move to a thread of their own (a short-lived store never needs one). */
+const COMMITS_BEFORE_CHECKPOINTER = 100;
 /** The layout of the rows (`PRAGMA user_version`): 2 = views stored as `<view>@v<version>`. */
 const LAYOUT_VERSION = 2;
 
@@ -28,6 +31,10 @@ const SCHEMA = `
  */
 export class SqliteViewStore implements ViewStore {
   private readonly db: Database.Database;
+  /** Set for a store that checkpoints: not a bulk one. */
+  private readonly file: string | undefined;
+  private checkpointer: WalCheckpointer | undefined;
+  private commits = 0;
   private readonly sql;
 
   /**
@@ -42,6 +49,7 @@ export class SqliteViewStore implements ViewStore {
     } else {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
+      this.file = file;
     }
     this.db.exec(SCHEMA);
     this.upgrade();
@@ -89,6 +97,7 @@ export class SqliteViewStore implements ViewStore {
       this.db.exec('ROLLBACK');
       throw error;
     }
+    this.moveCheckpointsOffOnceBusy();
   }
 
   /**
@@ -150,7 +159,19 @@ export class SqliteViewStore implements ViewStore {
     return hash.digest('hex');
   }
 
+  /**
+   * A checkpoint copies pages into the file and fsyncs it: on this connection it would stop
+   * the event loop. Once the store is being written to in earnest, a thread of its own does it.
+   */
+  private moveCheckpointsOffOnceBusy(): void {
+    this.commits += 1;
+    if (this.file !== undefined && !this.checkpointer && this.commits >= COMMITS_BEFORE_CHECKPOINTER) {
+      this.checkpointer = new WalCheckpointer(this.db, this.file);
+    }
+  }
+
   async close(): Promise<void> {
+    await this.checkpointer?.close();
     this.db.close();
   }
 
