@@ -194,7 +194,7 @@ describe('web app in a browser', () => {
     await check('08-report-back');
   }, 60_000);
 
-  it("the analyst's other pages: assessment, risk matrix that filters the risk list, activities, audit", async () => {
+  it("the analyst's other pages: assessment, the risk matrix filtering the risk list, an action moved on, time recorded", async () => {
     await open(`/lan/20/${MONTH}/bedomning`);
     await expect(page.locator('.not-approved').first().textContent()).resolves.toContain('inte fastställd');
     await check('09-assessment');
@@ -206,6 +206,15 @@ describe('web app in a browser', () => {
     await expect(cell.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.locator('.risk-list li').count()).resolves.toBe(inCell);
     expect(inCell).toBeLessThan(all);
+    // Move one action on (decide a proposal, or start or complete a decided one): one more row with that status.
+    const STATUS: Record<string, string> = { approved: 'Beslutad', started: 'Påbörjad', completed: 'Genomförd' };
+    const next = STATUS[(await page.getByLabel('Nytt läge').inputValue())]!;
+    const withStatus = () => page.locator('table.actions tbody tr td:last-child', { hasText: new RegExp(`^${next}$`) }).count();
+    const before = await withStatus();
+    await page.getByLabel(/^(Motivering|Anteckning)$/).fill('Beslutat på länsledningsmötet');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByText('Åtgärden är uppdaterad.').waitFor();
+    expect(await eventually(async () => String(await withStatus()), String(before + 1))).toBe(String(before + 1));
     await check('10-risks');
     await open('/lan/20/verksamhet');
     const caption = page.locator('table caption', { hasText: 'Timmar per slag' });
@@ -217,6 +226,25 @@ describe('web app in a browser', () => {
     await page.getByText('Tiden är registrerad.').waitFor();
     expect(await eventually(async () => String(await total()), String(hoursBefore + 2.5))).toBe(String(hoursBefore + 2.5));
     await check('11-work');
+  }, 60_000);
+
+  it('works by keyboard alone: signing in, and picking a cell of the risk matrix', async () => {
+    await page.goto(`${demo.origin}/logga-in`);
+    await page.evaluate('sessionStorage.clear()');
+    await page.goto(`${demo.origin}/logga-in`);
+    await page.locator('.demo-users button').first().waitFor();
+    const focused = () => page.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""');
+    for (let i = 0; i < 20 && !(await focused()).includes('Li Län'); i += 1) await page.keyboard.press('Tab');
+    expect(await focused()).toContain('Li Län');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+    await open('/lan/20/risker');
+    await page.locator('.risk-matrix button').first().waitFor();
+    expect(await page.evaluate<string>('document.activeElement.tagName')).toBe('H1'); // each page's heading takes focus
+    for (let i = 0; i < 5 && !/^Sannolikhet 5, konsekvens 1/.test(await page.evaluate<string>('document.activeElement.getAttribute("aria-label") || ""')); i += 1) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.risk-matrix button').first().getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.getByRole('heading', { name: 'Risker med sannolikhet 5 och konsekvens 1' }).count()).resolves.toBe(1);
   }, 60_000);
 
   it('a reporter who opens a county page is told plainly that the role does not reach it (403)', async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Action, CommandAnswer, Listing, Risk, RiskMatrix, Template } from '../api/types';
 import { useApi, useQuery } from '../api/use-api';
+import { ActionForm } from '../components/action-form';
 import { CommandForm, Field } from '../components/command-form';
 import { Loaded, Page, Section } from '../components/page';
 import { type Cell, RiskMatrixGrid } from '../components/risk-matrix';
@@ -135,6 +136,13 @@ export function RisksPage({ county }: { county: string }) {
                   ))}
                 </tbody>
               </table>
+              <ActionForm
+                actions={a.items}
+                onDone={async (position) => {
+                  await api.get('/actions', { orgUnit: county, minPosition: position });
+                  actions.reload();
+                }}
+              />
             </div>
           )}
         </Loaded>

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { Action, CommandAnswer } from '../api/types';
+import { useApi } from '../api/use-api';
+import { CommandForm, Field } from './command-form';
+
+/** What can happen next to an action: a proposal is decided; a decided action is started, completed or cancelled. */
+const NEXT: Record<string, Array<{ value: string; label: string }>> = {
+  proposed: [
+    { value: 'approved', label: 'Besluta: genomför' },
+    { value: 'rejected', label: 'Besluta: avslå' },
+  ],
+  approved: [
+    { value: 'started', label: 'Påbörjad' },
+    { value: 'cancelled', label: 'Avbruten' },
+  ],
+  started: [
+    { value: 'completed', label: 'Genomförd' },
+    { value: 'cancelled', label: 'Avbruten' },
+  ],
+};
+
+/** Decide an action or move it on, with the rationale or note the api asks for. */
+export function ActionForm({ actions, onDone }: { actions: Action[]; onDone(position: string): Promise<void> }) {
+  const api = useApi();
+  const open = actions.filter((a) => NEXT[a.status]);
+  const [id, setId] = useState('');
+  const [step, setStep] = useState('');
+  const [text, setText] = useState('');
+  const action = open.find((a) => a.actionId === id) ?? open[0];
+  const steps = action ? NEXT[action.status]! : [];
+  const chosen = steps.find((s) => s.value === step) ?? steps[0];
+  if (!action || !chosen) return <p>Inga åtgärder väntar på beslut eller uppföljning.</p>;
+  const submit = async () => {
+    const decision = chosen.value === 'approved' || chosen.value === 'rejected';
+    const answer = decision
+      ? await api.send<CommandAnswer>('POST', `/actions/${action.actionId}/decision`, { decision: chosen.value, rationale: text })
+      : await api.send<CommandAnswer>('POST', `/actions/${action.actionId}/status`, { status: chosen.value, note: text });
+    setText('');
+    await onDone(answer.position);
+  };
+  return (
+    <CommandForm role="county_analyst" label="Besluta eller följ upp en åtgärd" submitLabel="Spara" onSubmit={submit} done="Åtgärden är uppdaterad.">
+      <div className="form-grid">
+        <Field id="action-id" label="Åtgärd">
+          <select id="action-id" value={action.actionId} onChange={(e) => {
+              setId(e.target.value);
+              setStep('');
+            }}>
+            {open.map((a) => (
+              <option key={a.actionId} value={a.actionId}>
+                {a.title} ({a.owner}, {a.dueDate})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="action-step" label="Nytt läge">
+          <select id="action-step" value={chosen.value} onChange={(e) => setStep(e.target.value)}>
+            {steps.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="action-text" label={chosen.value === 'approved' || chosen.value === 'rejected' ? 'Motivering' : 'Anteckning'}>
+          <input id="action-text" value={text} onChange={(e) => setText(e.target.value)} />
+        </Field>
+      </div>
+    </CommandForm>
+  );
+}
