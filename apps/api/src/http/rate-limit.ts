@@ -30,6 +30,8 @@ export function rateLimitPerTokenAndAddress(limit: number): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     skip: (req) => UNLIMITED.test(req.path),
+    // Its check reads this function's text for a call of ipKeyGenerator; addressKey makes that call.
+    validate: { keyGeneratorIpFallback: false },
     keyGenerator: (req: Request) => {
       const authorization = req.headers.authorization;
       const token = authorization ? hash('sha256', authorization, 'base64url').slice(0, 22) : 'anonymous';

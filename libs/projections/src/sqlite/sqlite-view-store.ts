@@ -6,18 +6,31 @@ import type { ViewReader, ViewStore, ViewWriter } from '../view-store.port.js';
 const OPEN = Number.MAX_SAFE_INTEGER;
 /** Commits after which checkpoints move to a thread of their own (a short-lived store never needs one). */
 const COMMITS_BEFORE_CHECKPOINTER = 100;
-/** The layout of the rows (`PRAGMA user_version`): 2 = views stored as `<view>@v<version>`. */
-const LAYOUT_VERSION = 2;
+/**
+ * The layout of the rows (`PRAGMA user_version`): 2 = views stored as `<view>@v<version>`;
+ * 3 = values apart from the versions that point at them.
+ */
+const LAYOUT_VERSION = 3;
 
+/**
+ * `view_rows` is the version index: small entries, so finding the version valid at a position
+ * is a short walk down a dense tree. The values (often over a kilobyte of JSON) live in
+ * `view_values`, appended by rowid and fetched by it; inline, they spilled onto overflow pages
+ * that every lookup and range scan dragged along.
+ */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS view_rows (
     view       TEXT    NOT NULL,
     key        TEXT    NOT NULL,
     valid_from INTEGER NOT NULL,
     valid_to   INTEGER NOT NULL,
-    value      TEXT    NOT NULL,
+    value_id   INTEGER NOT NULL,
     PRIMARY KEY (view, key, valid_from)
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS view_values (
+    id    INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: parsed values are remembered by id
+    value TEXT    NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS checkpoints (
     projection TEXT    PRIMARY KEY,
     position   INTEGER NOT NULL
@@ -35,6 +48,8 @@ export class SqliteViewStore implements ViewStore {
   private readonly file: string | undefined;
   private checkpointer: WalCheckpointer | undefined;
   private commits = 0;
+  /** Parsed values, the most recently used first out of reach of eviction: about 32 MB of JSON. */
+  private readonly parsed = new ParsedValues(32 * 1024 * 1024);
   private readonly sql;
 
   /**
@@ -51,22 +66,25 @@ export class SqliteViewStore implements ViewStore {
       this.db.pragma('synchronous = NORMAL');
       this.file = file;
     }
-    this.db.exec(SCHEMA);
     this.upgrade();
     this.sql = {
       // The newest version of a key: one step down the primary key from its end.
-      latest: this.db.prepare<[string, string], { value: string; valid_from: number; valid_to: number }>(
-        'SELECT value, valid_from, valid_to FROM view_rows WHERE view = ? AND key = ? ORDER BY valid_from DESC LIMIT 1',
+      latest: this.db.prepare<[string, string], { value_id: number; valid_from: number; valid_to: number }>(
+        'SELECT value_id, valid_from, valid_to FROM view_rows WHERE view = ? AND key = ? ORDER BY valid_from DESC LIMIT 1',
       ),
       close: this.db.prepare<[number, string, string, number]>('UPDATE view_rows SET valid_to = ? WHERE view = ? AND key = ? AND valid_from = ?'),
-      insert: this.db.prepare<[string, string, number, number, string]>(
-        'INSERT OR REPLACE INTO view_rows (view, key, valid_from, valid_to, value) VALUES (?, ?, ?, ?, ?)',
+      insertValue: this.db.prepare<[string]>('INSERT INTO view_values (value) VALUES (?)'),
+      // Re-applying a batch is what checkpoints prevent; were it to happen, the later version wins.
+      insert: this.db.prepare<[string, string, number, number, number | bigint]>(
+        `INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (view, key, valid_from) DO UPDATE SET valid_to = excluded.valid_to, value_id = excluded.value_id`,
       ),
-      at: this.db.prepare<[string, string, number, number], { value: string }>(
-        'SELECT value FROM view_rows WHERE view = ? AND key = ? AND valid_from <= ? AND valid_to > ? ORDER BY valid_from DESC LIMIT 1',
+      value: this.db.prepare<[number], { value: string }>('SELECT value FROM view_values WHERE id = ?'),
+      at: this.db.prepare<[string, string, number, number], { value_id: number }>(
+        'SELECT value_id FROM view_rows WHERE view = ? AND key = ? AND valid_from <= ? AND valid_to > ? ORDER BY valid_from DESC LIMIT 1',
       ),
-      listAt: this.db.prepare<[string, string, string, number, number], { key: string; value: string }>(
-        `SELECT key, value FROM view_rows
+      listAt: this.db.prepare<[string, string, string, number, number], { key: string; value_id: number }>(
+        `SELECT key, value_id FROM view_rows
           WHERE view = ? AND key >= ? AND key < ? AND valid_from <= ? AND valid_to > ? ORDER BY key`,
       ),
       checkpoint: this.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE projection = ?'),
@@ -110,7 +128,8 @@ export class SqliteViewStore implements ViewStore {
       if (before && before.valid_to === OPEN) this.sql.close.run(versions[0]!.from, view, key, before.valid_from);
       versions.forEach((version, i) => {
         if (version.json === null) return;
-        this.sql.insert.run(view, key, version.from, versions[i + 1]?.from ?? OPEN, version.json);
+        const valueId = this.sql.insertValue.run(version.json).lastInsertRowid;
+        this.sql.insert.run(view, key, version.from, versions[i + 1]?.from ?? OPEN, valueId);
       });
     }
   }
@@ -121,14 +140,17 @@ export class SqliteViewStore implements ViewStore {
    */
   private upgrade(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version >= LAYOUT_VERSION) return;
-    this.db.exec('DELETE FROM view_rows; DELETE FROM checkpoints;');
+    if (version < LAYOUT_VERSION) this.db.exec('DROP TABLE IF EXISTS view_rows; DROP TABLE IF EXISTS view_values; DROP TABLE IF EXISTS checkpoints;');
+    this.db.exec(SCHEMA);
     this.db.pragma(`user_version = ${LAYOUT_VERSION}`);
   }
 
   async drop(projection: string, views: readonly string[]): Promise<void> {
     this.db.transaction(() => {
-      for (const view of views) this.db.prepare('DELETE FROM view_rows WHERE view = ?').run(view);
+      for (const view of views) {
+        this.db.prepare('DELETE FROM view_values WHERE id IN (SELECT value_id FROM view_rows WHERE view = ?)').run(view);
+        this.db.prepare('DELETE FROM view_rows WHERE view = ?').run(view);
+      }
       this.db.prepare('DELETE FROM checkpoints WHERE projection = ?').run(projection);
     })();
   }
@@ -142,17 +164,26 @@ export class SqliteViewStore implements ViewStore {
     return {
       get: async <T>(view: string, key: string) => {
         const row = this.sql.at.get(view, key, at, at);
-        return row ? (JSON.parse(row.value) as T) : undefined;
+        return row ? this.valueOf<T>(row.value_id) : undefined;
       },
       list: async <T>(view: string, prefix: string) =>
-        this.sql.listAt.all(view, prefix, `${prefix}\uffff`, at, at).map((row) => ({ key: row.key, value: JSON.parse(row.value) as T })),
+        this.sql.listAt.all(view, prefix, `${prefix}\uffff`, at, at).map((row) => ({ key: row.key, value: this.valueOf<T>(row.value_id) })),
     };
+  }
+
+  /** A stored value, parsed once: a version never changes, so its value can be shared (frozen). */
+  private valueOf<T>(id: number): T {
+    const known = this.parsed.get(id);
+    if (known !== undefined) return known as T;
+    const json = this.sql.value.get(id)!.value;
+    return this.parsed.set(id, deepFreeze(JSON.parse(json)), json.length) as T;
   }
 
   async digest(): Promise<string> {
     const hash = createHash('sha256');
     for (const row of this.db.prepare<[], { view: string; key: string; valid_from: number; valid_to: number; value: string }>(
-      'SELECT view, key, valid_from, valid_to, value FROM view_rows ORDER BY view, key, valid_from',
+      `SELECT r.view, r.key, r.valid_from, r.valid_to, v.value FROM view_rows r JOIN view_values v ON v.id = r.value_id
+        ORDER BY r.view, r.key, r.valid_from`,
     ).iterate()) {
       hash.update(`${row.view}\u0000${row.key}\u0000${row.valid_from}\u0000${row.valid_to}\u0000${row.value}\n`);
     }
@@ -181,7 +212,8 @@ export class SqliteViewStore implements ViewStore {
         const pending = batch.latest(view, key);
         if (pending) return (pending.json === null ? undefined : pending.value) as T | undefined;
         const row = this.sql.latest.get(view, key);
-        return row && row.valid_to === OPEN ? (JSON.parse(row.value) as T) : undefined;
+        // Parsed afresh: the projection builds its next version from it.
+        return row && row.valid_to === OPEN ? (JSON.parse(this.sql.value.get(row.value_id)!.value) as T) : undefined;
       },
       put: async <T>(view: string, key: string, value: T) => batch.add(view, key, { from: position, json: JSON.stringify(value), value }),
       remove: async (view: string, key: string) => batch.add(view, key, { from: position, json: null, value: undefined }),
@@ -222,4 +254,39 @@ class PendingVersions {
   keys() {
     return this.byKey.values();
   }
+}
+
+/** Values by id, least recently used evicted first once their JSON passes a budget. */
+class ParsedValues {
+  private readonly entries = new Map<number, { value: unknown; size: number }>();
+  private size = 0;
+
+  constructor(private readonly budget: number) {}
+
+  get(id: number): unknown {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    return entry.value;
+  }
+
+  set(id: number, value: unknown, size: number): unknown {
+    this.entries.set(id, { value, size });
+    this.size += size;
+    for (const [oldest, entry] of this.entries) {
+      if (this.size <= this.budget) break;
+      this.entries.delete(oldest);
+      this.size -= entry.size;
+    }
+    return value;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -1,7 +1,16 @@
 import { type Period, type Trend, periodsBetween } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../../view-store.port.js';
-import { type CountyHistogram, TREND_CHANGED_VIEW, TREND_COUNTY_VIEW, TREND_UNIT_VIEW, type UnitPoints, numeric, trendsProjection } from './trends.projection.js';
+import {
+  type CountyHistogram,
+  TREND_CHANGED_VIEW,
+  TREND_COUNTY_VIEW,
+  TREND_UNIT_VIEW,
+  type UnitPoints,
+  numeric,
+  trendCountyKey,
+  trendsProjection,
+} from './trends.projection.js';
 
 export interface ChildValue {
   orgUnit: string;
@@ -36,6 +45,15 @@ const periodOfKey = (key: string) => key.slice(key.lastIndexOf('|') + 1);
 async function rowsByPeriod<T>(reader: ViewReader, view: string, code: string, from: Period, to: Period): Promise<Map<Period, T>> {
   const rows = await reader.list<T>(view, `${code}|`);
   return new Map(rows.map(({ key, value }) => [periodOfKey(key), value] as const).filter(([period]) => period >= from && period <= to));
+}
+
+/**
+ * A county's histogram rows of the given periods, each looked up by its key: every row has a
+ * version per report that moved it, and a scan of the county's key range would read them all.
+ */
+async function histogramsByPeriod(reader: ViewReader, county: string, periods: Period[]): Promise<Map<Period, CountyHistogram>> {
+  const rows = await Promise.all(periods.map((period) => reader.get<CountyHistogram>(TREND_COUNTY_VIEW, trendCountyKey(county, period))));
+  return new Map(periods.flatMap((period, i) => (rows[i] ? [[period, rows[i]] as const] : [])));
 }
 
 function direction(now: number | null, before: number | null): Trend {
@@ -121,7 +139,7 @@ async function aggregateTrendOf(reader: ViewReader, units: OrgUnitRegistry, orgU
   if (unit.kind === 'county') {
     const members = municipalitiesOf(orgUnit);
     const [histograms, ...memberRows] = await Promise.all([
-      rowsByPeriod<CountyHistogram>(reader, TREND_COUNTY_VIEW, orgUnit, from, to),
+      histogramsByPeriod(reader, orgUnit, periods),
       ...members.map((m) => rowsByPeriod<UnitPoints>(reader, TREND_UNIT_VIEW, m.code, from, to)),
     ]);
     return aggregate(periods, (period) => ({
@@ -134,7 +152,7 @@ async function aggregateTrendOf(reader: ViewReader, units: OrgUnitRegistry, orgU
     }));
   }
   const counties = units.all('county');
-  const histograms = await Promise.all(counties.map((c) => rowsByPeriod<CountyHistogram>(reader, TREND_COUNTY_VIEW, c.code, from, to)));
+  const histograms = await Promise.all(counties.map((c) => histogramsByPeriod(reader, c.code, periods)));
   const expected = counties.reduce((n, c) => n + municipalitiesOf(c.code).length, 0);
   return aggregate(periods, (period) => {
     let sum = 0;
