@@ -179,7 +179,7 @@ describe('web app in a browser', () => {
     await check('07-county-dashboard-time-machine');
 
     await page.getByRole('button', { name: 'Tillbaka till nu' }).click();
-    await expect(page.getByTestId('time-banner').count()).resolves.toBe(0);
+    expect(await eventually(async () => String(await page.getByTestId('time-banner').count()), '0')).toBe('0');
     expect(await eventually(() => heatCell('Ludvika', 0).textContent(), '4 Mycket hög')).toBe('4 Mycket hög');
   }, 60_000);
 
@@ -199,6 +199,8 @@ describe('web app in a browser', () => {
     await expect(page.locator('.not-approved').first().textContent()).resolves.toContain('inte fastställd');
     await check('09-assessment');
     await open('/lan/20/risker');
+    await page.locator('.risk-list li').first().waitFor();
+    await page.locator('table.actions').waitFor();
     const all = await page.locator('.risk-list li').count();
     const cell = page.locator('.risk-matrix button').filter({ hasNotText: /^0$/ }).first();
     const inCell = Number(await cell.textContent());
@@ -213,7 +215,10 @@ describe('web app in a browser', () => {
     const before = await withStatus();
     await page.getByLabel(/^(Motivering|Anteckning)$/).fill('Beslutat på länsledningsmötet');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await page.getByText('Åtgärden är uppdaterad.').waitFor();
+    const title = await page.getByLabel('Åtgärd', { exact: true }).locator('option:checked').textContent();
+    const outcome = page.locator('.action-outcome, form[aria-label="Besluta eller följ upp en åtgärd"] .error-message').first();
+    await outcome.waitFor();
+    await expect(outcome.textContent()).resolves.toContain(`${title!.replace(/ \(.*$/, '')}: `);
     expect(await eventually(async () => String(await withStatus()), String(before + 1))).toBe(String(before + 1));
     await check('10-risks');
     await open('/lan/20/verksamhet');
@@ -226,6 +231,24 @@ describe('web app in a browser', () => {
     await page.getByText('Tiden är registrerad.').waitFor();
     expect(await eventually(async () => String(await total()), String(hoursBefore + 2.5))).toBe(String(hoursBefore + 2.5));
     await check('11-work');
+  }, 60_000);
+
+  it('approving the month locks the reports: the reporter is told why an amendment is refused, until the analyst reopens it', async () => {
+    await open(`/lan/20/${MONTH}/bedomning`);
+    await page.getByRole('button', { name: 'Fastställ', exact: true }).click();
+    await expect(page.locator('.approved').first().textContent()).resolves.toContain('fastställd: kommunernas rapporter är låsta');
+    await signInAs(/Kim Kommun/);
+    await open(`/rapport/2085/${MONTH}`);
+    await page.getByRole('button', { name: 'Ändra rapporten' }).click();
+    await page.getByLabel('Anlagda bränder och skadegörelse (antal händelser)').fill('4');
+    await page.getByLabel('Skäl till ändringen (obligatoriskt)').fill('Ytterligare en brand');
+    await page.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect(page.locator('.error-message').first().textContent()).resolves.toMatch(/^Konflikt: .*approved/);
+    await signInAs(/Li Län/);
+    await open(`/lan/20/${MONTH}/bedomning`);
+    await page.getByLabel('Skäl (obligatoriskt)').fill('Ludvika behöver komplettera');
+    await page.getByRole('button', { name: 'Öppna igen' }).click();
+    await expect(page.locator('.not-approved').first().textContent()).resolves.toContain('inte fastställd');
   }, 60_000);
 
   it('works by keyboard alone: signing in, and picking a cell of the risk matrix', async () => {
@@ -244,7 +267,7 @@ describe('web app in a browser', () => {
     for (let i = 0; i < 5 && !/^Sannolikhet 5, konsekvens 1/.test(await page.evaluate<string>('document.activeElement.getAttribute("aria-label") || ""')); i += 1) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(page.locator('.risk-matrix button').first().getAttribute('aria-pressed')).resolves.toBe('true');
-    await expect(page.getByRole('heading', { name: 'Risker med sannolikhet 5 och konsekvens 1' }).count()).resolves.toBe(1);
+    await page.getByRole('heading', { name: 'Risker med sannolikhet 5 och konsekvens 1' }).waitFor();
   }, 60_000);
 
   it('a reporter who opens a county page is told plainly that the role does not reach it (403)', async () => {

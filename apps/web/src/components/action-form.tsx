@@ -26,20 +26,36 @@ export function ActionForm({ actions, onDone }: { actions: Action[]; onDone(posi
   const [id, setId] = useState('');
   const [step, setStep] = useState('');
   const [text, setText] = useState('');
+  // Said outside the form: the action just moved on may have been the last one open.
+  const [updated, setUpdated] = useState<string>();
   const action = open.find((a) => a.actionId === id) ?? open[0];
   const steps = action ? NEXT[action.status]! : [];
   const chosen = steps.find((s) => s.value === step) ?? steps[0];
-  if (!action || !chosen) return <p>Inga åtgärder väntar på beslut eller uppföljning.</p>;
+  const outcome = updated && (
+    <p role="status" className="ok action-outcome">
+      {updated}
+    </p>
+  );
+  if (!action || !chosen)
+    return (
+      <>
+        {outcome}
+        <p>Inga åtgärder väntar på beslut eller uppföljning.</p>
+      </>
+    );
   const submit = async () => {
     const decision = chosen.value === 'approved' || chosen.value === 'rejected';
     const answer = decision
       ? await api.send<CommandAnswer>('POST', `/actions/${action.actionId}/decision`, { decision: chosen.value, rationale: text })
       : await api.send<CommandAnswer>('POST', `/actions/${action.actionId}/status`, { status: chosen.value, note: text });
     setText('');
+    setUpdated(`${action.title}: ${chosen.label.toLowerCase()}.`);
     await onDone(answer.position);
   };
   return (
-    <CommandForm role="county_analyst" label="Besluta eller följ upp en åtgärd" submitLabel="Spara" onSubmit={submit} done="Åtgärden är uppdaterad.">
+    <>
+      {outcome}
+      <CommandForm role="county_analyst" label="Besluta eller följ upp en åtgärd" submitLabel="Spara" onSubmit={submit} onEdit={() => setUpdated(undefined)}>
       <div className="form-grid">
         <Field id="action-id" label="Åtgärd">
           <select id="action-id" value={action.actionId} onChange={(e) => {
@@ -66,6 +82,7 @@ export function ActionForm({ actions, onDone }: { actions: Action[]; onDone(posi
           <input id="action-text" value={text} onChange={(e) => setText(e.target.value)} />
         </Field>
       </div>
-    </CommandForm>
+      </CommandForm>
+    </>
   );
 }

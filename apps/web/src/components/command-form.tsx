@@ -10,7 +10,24 @@ import { ErrorMessage } from './page';
  * confirmation on success, and is off while the time machine shows the past. With `role`,
  * only users with that role see it (a national reader reads a county's pages, never writes).
  */
-export function CommandForm({ label, submitLabel, onSubmit, children, done, role }: { label: string; submitLabel: string; onSubmit(): Promise<void>; children: ReactNode; done?: string; role?: Role }) {
+export function CommandForm({
+  label,
+  submitLabel,
+  onSubmit,
+  children,
+  done,
+  role,
+  onEdit,
+}: {
+  label: string;
+  submitLabel: string;
+  onSubmit(): Promise<void>;
+  children: ReactNode;
+  done?: string;
+  role?: Role;
+  /** Called when the user starts another submission (to clear an outcome shown elsewhere). */
+  onEdit?: () => void;
+}) {
   const { asOf } = useTimeMachine();
   const { session } = useSession();
   const [error, setError] = useState<unknown>();
@@ -18,6 +35,7 @@ export function CommandForm({ label, submitLabel, onSubmit, children, done, role
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    onEdit?.();
     setBusy(true);
     setOk(false);
     try {
