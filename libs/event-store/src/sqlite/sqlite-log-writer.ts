@@ -79,7 +79,7 @@ export class SqliteLogWriter {
   private readonly sql: EventLogStatements;
   private readonly writeAll: Database.Transaction<(batch: AppendRequest[], recordedAt: string) => AppendOutcome[]>;
   private readonly moveToIndex: Database.Transaction<() => void>;
-  private readonly refreshTail: Database.Transaction<() => number>;
+  private readonly refreshTail: Database.Transaction<() => void>;
   private tip: Tip = { position: 0, hash: GENESIS_HASH };
   private readonly tail: UnindexedTail;
   private readonly indexAfter: number;
@@ -149,19 +149,18 @@ export class SqliteLogWriter {
    * index is derived from the log, a lost index commit loses its watermark too and is redone,
    * and the next append's fsync makes it durable anyway.
    */
-  indexTail(): boolean {
+  indexTail(): void {
     this.db.pragma('synchronous = NORMAL');
     try {
       this.moveToIndex.immediate();
     } catch {
       // A full disk, say: the events stay findable through the tail, and the next try moves them.
-      return false;
+      return;
     } finally {
       this.db.pragma('synchronous = FULL');
     }
     // Only once the move has committed may the tail forget what it moved.
     this.refreshTail.deferred();
-    return true;
   }
 
   close(): void {

@@ -22,13 +22,12 @@ export class UnindexedTail {
   constructor(private readonly sql: EventLogStatements) {}
 
   /** Call inside a transaction: the snapshot it reads is the one the caller then reads. */
-  refresh(): number {
+  refresh(): void {
     const indexedThrough = this.sql.indexedThrough.get()!.indexed_through;
     if (indexedThrough > this.indexedThrough) this.forgetThrough(indexedThrough);
     for (const row of this.sql.unindexed.all(Math.max(this.seenThrough, indexedThrough))) {
       this.add({ streamId: row.stream_id, revision: row.revision, position: row.position });
     }
-    return indexedThrough;
   }
 
   /** Adds what this connection has just committed, so that the next refresh need not read it back. */
