@@ -48,8 +48,11 @@ export class SqliteViewStore implements ViewStore {
   private readonly file: string | undefined;
   private checkpointer: WalCheckpointer | undefined;
   private commits = 0;
-  /** Parsed values, the most recently used first out of reach of eviction: about 32 MB of JSON. */
-  private readonly parsed = new ParsedValues(32 * 1024 * 1024);
+  /**
+   * Parsed values, least recently used out first: 8 MB of JSON (about 13 MB of heap) holds a
+   * ten-year national trend's rows several times over.
+   */
+  private readonly parsed = new ParsedValues(8 * 1024 * 1024);
   private readonly sql;
 
   /**
