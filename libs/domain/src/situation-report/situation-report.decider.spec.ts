@@ -58,6 +58,12 @@ describe('situation report: submit', () => {
     spec([submitted()]).when(submit()).thenThrows('report-already-submitted');
   });
 
+  it('names a value that does not fit before saying the period is already reported', () => {
+    spec([submitted()])
+      .when(submit({ answers: [{ item: 'social-risk.level', value: 9 }] }))
+      .thenThrows('validation-failed', ['answers.0.value']);
+  });
+
   it('refuses a period in the future', () => {
     spec().when(submit({ period: '2018-05' })).thenThrows('validation-failed', ['period']);
   });

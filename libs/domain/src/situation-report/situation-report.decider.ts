@@ -17,16 +17,17 @@ const periodApproved = (period: string) =>
   new ConflictError('period-approved', `The county has approved ${period}: its reports are locked until it is reopened.`);
 
 function submit(command: SubmitSituationReport, state: SituationReportState): SituationReportEvent[] {
+  // What is wrong with the request itself is said first (400); then what the state forbids (409).
   assertPeriod(command.period);
-  if (state.status !== 'none') {
-    throw new ConflictError('report-already-submitted', `A report for ${command.period} is already submitted; amend it instead.`);
-  }
   if (command.period > periodOf(new Date(command.submittedAt))) {
     throw new ValidationError('The period is in the future', [{ path: 'period', message: 'a period in the future cannot be reported' }]);
   }
-  if (command.periodApproved) throw periodApproved(command.period);
   const problems = [...answerProblems(command.template, command.answers), ...sourceProblems(command.template, command.sources)];
   if (problems.length > 0) throw new ValidationError('The report does not fit its template version', problems);
+  if (state.status !== 'none') {
+    throw new ConflictError('report-already-submitted', `A report for ${command.period} is already submitted; amend it instead.`);
+  }
+  if (command.periodApproved) throw periodApproved(command.period);
   return [
     {
       type: 'SituationReportSubmitted',
@@ -53,9 +54,9 @@ function amend(command: AmendSituationReport, state: SituationReportState): Situ
   if (command.answers.length === 0) {
     throw new ValidationError('An amendment changes at least one answer', [{ path: 'answers', message: 'must not be empty' }]);
   }
-  if (command.periodApproved) throw periodApproved(state.period);
   const problems = answerProblems(command.template, command.answers);
   if (problems.length > 0) throw new ValidationError('The amendment does not fit the report\'s template version', problems);
+  if (command.periodApproved) throw periodApproved(state.period);
   return [
     {
       type: 'SituationReportAmended',
