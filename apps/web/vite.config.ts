@@ -7,6 +7,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // The Swedish labels the report-back uses, shared with the app (a plain module, nothing else of the library).
+  resolve: { alias: { '@lagesbild/reporting/labels': fileURLToPath(new URL('../../libs/reporting/src/labels.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -7,8 +7,9 @@ import { Loaded, Page, Section } from '../components/page';
 import { type Cell, RiskMatrixGrid } from '../components/risk-matrix';
 import { formatDate } from '../format';
 import { useMunicipalities } from './county-dashboard-page';
+import { ACTION_STATUS } from '@lagesbild/reporting/labels';
 
-const STATUS: Record<string, string> = { proposed: 'Föreslagen', approved: 'Beslutad', rejected: 'Avslagen', started: 'Påbörjad', completed: 'Genomförd', cancelled: 'Avbruten' };
+const STATUS = ACTION_STATUS;
 
 /** The risk register: the 5×5 matrix (click a cell to pick its risks), the risks, a new risk, and the action list. */
 export function RisksPage({ county }: { county: string }) {

@@ -4,34 +4,13 @@ import { useApi, useQuery } from '../api/use-api';
 import { CommandForm, Field } from '../components/command-form';
 import { Loaded, Page, Section } from '../components/page';
 import { formatDate, formatDateTime, formatNumber } from '../format';
+import { ACTIVITY_KIND, GOAL_KIND, GOAL_STATUS, TIME_KIND } from '@lagesbild/reporting/labels';
 
-const KINDS: Record<string, string> = {
-  collection: 'Insamling',
-  analysis: 'Analys',
-  feedback: 'Återkoppling',
-  training: 'Utbildning',
-  'case-support': 'Ärendestöd',
-  other: 'Övrigt',
-};
-const ACTIVITY_KINDS: Record<string, string> = {
-  training: 'Utbildning',
-  'network-meeting': 'Nätverksträff',
-  workshop: 'Workshop',
-  newsletter: 'Nyhetsbrev',
-  conference: 'Konferens',
-  consultation: 'Konsultation',
-  other: 'Övrigt',
-};
-const GOAL_STATUS: Record<string, string> = {
-  'not-started': 'Ej påbörjat',
-  'on-track': 'Enligt plan',
-  'at-risk': 'I riskzonen',
-  'off-track': 'Avviker',
-  achieved: 'Uppnått',
-  'not-achieved': 'Ej uppnått',
-};
+// The same Swedish words as the report-back's (one list, in libs/reporting).
+const KINDS = TIME_KIND;
+const ACTIVITY_KINDS = ACTIVITY_KIND;
+const GOAL_KINDS = GOAL_KIND;
 const today = () => new Date().toISOString().slice(0, 10);
-const GOAL_KINDS: Record<string, string> = { effect: 'Effektmål', project: 'Projektmål', indicator: 'Indikator' };
 
 /** The county's activities, time spent and goals (the report-back's sections on work done). */
 export function WorkPage({ county }: { county: string }) {
