@@ -77,7 +77,8 @@ export class SqliteViewStore implements ViewStore {
       ),
       close: this.db.prepare<[number, string, string, number]>('UPDATE view_rows SET valid_to = ? WHERE view = ? AND key = ? AND valid_from = ?'),
       insertValue: this.db.prepare<[string]>('INSERT INTO view_values (value) VALUES (?)'),
-      // Re-applying a batch is what checkpoints prevent; were it to happen, the later version wins.
+      // Re-applying a batch is what checkpoints prevent; were it to happen, the later version wins
+      // (and the earlier value is left unreferenced).
       insert: this.db.prepare<[string, string, number, number, number | bigint]>(
         `INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (view, key, valid_from) DO UPDATE SET valid_to = excluded.valid_to, value_id = excluded.value_id`,
