@@ -1,5 +1,4 @@
-import { v7 as timeOrderedUuid } from 'uuid';
-import { type CommandContext, uuidFrom } from '@lagesbild/event-store';
+import { type CommandContext, timeOrderedUuid, uuidFrom } from '@lagesbild/event-store';
 
 /**
  * The id of a new aggregate (a risk, an action…). With an Idempotency-Key it is derived

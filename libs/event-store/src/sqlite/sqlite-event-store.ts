@@ -1,6 +1,5 @@
 import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { v7 as timeOrderedUuid } from 'uuid';
 import { CatchUpSubscription } from '../catch-up-subscription.js';
 import { type Clock, systemClock } from '../clock.js';
 import { CommitSignal } from '../commit-signal.js';
@@ -26,6 +25,7 @@ import type {
   VerifyOptions,
 } from '../event-store.port.js';
 import { GENESIS_HASH, appendFingerprint, chainHash } from '../hash-chain.js';
+import { timeOrderedUuid } from '../time-ordered-uuid.js';
 import {
   EVENT_LOG_SCHEMA,
   type EventLogStatements,
