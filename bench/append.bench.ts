@@ -14,8 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { getSQLiteEventStore } from '@event-driven-io/emmett-sqlite';
-import { v7 as timeOrderedUuid } from 'uuid';
-import { EVENT_LOG_SCHEMA, SqliteEventStore, configureDurableConnection } from '@lagesbild/event-store';
+import { EVENT_LOG_SCHEMA, SqliteEventStore, configureDurableConnection, timeOrderedUuid } from '@lagesbild/event-store';
 import { median, nowMs, percentile, printTable, writeResults } from './support/measure.js';
 
 const ROUNDS = 3;
