@@ -1,5 +1,9 @@
 /** The shapes of the api's answers that the web app reads (API.md; checked against the running api). */
 
+// Where an answer carries the domain's own types, they are the domain's (type-only: nothing of
+// the library reaches the bundle).
+import type { Answer, AnswerValue, ItemType, LabelledValue, TemplateArea, TemplateDefinition, TemplateItem, Trend } from '@lagesbild/domain';
+
 export type Role = 'municipal_reporter' | 'county_analyst' | 'support_worker' | 'national_reader' | 'auditor' | 'admin';
 
 export interface Principal {
@@ -14,44 +18,9 @@ export interface Meta {
   position: string;
 }
 
-export interface Labelled<T = string> {
-  value: T;
-  label: string;
-}
-
-export type ItemType = 'level' | 'count' | 'boolean' | 'text';
-export type Trend = 'rising' | 'unchanged' | 'falling' | 'unknown';
-
-export interface TemplateItem {
-  id: string;
-  type: ItemType;
-  label: string;
-}
-
-export interface TemplateArea {
-  id: string;
-  label: string;
-  items: TemplateItem[];
-}
-
-export interface Template {
-  version: number;
-  changeNote: string;
-  scale: { levels: Array<Labelled<number>> };
-  trends: Array<Labelled<Trend>>;
-  sources: Labelled[];
-  areas: TemplateArea[];
-}
-
-export type AnswerValue = number | boolean | string;
-
-export interface Answer {
-  item: string;
-  value: AnswerValue;
-  trend?: Trend;
-  comment?: string;
-  sources?: string[];
-}
+export type { Answer, AnswerValue, ItemType, TemplateArea, TemplateItem, Trend };
+export type Labelled<T = string> = LabelledValue<T>;
+export type Template = TemplateDefinition;
 
 export interface ReportRevision {
   revision: number;
