@@ -104,6 +104,11 @@ export interface EventStore {
   positionAt(instant: Date): Promise<bigint>;
   /** Position of the last stored event; 0 when the log is empty. */
   headPosition(): Promise<bigint>;
+  /**
+   * Calls `listener` with the new head each time the log grows, reading no events (where the
+   * adapter can: the embedded log can). Returns the way to stop.
+   */
+  watchHead?(listener: (head: bigint) => void): () => void;
   /** Walks the log and checks the hash chain. */
   verify(options?: VerifyOptions): Promise<VerificationResult>;
   close(): Promise<void>;

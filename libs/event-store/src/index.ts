@@ -11,3 +11,4 @@ export { EventStoreModule, openEventStore, type EventStoreSettings } from './eve
 export { EVENT_LOG_SCHEMA, configureDurableConnection } from './sqlite/sqlite-event-log.schema.js';
 export { WalCheckpointer } from './sqlite/wal-checkpointer.js';
 export { handleCommand, type CommandContext, type CommandResult, type CommandOrBuilder } from './handle-command.js';
+export { startWorker } from './sqlite/start-worker.js';

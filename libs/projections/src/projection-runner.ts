@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent, Subscription } from '@lagesbild/event-store';
+import type { EventStore, StoredEvent } from '@lagesbild/event-store';
 import { type Projection, activeViews, checkpointName, storedView, versionedReader, versionedWriter } from './projection.js';
 import type { ViewReader, ViewStore } from './view-store.port.js';
 
@@ -19,6 +19,8 @@ export interface ProjectionRunnerOptions {
   onError?: (projection: string, error: unknown) => void;
   /** Told when a new version has caught up and replaced an older one. */
   onSwitch?: (projection: string, from: number, to: number) => void;
+  /** Told after every batch applied (and after start has read the checkpoints). */
+  onProgress?: () => void;
 }
 
 /**
@@ -41,7 +43,8 @@ export class ProjectionRunner {
   /** The stored name of each view's serving version; recomputed after a version catches up or retires. */
   private serving: Map<string, string> | undefined;
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
-  private tap: Subscription | undefined;
+  /** Stops following the log's head. */
+  private untap: (() => Promise<void>) | undefined;
   private logHead = 0n;
   private readonly wakers = new Set<() => void>();
   private isRunning = false;
@@ -63,6 +66,12 @@ export class ProjectionRunner {
   /** Starts catching up; resolves once every projection has reached the head seen at start. */
   async start(): Promise<void> {
     this.isRunning = true;
+    // The head is watched from before it is first read: no commit in between goes unnoticed.
+    const moved = (head: bigint) => {
+      if (head > this.logHead) this.logHead = head;
+      for (const wake of this.wakers) wake();
+    };
+    const watching = this.store.watchHead?.(moved);
     this.logHead = await this.store.headPosition();
     for (const projection of this.running) {
       const id = checkpointName(projection);
@@ -74,11 +83,13 @@ export class ProjectionRunner {
     }
     this.serving = undefined;
     await this.retireReplaced();
-    // One live tap wakes the loop when the log grows.
-    this.tap = this.store.subscribeAll(this.logHead, (event) => {
-      this.logHead = event.position;
-      for (const wake of this.wakers) wake();
-    });
+    if (watching) {
+      this.untap = async () => watching();
+    } else {
+      // A store that cannot tell its head without reading events: a live tap wakes the loop.
+      const tap = this.store.subscribeAll(this.logHead, (event) => moved(event.position));
+      this.untap = () => tap.close();
+    }
     const startHead = this.logHead;
     const caughtUp = new Promise<void>((resolve) => {
       this.caughtUp = { position: startHead, resolve };
@@ -117,9 +128,18 @@ export class ProjectionRunner {
 
   /** The views as of a position, each read from the version that answers reads. */
   readerAt(position: bigint): ViewReader {
+    return versionedReader(this.views.readerAt(position), this.servingViews());
+  }
+
+  /** For each view, the stored name of the version that answers reads. */
+  servingViews(): Map<string, string> {
     // Which version serves each view changes only when a new version has caught up.
-    this.serving ??= activeViews(this.active());
-    return versionedReader(this.views.readerAt(position), this.serving);
+    return (this.serving ??= activeViews(this.active()));
+  }
+
+  /** How far the versions that answer reads have all applied the log. */
+  servingPosition(): bigint {
+    return this.lowest(this.active());
   }
 
   /** The position each projection version has reached, whether it answers reads, and the log's head. */
@@ -134,7 +154,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.isRunning = false;
     for (const wake of this.wakers) wake();
-    await this.tap?.close();
+    await this.untap?.();
     await this.loops;
   }
 
@@ -258,6 +278,7 @@ export class ProjectionRunner {
   }
 
   private release(): void {
+    this.options.onProgress?.();
     if (this.caughtUp && this.lowest(this.running) >= this.caughtUp.position) {
       this.caughtUp.resolve();
       this.caughtUp = undefined;

@@ -2,31 +2,43 @@ import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, MongoViewStore, ProjectionRunner, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, MongoViewStore, ProjectionRunner, ProjectionThread, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
 import type { Environment } from '../config/environment.js';
 import { type AnswerMeta, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 
 const MIN_POSITION_WAIT_MS = 5000;
 
-/** The projections, run in the api process (the embedded default), and reads of their views. */
+/** What the api needs of the projections, wherever they run. */
+type Projections = Pick<ProjectionRunner, 'start' | 'stop' | 'waitFor' | 'readerAt' | 'status'>;
+
+/**
+ * The projections and reads of their views. With the embedded stores (the default) they run
+ * on a thread of their own, so applying events never holds up requests; with MongoDB views
+ * or EventStoreDB they run on the event loop (their stores' I/O is asynchronous anyway).
+ */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
-  readonly views: ViewStore;
-  private readonly runner: ProjectionRunner;
+  /** The views the projections write when they run here (closed with them). */
+  private readonly views: ViewStore | undefined;
+  private readonly runner: Projections;
   private started: Promise<void> | undefined;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, config: ConfigService<Environment, true>) {
     const mongoUrl = config.get('MONGODB_URL', { infer: true });
+    const dataDir = config.get('DATA_DIR', { infer: true });
+    const options = {
+      onError: (projection: string, error: unknown) => this.logger.error({ err: error, projection }, 'projection failed'),
+      onSwitch: (projection: string, from: number, to: number) => this.logger.log(`${projection}: version ${to} has caught up and answers now; version ${from} dropped`),
+    };
+    if (!mongoUrl && !config.get('EVENTSTORE_URL', { infer: true })) {
+      this.runner = new ProjectionThread(store, { ...options, eventsFile: join(dataDir, 'events.db'), viewsFile: join(dataDir, 'views.db') });
+      return;
+    }
     // MongoDB connects in the background: the runner's first call (at bootstrap) waits for it,
     // and a failure to connect stops the projections with that error in the log.
-    this.views = mongoUrl
-      ? MongoViewStore.open(mongoUrl)
-      : new SqliteViewStore(join(config.get('DATA_DIR', { infer: true }), 'views.db'));
-    this.runner = new ProjectionRunner(store, this.views, ALL_PROJECTIONS, {
-      onError: (projection, error) => this.logger.error({ err: error, projection }, 'projection failed'),
-      onSwitch: (projection, from, to) => this.logger.log(`${projection}: version ${to} has caught up and answers now; version ${from} dropped`),
-    });
+    this.views = mongoUrl ? MongoViewStore.open(mongoUrl) : new SqliteViewStore(join(dataDir, 'views.db'));
+    this.runner = new ProjectionRunner(store, this.views, ALL_PROJECTIONS, options);
   }
 
   /** Catches up in the background; queries wait for what they need through `readerAt`. */
@@ -37,7 +49,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   async beforeApplicationShutdown(): Promise<void> {
     await this.started;
     await this.runner.stop();
-    await this.views.close();
+    await this.views?.close();
   }
 
   /** The views as of a query's `asOf`/`asOfPosition`, once they hold its `minPosition`; else 503. */

@@ -140,3 +140,37 @@ describe('SqliteEventStore stream index', () => {
     await reopened.close();
   }, 30_000);
 });
+
+describe('SqliteEventStore read-only (a second connection, e.g. on the projection thread)', () => {
+  it('refuses appends, reads what the writer committed, and wakes its watchers and subscribers when told of a commit', async () => {
+    const writer = new SqliteEventStore({ file: file() });
+    await writer.append('s', [{ type: 'Probe', data: { n: 1 } }]);
+    const reader = new SqliteEventStore({ file: file(), readOnly: true });
+    await expect(reader.append('s', [{ type: 'Probe', data: {} }])).rejects.toThrow('only reads');
+
+    const heads: bigint[] = [];
+    writer.watchHead((head) => heads.push(head));
+    const seen: bigint[] = [];
+    const subscription = reader.subscribeAll(0n, (event) => {
+      seen.push(event.position);
+    });
+    const until = async (n: number) => {
+      const deadline = Date.now() + 5000;
+      while (seen.length < n && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    await until(1);
+    const written = await writer.append('s', [{ type: 'Probe', data: { n: 2 } }]);
+    expect(heads).toEqual([2n]);
+    // The reader's subscription does not poll: it learns of the commit when told.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toEqual([1n]);
+    reader.headMoved(written.position);
+    await until(2);
+    expect(seen).toEqual([1n, 2n]);
+    expect((await reader.readStream('s')).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+
+    await subscription.close();
+    await reader.close();
+    await writer.close();
+  });
+});

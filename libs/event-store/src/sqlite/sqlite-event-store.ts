@@ -55,6 +55,12 @@ export interface SqliteEventStoreOptions {
   maxSizeBytes?: number;
   /** How many events may wait outside the stream index before the writer moves them in (1,000). */
   indexAfter?: number;
+  /**
+   * A reader of a log that another connection writes (in this process: a projection thread
+   * beside the api's store): no writer thread, appends refused, and the writer's side tells it
+   * of commits through `headMoved`.
+   */
+  readOnly?: boolean;
 }
 
 interface PendingAppend {
@@ -85,8 +91,9 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly maxBatch: number;
   private readonly signal: CommitSignal;
-  private readonly writer: Worker;
+  private readonly writer: Worker | undefined;
   private readonly writerReady: Promise<void>;
+  private readonly headListeners = new Set<(head: bigint) => void>();
   private readonly inFlight = new Map<number, PendingAppend[]>();
   private readonly subscriptions = new Set<Subscription>();
   private queue: PendingAppend[] = [];
@@ -101,7 +108,8 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.file);
     configureDurableConnection(this.db);
-    this.db.exec(EVENT_LOG_SCHEMA);
+    // A reader opens a log its writer has made (and may be writing): it changes nothing.
+    if (!options.readOnly) this.db.exec(EVENT_LOG_SCHEMA);
     this.sql = prepareEventLogStatements(this.db);
     const tail = new UnindexedTail(this.sql);
     // One snapshot: the index's rows and the tail above its watermark, neither twice nor missed.
@@ -116,23 +124,29 @@ export class SqliteEventStore implements EventStore {
     const head = this.sql.head.get();
     this.lastRecordedAtMs = head ? Date.parse(head.recorded_at) : 0;
     this.signal = new CommitSignal(BigInt(head?.position ?? 0));
+    if (options.readOnly) {
+      this.writerReady = Promise.resolve();
+      return;
+    }
     const writerOptions: SqliteLogWriterOptions = { maxSizeBytes: options.maxSizeBytes, indexAfter: options.indexAfter };
-    this.writer = startWorker(import.meta.url, 'sqlite-writer.worker', { file: options.file, options: writerOptions });
+    const writer = startWorker(import.meta.url, 'sqlite-writer.worker', { file: options.file, options: writerOptions });
+    this.writer = writer;
     this.writerReady = new Promise((resolve, reject) => {
-      this.writer.once('message', () => resolve());
-      this.writer.once('error', reject);
+      writer.once('message', () => resolve());
+      writer.once('error', reject);
     });
     this.writerReady.catch(() => undefined);
-    this.writer.on('message', (message: { id?: number; result?: BatchResult }) => {
+    writer.on('message', (message: { id?: number; result?: BatchResult }) => {
       if (message.id !== undefined && message.result) this.settle(message.id, message.result);
     });
-    this.writer.on('error', (error) => this.failAll(error));
+    writer.on('error', (error) => this.failAll(error));
     // An idle writer does not keep the process alive; one with appends in flight does.
-    this.writer.unref();
+    writer.unref();
   }
 
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreClosedError());
+    if (!this.writer) return Promise.reject(new Error('This connection to the event log only reads'));
     let prepared: PreparedEvent[];
     try {
       prepared = events.map((event) => prepareEvent(event, options.idempotencyKey));
@@ -223,6 +237,18 @@ export class SqliteEventStore implements EventStore {
     return BigInt(this.sql.head.get()?.position ?? 0);
   }
 
+  watchHead(listener: (head: bigint) => void): () => void {
+    this.headListeners.add(listener);
+    return () => this.headListeners.delete(listener);
+  }
+
+  /** For a read-only store: the writing side has committed up to `head`; wakes subscribers and watchers. */
+  headMoved(head: bigint): void {
+    if (head <= this.signal.headPosition) return;
+    this.signal.notify(head);
+    for (const listener of this.headListeners) listener(head);
+  }
+
   async verify(options: VerifyOptions = {}): Promise<VerificationResult> {
     this.assertOpen();
     const pageSize = 5000;
@@ -273,12 +299,15 @@ export class SqliteEventStore implements EventStore {
       });
     }
     await Promise.all([...this.subscriptions].map((s) => s.close()));
-    // Keep the process alive until the writer has started (it may not have yet) and closed the file.
-    this.writer.ref();
-    await this.writerReady.catch(() => undefined);
-    const exited = new Promise((resolve) => this.writer.once('exit', resolve));
-    this.writer.postMessage({ kind: 'close' } satisfies WriterMessage);
-    await exited;
+    const writer = this.writer;
+    if (writer) {
+      // Keep the process alive until the writer has started (it may not have yet) and closed the file.
+      writer.ref();
+      await this.writerReady.catch(() => undefined);
+      const exited = new Promise((resolve) => writer.once('exit', resolve));
+      writer.postMessage({ kind: 'close' } satisfies WriterMessage);
+      await exited;
+    }
     this.db.close();
   }
 
@@ -314,21 +343,21 @@ export class SqliteEventStore implements EventStore {
     // One clock reading per batch, never earlier than the last: recordedAt grows with position.
     this.lastRecordedAtMs = Math.max(this.clock().getTime(), this.lastRecordedAtMs);
     this.inFlight.set(id, batch);
-    this.writer.ref();
+    this.writer!.ref();
     const message: WriterMessage = {
       kind: 'write',
       id,
       batch: batch.map((p) => p.request),
       recordedAt: new Date(this.lastRecordedAtMs).toISOString(),
     };
-    this.writer.postMessage(message);
+    this.writer!.postMessage(message);
   }
 
   private settle(id: number, result: BatchResult): void {
     const batch = this.inFlight.get(id);
     if (!batch) return;
     this.inFlight.delete(id);
-    if (this.inFlight.size === 0) this.writer.unref();
+    if (this.inFlight.size === 0) this.writer!.unref();
     if (!result.committed) {
       const error = storeFailure(result.failure);
       for (const pending of batch) pending.reject(error);
@@ -340,7 +369,7 @@ export class SqliteEventStore implements EventStore {
         if (outcome.ok) pending.resolve(toAppendResult(outcome.written));
         else pending.reject(toRuleError(outcome.violation));
       });
-      this.signal.notify(BigInt(result.head));
+      this.headMoved(BigInt(result.head));
     }
     this.scheduleDispatch();
     if (this.drained && this.inFlight.size === 0 && this.queue.length === 0) this.drained();

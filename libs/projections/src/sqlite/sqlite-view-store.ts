@@ -58,10 +58,14 @@ export class SqliteViewStore implements ViewStore {
   /**
    * `bulk`: for a file being built from scratch (cli rebuild) that nobody reads until it is
    * done and that is thrown away if the build stops — no journal, no syncs.
+   * `readOnly`: a second connection that only reads views another connection writes (and
+   * has opened first: the writer sets the file up).
    */
-  constructor(file: string, options: { bulk?: boolean } = {}) {
+  constructor(file: string, options: { bulk?: boolean; readOnly?: boolean } = {}) {
     this.db = new Database(file);
-    if (options.bulk) {
+    if (options.readOnly) {
+      this.db.pragma('busy_timeout = 5000');
+    } else if (options.bulk) {
       this.db.pragma('journal_mode = OFF');
       this.db.pragma('synchronous = OFF');
     } else {
@@ -69,7 +73,7 @@ export class SqliteViewStore implements ViewStore {
       this.db.pragma('synchronous = NORMAL');
       this.file = file;
     }
-    this.upgrade();
+    if (!options.readOnly) this.upgrade();
     this.sql = {
       // The newest version of a key: one step down the primary key from its end.
       latest: this.db.prepare<[string, string], { value_id: number; valid_from: number; valid_to: number }>(

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { type CommandContext, SqliteEventStore, handleCommand } from '@lagesbild/event-store';
+import { situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
+import { defaultTemplate } from '@lagesbild/reference-data';
+import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import { reportAsOf } from '../views/situation-report/situation-report.projection.js';
+import { ProjectionThread } from './projection-thread.js';
+
+const template = defaultTemplate();
+const context: CommandContext = { actor: { id: 'kim', name: 'Kim', roles: ['municipal_reporter'], org: '2085' }, correlationId: 'c' };
+
+describe('projections on a thread of their own (the embedded default)', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let thread: ProjectionThread | undefined;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lagesbild-projection-thread-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.db') });
+  });
+  afterEach(async () => {
+    await thread?.stop();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const submit = (orgUnit: string, period: string, level: number) =>
+    handleCommand(
+      store,
+      situationReportDecider,
+      situationReportStreamId(orgUnit, period),
+      {
+        type: 'SubmitSituationReport',
+        orgUnit,
+        period,
+        template,
+        answers: [{ item: 'social-risk.level', value: level }],
+        sources: [],
+        submittedAt: '2018-04-05T08:00:00.000Z',
+        deadline: '2018-04-10T22:00:00.000Z',
+        periodApproved: false,
+      },
+      context,
+    );
+  const start = async () => {
+    thread = new ProjectionThread(store, { eventsFile: join(dir, 'events.db'), viewsFile: join(dir, 'views.db') });
+    await thread.start();
+    return thread;
+  };
+
+  it('catches up with what the log held at start, then shows each new write as soon as it is waited for', async () => {
+    const before = await submit('2085', '2018-03', 2);
+    const projections = await start();
+    expect(await projections.waitFor(before.position, 0)).toBe(true);
+    expect((await reportAsOf(projections.readerAt(before.position), '2085', '2018-03'))?.answers['social-risk.level']?.value).toBe(2);
+
+    const after = await submit('2085', '2018-04', 3);
+    // Nothing has been applied on this thread: the write becomes visible once the other thread reports.
+    expect(await projections.waitFor(after.position, 5000)).toBe(true);
+    expect((await reportAsOf(projections.readerAt(after.position), '2085', '2018-04'))?.answers['social-risk.level']?.value).toBe(3);
+    // As of the earlier position the later report did not exist yet.
+    expect(await reportAsOf(projections.readerAt(before.position), '2085', '2018-04')).toBeUndefined();
+
+    const status = projections.status();
+    expect(status.head).toBe(after.position);
+    expect(status.projections.find((p) => p.name === 'situation-reports')).toMatchObject({ position: after.position, serving: true });
+  }, 30_000);
+
+  it('says false when a position is not reached in time, and has stored its checkpoints when stopped', async () => {
+    const projections = await start();
+    const written = await submit('2085', '2018-03', 1);
+    expect(await projections.waitFor(written.position + 5n, 100)).toBe(false);
+    expect(await projections.waitFor(written.position, 5000)).toBe(true);
+    await projections.stop();
+    thread = undefined;
+
+    const views = new SqliteViewStore(join(dir, 'views.db'));
+    expect(await views.checkpoint('situation-reports@v1')).toBe(written.position);
+    await views.close();
+  }, 30_000);
+});

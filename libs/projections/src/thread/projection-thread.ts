@@ -1,0 +1,137 @@
+import type { Worker } from 'node:worker_threads';
+import { type EventStore, startWorker } from '@lagesbild/event-store';
+import { ALL_PROJECTIONS } from '../all-projections.js';
+import { versionedReader } from '../projection.js';
+import type { ProjectionRunnerOptions } from '../projection-runner.js';
+import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import type { ViewReader } from '../view-store.port.js';
+import { type FromProjectionThread, type ProjectionStatus, type ToProjectionThread, deserializeError } from './projection-thread.messages.js';
+
+export interface ProjectionThreadOptions extends Pick<ProjectionRunnerOptions, 'onError' | 'onSwitch'> {
+  /** The embedded log's file (the thread opens a reading connection of its own). */
+  eventsFile: string;
+  /** The views' file: the thread writes it, this side reads it. */
+  viewsFile: string;
+}
+
+/**
+ * Every projection (ALL_PROJECTIONS) on a thread of its own (the embedded default: both stores SQLite files),
+ * so that applying events never holds up the requests on the event loop. Seen from here it
+ * answers as the in-process ProjectionRunner does: `start`, `waitFor`, `readerAt`, `status`.
+ *
+ * The log's writer (this side's store) tells the thread of each commit; the thread tells
+ * this side how far the serving versions have applied the log, and which stored version
+ * serves each view. Reads go through this side's own connection to the views' file.
+ */
+export class ProjectionThread {
+  private worker: Worker | undefined;
+  private reader: SqliteViewStore | undefined;
+  private unwatch: (() => void) | undefined;
+  private head = 0n;
+  /** -1 until the thread has opened the views and read the checkpoints. */
+  private servingPosition = -1n;
+  private serving = new Map<string, string>();
+  /** Until the thread first reports: every projection it runs, at position 0. */
+  private projections: ProjectionStatus[] = ALL_PROJECTIONS.map((p) => ({ name: p.name, version: p.version, position: 0n, serving: false }));
+  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: ProjectionThreadOptions,
+  ) {}
+
+  /** Starts the thread; resolves once every projection has reached the head seen at start. */
+  async start(): Promise<void> {
+    const worker = startWorker(import.meta.url, 'projection-thread.worker', { eventsFile: this.options.eventsFile, viewsFile: this.options.viewsFile });
+    this.worker = worker;
+    this.unwatch = this.store.watchHead?.((head) => {
+      if (head > this.head) this.head = head;
+      worker.postMessage({ kind: 'head', head: head.toString() } satisfies ToProjectionThread);
+    });
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: FromProjectionThread) => {
+        switch (message.kind) {
+          case 'progress':
+            this.progress(message);
+            return;
+          case 'caught-up':
+            resolve();
+            return;
+          case 'switched':
+            this.options.onSwitch?.(message.projection, message.from, message.to);
+            return;
+          case 'projection-failed':
+            this.options.onError?.(message.projection, deserializeError(message.error));
+            return;
+          case 'stopped-by-error':
+            reject(deserializeError(message.error));
+        }
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`The projection thread ended (exit code ${code}) before it caught up`)));
+    });
+  }
+
+  /**
+   * Resolves true when the projections that answer reads have applied the log up to
+   * `position`, or false when `timeoutMs` passes first (the waiter is then forgotten).
+   */
+  waitFor(position: bigint, timeoutMs?: number): Promise<boolean> {
+    if (this.servingPosition >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      this.waiters.add(waiter);
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+          this.waiters.delete(waiter);
+          resolve(false);
+        }, timeoutMs);
+      }
+    });
+  }
+
+  /** The views as of a position, each read from the version that answers reads. */
+  readerAt(position: bigint): ViewReader {
+    if (!this.reader) throw new Error('The projection thread has not opened the views yet');
+    return versionedReader(this.reader.readerAt(position), this.serving);
+  }
+
+  status(): { head: bigint; projections: ProjectionStatus[] } {
+    return { head: this.head, projections: this.projections };
+  }
+
+  /** Stops the thread once it has finished the batch in hand and closed its connections. */
+  async stop(): Promise<void> {
+    this.unwatch?.();
+    const worker = this.worker;
+    if (worker) {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage({ kind: 'stop' } satisfies ToProjectionThread);
+      await exited;
+    }
+    await this.reader?.close();
+  }
+
+  private progress(message: Extract<FromProjectionThread, { kind: 'progress' }>): void {
+    // The thread has opened (and, if need be, upgraded) the views' file: it can be read now.
+    this.reader ??= new SqliteViewStore(this.options.viewsFile, { readOnly: true });
+    const head = BigInt(message.head);
+    if (head > this.head) this.head = head;
+    this.serving = new Map(message.serving);
+    this.projections = message.projections.map((p) => ({ ...p, position: BigInt(p.position) }));
+    this.servingPosition = BigInt(message.servingPosition);
+    for (const waiter of this.waiters) {
+      if (waiter.position <= this.servingPosition) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}

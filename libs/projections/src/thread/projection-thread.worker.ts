@@ -1,0 +1,53 @@
+/**
+ * The projection thread: every projection, caught up and then following the log, on a thread
+ * of its own beside the api's event loop. It reads the log through a connection of its own
+ * (told of each commit by the api's thread) and is the only writer of the views; the api's
+ * thread reads the views through another connection.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteEventStore } from '@lagesbild/event-store';
+import { ALL_PROJECTIONS } from '../all-projections.js';
+import { ProjectionRunner } from '../projection-runner.js';
+import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import { type FromProjectionThread, type ToProjectionThread, serializeError } from './projection-thread.messages.js';
+
+const { eventsFile, viewsFile } = workerData as { eventsFile: string; viewsFile: string };
+const port = parentPort!;
+const post = (message: FromProjectionThread) => port.postMessage(message);
+
+const store = new SqliteEventStore({ file: eventsFile, readOnly: true });
+const views = new SqliteViewStore(viewsFile);
+const runner: ProjectionRunner = new ProjectionRunner(store, views, ALL_PROJECTIONS, {
+  onError: (projection, error) => post({ kind: 'projection-failed', projection, error: serializeError(error) }),
+  onSwitch: (projection, from, to) => post({ kind: 'switched', projection, from, to }),
+  onProgress: () => {
+    const status = runner.status();
+    post({
+      kind: 'progress',
+      head: status.head.toString(),
+      servingPosition: runner.servingPosition().toString(),
+      serving: [...runner.servingViews()],
+      projections: status.projections.map((p) => ({ ...p, position: p.position.toString() })),
+    });
+  },
+});
+
+port.on('message', (message: ToProjectionThread) => {
+  if (message.kind === 'head') {
+    store.headMoved(BigInt(message.head));
+    return;
+  }
+  void stop();
+});
+
+runner.start().then(
+  () => post({ kind: 'caught-up' }),
+  (error: unknown) => post({ kind: 'stopped-by-error', error: serializeError(error) }),
+);
+
+async function stop(): Promise<void> {
+  await runner.stop().catch(() => undefined);
+  await views.close();
+  await store.close();
+  port.close();
+}
