@@ -12,6 +12,8 @@ import { startServer } from './support/servers.js';
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 const DURATION_S = 6;
+/** Each server first serves this long at 32 clients, unmeasured: its code is compiled and its heap grown, as in a server that has been up a while. */
+const WARM_UP_S = 8;
 
 const municipalities = OrgUnitRegistry.sweden().all('municipality').map((m) => m.code);
 const tokens = new LocalTokens(SECRET);
@@ -43,11 +45,11 @@ function reportPath(n: number): { path: string; token: string } {
   return { path: `/api/v1/org-units/${code}/reports/${year}-${String(month).padStart(2, '0')}`, token: auth.get(code)! };
 }
 
-async function run(url: string, connections: number, submit: boolean, offset: { n: number }) {
+async function run(url: string, connections: number, submit: boolean, offset: { n: number }, duration = DURATION_S) {
   const result = await autocannon({
     url,
     connections,
-    duration: DURATION_S,
+    duration,
     requests: [
       {
         method: submit ? 'PUT' : 'POST',
@@ -77,6 +79,9 @@ async function main() {
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, Awaited<ReturnType<typeof run>>> = {};
   try {
+    process.stderr.write(`warming up both servers (${WARM_UP_S} s each at 32 clients, not measured)…\n`);
+    await run(`${bare.url}`, 32, false, offset, WARM_UP_S);
+    await run(`${api.url}`, 32, true, offset, WARM_UP_S);
     for (const connections of [1, 32]) {
       process.stderr.write(`bare endpoint, ${connections} client(s)…\n`);
       results[`bare-${connections}`] = await run(`${bare.url}`, connections, false, offset);
@@ -101,7 +106,7 @@ async function main() {
   );
   const file = writeResults('commands', {
     durationSeconds: DURATION_S,
-    method: 'autocannon against the api (own process, embedded SQLite, LOG_LEVEL=warn) and a bare NestJS POST route (own process); each submission a new report',
+    method: `autocannon against the api (own process, embedded SQLite, LOG_LEVEL=warn) and a bare NestJS POST route (own process); each submission a new report; each server warmed up first for ${WARM_UP_S} s at 32 clients (not measured)`,
     results,
     ratios,
     goals,
