@@ -20,6 +20,10 @@ export const BODY_LIMIT = '1mb';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // No ETag hashed from each answer's body: every query answer carries the moment it was
+  // given (`meta.asOf`), so such a tag never matches twice, and hashing it cost every read.
+  // Commands and a report send `ETag: "<revision>"` themselves.
+  (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set('etag', false);
   // Security headers everywhere; the Swagger UI needs its inline scripts, so no CSP there.
   // The web app's scripts and styles are its own files ('self'); with OIDC it also calls
   // the provider's token endpoint, so only that origin is added to connect-src.

@@ -14,6 +14,18 @@ function addressKey(ip: string): string {
   return key;
 }
 
+/** Each token's key (a digest: the limiter's store never holds the token), worked out once per token. */
+const tokenKeys = new Map<string, string>();
+function tokenKey(authorization: string): string {
+  let key = tokenKeys.get(authorization);
+  if (key === undefined) {
+    key = hash('sha256', authorization, 'base64url').slice(0, 22);
+    if (tokenKeys.size >= 10_000) tokenKeys.clear();
+    tokenKeys.set(authorization, key);
+  }
+  return key;
+}
+
 /** Paths never limited: the operators' probes. */
 const UNLIMITED = /^\/(api\/v1\/)?(health|metrics)$/;
 
@@ -34,7 +46,7 @@ export function rateLimitPerTokenAndAddress(limit: number): RequestHandler {
     validate: { keyGeneratorIpFallback: false },
     keyGenerator: (req: Request) => {
       const authorization = req.headers.authorization;
-      const token = authorization ? hash('sha256', authorization, 'base64url').slice(0, 22) : 'anonymous';
+      const token = authorization ? tokenKey(authorization) : 'anonymous';
       return `${addressKey(req.ip ?? 'unknown')}|${token}`;
     },
     handler: (req, res) => {

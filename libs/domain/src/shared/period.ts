@@ -35,7 +35,19 @@ export function monthsBetween(from: Period, to: Period): number {
 
 /** Every period from `from` to `to`, both included. */
 export function periodsBetween(from: Period, to: Period): Period[] {
-  return Array.from({ length: monthsBetween(from, to) }, (_, i) => addMonths(from, i));
+  const periods: Period[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  for (let left = monthsBetween(from, to); left > 0; left -= 1) {
+    periods.push(`${year}-${month < 10 ? '0' : ''}${month}`);
+    if (month === 12) {
+      year += 1;
+      month = 1;
+    } else {
+      month += 1;
+    }
+  }
+  return periods;
 }
 
 /** The period an instant falls in, in Swedish time. */
