@@ -242,7 +242,10 @@ export class SqliteEventStore implements EventStore {
     return () => this.headListeners.delete(listener);
   }
 
-  /** For a read-only store: the writing side has committed up to `head`; wakes subscribers and watchers. */
+  /**
+   * The log has grown to `head` (said by this store's writer thread, or, to a read-only store,
+   * by the side that writes): wakes subscribers and watchers.
+   */
   headMoved(head: bigint): void {
     if (head <= this.signal.headPosition) return;
     this.signal.notify(head);

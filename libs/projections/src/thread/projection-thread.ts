@@ -34,6 +34,7 @@ export class ProjectionThread {
   /** Until the thread first reports: every projection it runs, at position 0. */
   private projections: ProjectionStatus[] = ALL_PROJECTIONS.map((p) => ({ name: p.name, version: p.version, position: 0n, serving: false }));
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private stopping = false;
 
   constructor(
     private readonly store: EventStore,
@@ -67,8 +68,16 @@ export class ProjectionThread {
             reject(deserializeError(message.error));
         }
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`The projection thread ended (exit code ${code}) before it caught up`)));
+      // Before it has caught up, start fails; afterwards a stopped thread is reported (reads then wait, and get 503s).
+      worker.on('error', (error) => {
+        reject(error);
+        this.options.onError?.('projection thread', error);
+      });
+      worker.once('exit', (code) => {
+        const ended = new Error(`The projection thread ended (exit code ${code})`);
+        reject(ended);
+        if (!this.stopping) this.options.onError?.('projection thread', ended);
+      });
     });
   }
 
@@ -109,6 +118,7 @@ export class ProjectionThread {
 
   /** Stops the thread once it has finished the batch in hand and closed its connections. */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.unwatch?.();
     const worker = this.worker;
     if (worker) {
