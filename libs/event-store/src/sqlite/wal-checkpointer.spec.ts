@@ -34,3 +34,39 @@ describe('WalCheckpointer', () => {
     db.close();
   }, 30_000);
 });
+
+describe('WalCheckpointer with a reader on another connection', () => {
+  it('starts a long WAL over although another connection keeps reading', async () => {
+    const file = join(dir, 'views.db');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.exec('CREATE TABLE t (x TEXT)');
+    const reader = new Database(file);
+    const count = reader.prepare('SELECT count(*) AS n FROM t');
+    const checkpointer = new WalCheckpointer(db, file, 20, 64);
+    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    // Once the thread is up (its first checkpoint has copied a row into the file)…
+    db.transaction(() => insert.run('x'.repeat(10_000)))();
+    const sizeBefore = statSync(file).size;
+    const started = Date.now() + 10_000;
+    while (statSync(file).size === sizeBefore && Date.now() < started) await new Promise((r) => setTimeout(r, 20));
+    let largest = 0;
+    // A writer and a reader taking turns without pause, as the projection thread and the api do.
+    for (let i = 0; i < 400; i += 1) {
+      db.transaction(() => insert.run('x'.repeat(10_000)))();
+      count.get();
+      largest = Math.max(largest, statSync(`${file}-wal`).size);
+      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    const deadline = Date.now() + 10_000;
+    while (statSync(`${file}-wal`).size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // 400 commits of 10 kB are 4 MB; the WAL was started over (truncated) long before.
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    expect(largest).toBeLessThan(3_000_000);
+    await checkpointer.close();
+    expect(count.get()).toEqual({ n: 401 });
+    reader.close();
+    db.close();
+  }, 30_000);
+});

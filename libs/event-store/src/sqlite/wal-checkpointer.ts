@@ -10,9 +10,9 @@ import { startWorker } from './start-worker.js';
 export class WalCheckpointer {
   private readonly worker: Worker;
 
-  constructor(writer: Database.Database, file: string, intervalMs = 500) {
+  constructor(writer: Database.Database, file: string, intervalMs = 500, restartAbovePages = 2048) {
     writer.pragma('wal_autocheckpoint = 0');
-    this.worker = startWorker(import.meta.url, 'wal-checkpointer.worker', { file, intervalMs });
+    this.worker = startWorker(import.meta.url, 'wal-checkpointer.worker', { file, intervalMs, restartAbovePages });
     // It never keeps the process alive by itself.
     this.worker.unref();
   }

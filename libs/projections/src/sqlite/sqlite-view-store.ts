@@ -71,6 +71,8 @@ export class SqliteViewStore implements ViewStore {
     } else {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
+      // The checkpointer's TRUNCATE holds writes back for a moment: wait, do not fail the batch.
+      this.db.pragma('busy_timeout = 5000');
       this.file = file;
     }
     if (!options.readOnly) this.upgrade();
