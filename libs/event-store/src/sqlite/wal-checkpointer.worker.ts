@@ -13,11 +13,11 @@ const port = parentPort!;
 const timer = setInterval(() => {
   try {
     // PASSIVE: copies what no reader still needs and never waits for readers or the writer.
-    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
     // Readers on other connections (the api's, beside a projection thread that writes) may keep
     // the writer from starting the WAL over, so it would only grow: once it is long, TRUNCATE
     // waits for them (briefly holding the writer back) and starts it over, empty.
-    if (log >= restartAbovePages) db.pragma('wal_checkpoint(TRUNCATE)');
+    if ((result?.log ?? 0) >= restartAbovePages) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     // Busy, or the disk is full: the next round tries again; the WAL keeps everything meanwhile.
   }
