@@ -51,19 +51,18 @@ describe('WalCheckpointer with a reader on another connection', () => {
     const sizeBefore = statSync(file).size;
     const started = Date.now() + 10_000;
     while (statSync(file).size === sizeBefore && Date.now() < started) await new Promise((r) => setTimeout(r, 20));
-    let largest = 0;
     // A writer and a reader taking turns without pause, as the projection thread and the api do.
     for (let i = 0; i < 400; i += 1) {
       db.transaction(() => insert.run('x'.repeat(10_000)))();
       count.get();
-      largest = Math.max(largest, statSync(`${file}-wal`).size);
       if (i % 10 === 0) await new Promise((r) => setTimeout(r, 5));
     }
+    // 400 commits of 10 kB: without a start-over the WAL file keeps the megabytes it grew to.
+    // Started over once it passes 64 pages, it ends below that (plus its header).
+    const limit = 64 * (4096 + 24) + 32;
     const deadline = Date.now() + 10_000;
-    while (statSync(`${file}-wal`).size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    // 400 commits of 10 kB are 4 MB; the WAL was started over (truncated) long before.
-    expect(statSync(`${file}-wal`).size).toBe(0);
-    expect(largest).toBeLessThan(3_000_000);
+    while (statSync(`${file}-wal`).size > limit && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(limit);
     await checkpointer.close();
     expect(count.get()).toEqual({ n: 401 });
     reader.close();
