@@ -39,13 +39,16 @@ export class ProjectionThread {
   constructor(
     private readonly store: EventStore,
     private readonly options: ProjectionThreadOptions,
-  ) {}
+  ) {
+    // The thread learns of commits only from the writing side's store.
+    if (!store.watchHead) throw new Error('A projection thread needs the store that writes the log to tell it of each commit (watchHead)');
+  }
 
   /** Starts the thread; resolves once every projection has reached the head seen at start. */
   async start(): Promise<void> {
     const worker = startWorker(import.meta.url, 'projection-thread.worker', { eventsFile: this.options.eventsFile, viewsFile: this.options.viewsFile });
     this.worker = worker;
-    this.unwatch = this.store.watchHead?.((head) => {
+    this.unwatch = this.store.watchHead!((head) => {
       if (head > this.head) this.head = head;
       worker.postMessage({ kind: 'head', head: head.toString() } satisfies ToProjectionThread);
     });
