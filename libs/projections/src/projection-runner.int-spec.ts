@@ -2,17 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { type CommandContext, SqliteEventStore, handleCommand } from '@lagesbild/event-store';
-import { situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
-import { defaultTemplate } from '@lagesbild/reference-data';
+import { SqliteEventStore } from '@lagesbild/event-store';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { SqliteViewStore } from './sqlite/sqlite-view-store.js';
+import { amendLevel, submitLevel } from './testing/report-commands.js';
 import { reportAsOf, situationReportProjection } from './views/situation-report/situation-report.projection.js';
 import { goalProjection } from './views/work-records/work-records.projections.js';
-
-const template = defaultTemplate();
-const context: CommandContext = { actor: { id: 'kim', name: 'Kim', roles: ['municipal_reporter'], org: '2085' }, correlationId: 'c' };
 
 describe('projection runner with the embedded view store', () => {
   let dir: string;
@@ -29,32 +25,8 @@ describe('projection runner with the embedded view store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const submit = (orgUnit: string, period: string, level: number) =>
-    handleCommand(
-      store,
-      situationReportDecider,
-      situationReportStreamId(orgUnit, period),
-      {
-        type: 'SubmitSituationReport',
-        orgUnit,
-        period,
-        template,
-        answers: [{ item: 'social-risk.level', value: level }],
-        sources: [],
-        submittedAt: now.toISOString(),
-        deadline: '2018-04-10T22:00:00.000Z',
-        periodApproved: false,
-      },
-      context,
-    );
-  const amend = (orgUnit: string, period: string, level: number) =>
-    handleCommand(
-      store,
-      situationReportDecider,
-      situationReportStreamId(orgUnit, period),
-      { type: 'AmendSituationReport', template, answers: [{ item: 'social-risk.level', value: level }], reason: 'Ny uppgift', periodApproved: false },
-      context,
-    );
+  const submit = (orgUnit: string, period: string, level: number) => submitLevel(store, orgUnit, period, level, now.toISOString());
+  const amend = (orgUnit: string, period: string, level: number) => amendLevel(store, orgUnit, period, level);
 
   it('answers the March report as it was known: an April amendment shows as of May, not as of 1 April', async () => {
     const views = new SqliteViewStore(join(dir, 'views.db'));

@@ -1,5 +1,6 @@
 import type { EventStore, StoredEvent } from '@lagesbild/event-store';
 import { type Projection, activeViews, checkpointName, storedView, versionedReader, versionedWriter } from './projection.js';
+import { PositionWaiters } from './position-waiters.js';
 import type { ViewReader, ViewStore } from './view-store.port.js';
 
 /** Storage failures that pass (a full disk, a busy file): the runner waits and tries again. */
@@ -42,7 +43,7 @@ export class ProjectionRunner {
   private readonly ready = new Set<string>();
   /** The stored name of each view's serving version; recomputed after a version catches up or retires. */
   private serving: Map<string, string> | undefined;
-  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly waiters = new PositionWaiters();
   /** Stops following the log's head. */
   private untap: (() => Promise<void>) | undefined;
   private logHead = 0n;
@@ -106,24 +107,7 @@ export class ProjectionRunner {
    * `position`, or false when `timeoutMs` passes first (the waiter is then forgotten).
    */
   waitFor(position: bigint, timeoutMs?: number): Promise<boolean> {
-    if (this.lowest(this.active()) >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const waiter = {
-        position,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-      this.waiters.add(waiter);
-      if (timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-          this.waiters.delete(waiter);
-          resolve(false);
-        }, timeoutMs);
-      }
-    });
+    return this.waiters.waitFor(position, this.lowest(this.active()), timeoutMs);
   }
 
   /** The views as of a position, each read from the version that answers reads. */
@@ -283,12 +267,6 @@ export class ProjectionRunner {
       this.caughtUp.resolve();
       this.caughtUp = undefined;
     }
-    const lowest = this.lowest(this.active());
-    for (const waiter of this.waiters) {
-      if (waiter.position <= lowest) {
-        this.waiters.delete(waiter);
-        waiter.resolve();
-      }
-    }
+    this.waiters.release(this.lowest(this.active()));
   }
 }

@@ -2,29 +2,24 @@ import { hash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 
-/** Each address's key (an IPv6 address stands for its /56), worked out once per address. */
-const addressKeys = new Map<string, string>();
-function addressKey(ip: string): string {
-  let key = addressKeys.get(ip);
-  if (key === undefined) {
-    key = ipKeyGenerator(ip);
-    if (addressKeys.size >= 10_000) addressKeys.clear();
-    addressKeys.set(ip, key);
-  }
-  return key;
+/** `key` memoised: worked out once per input, at most 10,000 remembered (then forgotten at once). */
+function remembered(key: (input: string) => string): (input: string) => string {
+  const known = new Map<string, string>();
+  return (input) => {
+    let value = known.get(input);
+    if (value === undefined) {
+      value = key(input);
+      if (known.size >= 10_000) known.clear();
+      known.set(input, value);
+    }
+    return value;
+  };
 }
 
-/** Each token's key (a digest: the limiter's store never holds the token), worked out once per token. */
-const tokenKeys = new Map<string, string>();
-function tokenKey(authorization: string): string {
-  let key = tokenKeys.get(authorization);
-  if (key === undefined) {
-    key = hash('sha256', authorization, 'base64url').slice(0, 22);
-    if (tokenKeys.size >= 10_000) tokenKeys.clear();
-    tokenKeys.set(authorization, key);
-  }
-  return key;
-}
+/** Each address's key (an IPv6 address stands for its /56). */
+const addressKey = remembered((ip) => ipKeyGenerator(ip));
+/** Each token's key: a digest, so the limiter's store never holds the token. */
+const tokenKey = remembered((authorization) => hash('sha256', authorization, 'base64url').slice(0, 22));
 
 /** Paths never limited: the operators' probes. */
 const UNLIMITED = /^\/(api\/v1\/)?(health|metrics)$/;

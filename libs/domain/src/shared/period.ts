@@ -13,41 +13,29 @@ export function assertPeriod(value: string, path = 'period'): void {
   if (!isPeriod(value)) throw new ValidationError(`${path} must be a month, YYYY-MM`, [{ path, message: 'must be a month, YYYY-MM' }]);
 }
 
+/** A period as a count of months (year × 12 + month − 1), and back: month arithmetic is addition. */
+const monthIndex = (period: Period) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+const periodAt = (index: number): Period => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
 /** The month after a period. */
 export function nextPeriod(period: Period): Period {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  return periodAt(monthIndex(period) + 1);
 }
 
 /** The period `months` after (or, negative, before) a period. */
 export function addMonths(period: Period, months: number): Period {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return periodAt(monthIndex(period) + months);
 }
 
 /** How many months from `from` to `to`, both counted (0 when `to` is before `from`). */
 export function monthsBetween(from: Period, to: Period): number {
-  const [fy, fm] = from.split('-').map(Number) as [number, number];
-  const [ty, tm] = to.split('-').map(Number) as [number, number];
-  return Math.max(0, (ty - fy) * 12 + (tm - fm) + 1);
+  return Math.max(0, monthIndex(to) - monthIndex(from) + 1);
 }
 
 /** Every period from `from` to `to`, both included. */
 export function periodsBetween(from: Period, to: Period): Period[] {
-  const periods: Period[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  for (let left = monthsBetween(from, to); left > 0; left -= 1) {
-    periods.push(`${year}-${month < 10 ? '0' : ''}${month}`);
-    if (month === 12) {
-      year += 1;
-      month = 1;
-    } else {
-      month += 1;
-    }
-  }
-  return periods;
+  const first = monthIndex(from);
+  return Array.from({ length: monthsBetween(from, to) }, (_, i) => periodAt(first + i));
 }
 
 /** The period an instant falls in, in Swedish time. */

@@ -11,12 +11,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A WAL database with one table, as the writing connection opens it. */
+function openWritten(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec('CREATE TABLE t (x TEXT)');
+  return db;
+}
+
 describe('WalCheckpointer', () => {
   it('copies what the writing connection commits into the database file from its own thread', async () => {
     const file = join(dir, 'views.db');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE t (x TEXT)');
+    const db = openWritten(file);
     const checkpointer = new WalCheckpointer(db, file, 50);
     const sizeBefore = statSync(file).size;
 
@@ -38,10 +45,7 @@ describe('WalCheckpointer', () => {
 describe('WalCheckpointer with a reader on another connection', () => {
   it('starts a long WAL over although another connection keeps reading', async () => {
     const file = join(dir, 'views.db');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
-    db.exec('CREATE TABLE t (x TEXT)');
+    const db = openWritten(file);
     const reader = new Database(file);
     const count = reader.prepare('SELECT count(*) AS n FROM t');
     const checkpointer = new WalCheckpointer(db, file, 20, 64);

@@ -2,15 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { type CommandContext, SqliteEventStore, handleCommand } from '@lagesbild/event-store';
-import { situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
-import { defaultTemplate } from '@lagesbild/reference-data';
+import { SqliteEventStore } from '@lagesbild/event-store';
 import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import { submitLevel } from '../testing/report-commands.js';
 import { reportAsOf } from '../views/situation-report/situation-report.projection.js';
 import { ProjectionThread } from './projection-thread.js';
-
-const template = defaultTemplate();
-const context: CommandContext = { actor: { id: 'kim', name: 'Kim', roles: ['municipal_reporter'], org: '2085' }, correlationId: 'c' };
 
 describe('projections on a thread of their own (the embedded default)', () => {
   let dir: string;
@@ -27,24 +23,7 @@ describe('projections on a thread of their own (the embedded default)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const submit = (orgUnit: string, period: string, level: number) =>
-    handleCommand(
-      store,
-      situationReportDecider,
-      situationReportStreamId(orgUnit, period),
-      {
-        type: 'SubmitSituationReport',
-        orgUnit,
-        period,
-        template,
-        answers: [{ item: 'social-risk.level', value: level }],
-        sources: [],
-        submittedAt: '2018-04-05T08:00:00.000Z',
-        deadline: '2018-04-10T22:00:00.000Z',
-        periodApproved: false,
-      },
-      context,
-    );
+  const submit = (orgUnit: string, period: string, level: number) => submitLevel(store, orgUnit, period, level, '2018-04-05T08:00:00.000Z');
   const start = async () => {
     thread = new ProjectionThread(store, { eventsFile: join(dir, 'events.db'), viewsFile: join(dir, 'views.db') });
     await thread.start();

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { type EventStore, startWorker } from '@lagesbild/event-store';
 import { ALL_PROJECTIONS } from '../all-projections.js';
+import { PositionWaiters } from '../position-waiters.js';
 import { versionedReader } from '../projection.js';
 import type { ProjectionRunnerOptions } from '../projection-runner.js';
 import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
@@ -33,7 +34,7 @@ export class ProjectionThread {
   private serving = new Map<string, string>();
   /** Until the thread first reports: every projection it runs, at position 0. */
   private projections: ProjectionStatus[] = ALL_PROJECTIONS.map((p) => ({ name: p.name, version: p.version, position: 0n, serving: false }));
-  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly waiters = new PositionWaiters();
   private stopping = false;
 
   constructor(
@@ -89,24 +90,7 @@ export class ProjectionThread {
    * `position`, or false when `timeoutMs` passes first (the waiter is then forgotten).
    */
   waitFor(position: bigint, timeoutMs?: number): Promise<boolean> {
-    if (this.servingPosition >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const waiter = {
-        position,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-      this.waiters.add(waiter);
-      if (timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-          this.waiters.delete(waiter);
-          resolve(false);
-        }, timeoutMs);
-      }
-    });
+    return this.waiters.waitFor(position, this.servingPosition, timeoutMs);
   }
 
   /** The views as of a position, each read from the version that answers reads. */
@@ -140,11 +124,6 @@ export class ProjectionThread {
     this.serving = new Map(message.serving);
     this.projections = message.projections.map((p) => ({ ...p, position: BigInt(p.position) }));
     this.servingPosition = BigInt(message.servingPosition);
-    for (const waiter of this.waiters) {
-      if (waiter.position <= this.servingPosition) {
-        this.waiters.delete(waiter);
-        waiter.resolve();
-      }
-    }
+    this.waiters.release(this.servingPosition);
   }
 }
