@@ -1,12 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { LoggerModule } from 'nestjs-pino';
 import { EventStoreModule } from '@lagesbild/event-store';
 import type { Environment } from './config/environment.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DemoUsersController, SignInConfigController, usesEmbeddedAuth } from './auth/sign-in.controller.js';
 import { DomainModule } from './domain.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 
 type Config = ConfigService<Environment, true>;
@@ -27,16 +27,7 @@ export class AppModule {
           skipProcessEnv: true,
           load: [() => ({ ...environment })],
         }),
-        LoggerModule.forRootAsync({
-          inject: [ConfigService],
-          useFactory: (config: Config) => ({
-            pinoHttp: {
-              level: config.get('LOG_LEVEL', { infer: true }),
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-              autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
-            },
-          }),
-        }),
+        LoggingModule,
         EventStoreModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: Config) => ({

@@ -2,8 +2,8 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { ConfigService } from '@nestjs/config';
+import { PinoLoggerService } from './logging/pino-logger.service.js';
 import { rateLimitPerTokenAndAddress } from './http/rate-limit.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { ValidationFailedException } from './problem/validation-failed.exception.js';
@@ -19,7 +19,7 @@ export const BODY_LIMIT = '1mb';
  * rejects unknown fields, problem+json for every error, and the OpenAPI docs.
  */
 export function configureApp(app: INestApplication): INestApplication {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLoggerService));
   // No ETag hashed from each answer's body: every query answer carries the moment it was
   // given (`meta.asOf`), so such a tag never matches twice, and hashing it cost every read.
   // Commands and a report send `ETag: "<revision>"` themselves.
