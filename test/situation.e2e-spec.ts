@@ -64,6 +64,24 @@ describe('situation views over HTTP', () => {
     expect(then.body.meta.position).toBe(beforeAssessment);
   });
 
+  it('answers the same county question again from what it has read, until one of its municipalities reports', async () => {
+    // Last month: this month's county picture has been approved above, and takes no more reports.
+    const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const ask = async () => (await request(t.http).get(`/api/v1/org-units/20/situation?period=${month}`).set(analyst).expect(200)).body;
+    const first = await ask();
+    const again = await ask();
+    expect(again.completeness).toEqual(first.completeness);
+    expect(again.completeness.reported).not.toContain('2080');
+    const falun = await t.as('municipal_reporter', '2080');
+    const submitted = await request(t.http).put(`/api/v1/org-units/2080/reports/${month}`).set(falun).send({ templateVersion: 1, answers: answers(4, 'rising') }).expect(201);
+    // No minPosition: a read at the head waits for the views to apply what is already in the log.
+    const after = await ask();
+    expect(BigInt(after.meta.position)).toBeGreaterThanOrEqual(BigInt(submitted.body.position));
+    expect(after.completeness.reported).toContain('2080');
+    expect(after.rising).toContainEqual({ orgUnit: '2080', item: 'social-risk.level' });
+    expect(after.levels.find((l: { area: string }) => l.area === 'social-risk').distribution[4]).toBe(first.levels.find((l: { area: string }) => l.area === 'social-risk').distribution[4] + 1);
+  });
+
   it('gives national readers every county, approved or not', async () => {
     const reader = await t.as('national_reader', 'SE');
     const res = await request(t.http).get(`/api/v1/org-units/SE/situation?period=${period}&minPosition=${await t.store.headPosition()}`).set(reader).expect(200);

@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export interface Server {
   url: string;
   dataDir: string;
+  pid: number;
   /** The server's resident set size now, in MB (from /proc). */
   rssMB(): number;
   stop(): Promise<void>;
@@ -42,6 +43,7 @@ export async function startServer(entry: string, port: number, env: Record<strin
   return {
     url,
     dataDir,
+    pid: child.pid!,
     rssMB: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);

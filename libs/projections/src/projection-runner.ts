@@ -1,7 +1,7 @@
 import type { EventStore, StoredEvent } from '@lagesbild/event-store';
 import { type Projection, activeViews, checkpointName, storedView, versionedReader, versionedWriter } from './projection.js';
 import { PositionWaiters } from './position-waiters.js';
-import type { ViewReader, ViewStore } from './view-store.port.js';
+import type { ViewReader, ViewStore, ViewWriter } from './view-store.port.js';
 
 /** Storage failures that pass (a full disk, a busy file): the runner waits and tries again. */
 const TRANSIENT = /^SQLITE_(FULL|IOERR|BUSY|LOCKED)|^(MongoNetworkError|MongoServerSelectionError)$/;
@@ -22,7 +22,16 @@ export interface ProjectionRunnerOptions {
   onSwitch?: (projection: string, from: number, to: number) => void;
   /** Told after every batch applied (and after start has read the checkpoints). */
   onProgress?: () => void;
+  /**
+   * Told which rows (view and key, as queries name them) the batches since the last call
+   * changed and how far the serving versions have applied the log, before anyone waiting for
+   * that position is told: answers remembered from those rows are out of date.
+   */
+  onChanged?: (rows: ChangedRow[], through: bigint) => void;
 }
+
+/** A row a batch wrote or removed: its view (as queries name it) and key. */
+export type ChangedRow = [view: string, key: string];
 
 /**
  * Runs projections in this process: each catches up from its checkpoint in batches (one
@@ -44,6 +53,8 @@ export class ProjectionRunner {
   /** The stored name of each view's serving version; recomputed after a version catches up or retires. */
   private serving: Map<string, string> | undefined;
   private readonly waiters = new PositionWaiters();
+  /** Rows changed since `onChanged` was last told (kept only when someone listens). */
+  private changed: ChangedRow[] = [];
   /** Stops following the log's head. */
   private untap: (() => Promise<void>) | undefined;
   private logHead = 0n;
@@ -68,10 +79,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     this.isRunning = true;
     // The head is watched from before it is first read: no commit in between goes unnoticed.
-    const moved = (head: bigint) => {
-      if (head > this.logHead) this.logHead = head;
-      for (const wake of this.wakers) wake();
-    };
+    const moved = (head: bigint) => this.headMoved(head);
     const watching = this.store.watchHead?.(moved);
     this.logHead = await this.store.headPosition();
     for (const projection of this.running) {
@@ -110,6 +118,11 @@ export class ProjectionRunner {
     return this.waiters.waitFor(position, this.lowest(this.active()), timeoutMs);
   }
 
+  /** The log has reached `head` (committed: a reader saw it); the loops need not wait for the store's word of it. */
+  logReached(head: bigint): void {
+    if (head > this.logHead) this.headMoved(head);
+  }
+
   /** The views as of a position, each read from the version that answers reads. */
   readerAt(position: bigint): ViewReader {
     return versionedReader(this.views.readerAt(position), this.servingViews());
@@ -140,6 +153,12 @@ export class ProjectionRunner {
     for (const wake of this.wakers) wake();
     await this.untap?.();
     await this.loops;
+  }
+
+  /** The log has grown to `head`: the loops waiting at the old head go on. */
+  private headMoved(head: bigint): void {
+    if (head > this.logHead) this.logHead = head;
+    for (const wake of this.wakers) wake();
   }
 
   /** Per projection name, the newest version that has caught up (or the newest, if none has). */
@@ -251,7 +270,7 @@ export class ProjectionRunner {
       await this.withStore(async () => {
         // A version retired meanwhile (by the other loop) writes nothing more.
         if (!this.running.includes(projection)) return;
-        await this.views.applyBatch(id, relevant, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
+        await this.views.applyBatch(id, relevant, upTo, (writer, event) => projection.apply(event as StoredEvent, this.recorded(versionedWriter(projection, writer))));
         this.applied.set(id, upTo);
         this.stored.set(id, upTo);
       });
@@ -261,7 +280,28 @@ export class ProjectionRunner {
     }
   }
 
+  /** A writer that notes each row it changes for `onChanged` (a batch rolled back is noted too: harmless, it only forgets answers). */
+  private recorded(writer: ViewWriter): ViewWriter {
+    if (!this.options.onChanged) return writer;
+    return {
+      get: (view, key) => writer.get(view, key),
+      put: (view, key, value) => {
+        this.changed.push([view, key]);
+        return writer.put(view, key, value);
+      },
+      remove: (view, key) => {
+        this.changed.push([view, key]);
+        return writer.remove(view, key);
+      },
+    };
+  }
+
   private release(): void {
+    if (this.options.onChanged) {
+      const changed = this.changed;
+      this.changed = [];
+      this.options.onChanged(changed, this.lowest(this.active()));
+    }
     this.options.onProgress?.();
     if (this.caughtUp && this.lowest(this.running) >= this.caughtUp.position) {
       this.caughtUp.resolve();

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type FieldProblem, ValidationError, addMonths, isPeriod, monthsBetween, periodOf, templateItems } from '@lagesbild/domain';
 import { readinessOf, trendOf } from '@lagesbild/projections';
@@ -6,6 +6,7 @@ import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
+import { JsonAnswerInterceptor } from '../http/json-answer.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 import { ProjectionsService } from './projections.service.js';
 
@@ -14,6 +15,7 @@ const MAX_PERIODS = 600;
 
 @ApiTags('Vyer')
 @Controller('org-units/:code')
+@UseInterceptors(JsonAnswerInterceptor)
 export class OrgUnitViewsController {
   constructor(
     private readonly projections: ProjectionsService,
@@ -55,9 +57,8 @@ export class OrgUnitViewsController {
       else if (monthsBetween(from, to) > MAX_PERIODS) problems.push({ path: 'from', message: `a series is at most ${MAX_PERIODS} months` });
     }
     if (problems.length > 0) throw new ValidationError('Bad trend query', problems);
-    const { reader, meta } = await this.projections.asOf(asOf);
     const unit = this.units.get(code)!;
-    return {
+    return this.projections.answer(`trends|${code}|${area ?? ''}|${itemId}|${from}|${to}`, asOf, async (reader) => ({
       orgUnit: code,
       name: unit.name,
       kind: unit.kind,
@@ -66,16 +67,14 @@ export class OrgUnitViewsController {
       from,
       to,
       series: await trendOf(reader, this.units, code, itemId!, from, to),
-      meta,
-    };
+    }));
   }
 
   @Get('readiness')
   @Access('view:read', { param: 'code' })
   @ApiOperation({ summary: 'Beredskap: samordnare, handlingsplan antagen och reviderad — per kommun, län och land' })
   async readiness(@Param('code') code: string, @AsOf() asOf: AsOfQuery) {
-    const { reader, meta } = await this.projections.asOf(asOf);
     const unit = this.units.get(code)!;
-    return { orgUnit: code, name: unit.name, kind: unit.kind, ...(await readinessOf(reader, this.units, code)), meta };
+    return this.projections.answer(`readiness|${code}`, asOf, async (reader) => ({ orgUnit: code, name: unit.name, kind: unit.kind, ...(await readinessOf(reader, this.units, code)) }));
   }
 }

@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, MongoViewStore, ProjectionRunner, ProjectionThread, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, AnswerMemo, type ChangedRow, MongoViewStore, ProjectionRunner, ProjectionThread, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
 import type { Environment } from '../config/environment.js';
 import { type AnswerMeta, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
+import { JsonAnswer } from '../http/json-answer.js';
 
 const MIN_POSITION_WAIT_MS = 5000;
 
 /** What the api needs of the projections, wherever they run. */
-type Projections = Pick<ProjectionRunner, 'start' | 'stop' | 'waitFor' | 'readerAt' | 'status'>;
+type Projections = Pick<ProjectionRunner, 'start' | 'stop' | 'waitFor' | 'logReached' | 'readerAt' | 'status'>;
 
 /**
  * The projections and reads of their views. With the embedded stores (the default) they run
@@ -23,13 +24,19 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   private readonly views: ViewStore | undefined;
   private readonly runner: Projections;
   private started: Promise<void> | undefined;
+  /** Answers at the head, until a row they read changes. */
+  private readonly memo = new AnswerMemo();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, config: ConfigService<Environment, true>) {
     const mongoUrl = config.get('MONGODB_URL', { infer: true });
     const dataDir = config.get('DATA_DIR', { infer: true });
     const options = {
       onError: (projection: string, error: unknown) => this.logger.error({ err: error, projection }, 'projection failed'),
-      onSwitch: (projection: string, from: number, to: number) => this.logger.log(`${projection}: version ${to} has caught up and answers now; version ${from} dropped`),
+      onSwitch: (projection: string, from: number, to: number) => {
+        this.memo.clear();
+        this.logger.log(`${projection}: version ${to} has caught up and answers now; version ${from} dropped`);
+      },
+      onChanged: (rows: ChangedRow[], through: bigint) => this.memo.changed(rows, through),
     };
     if (!mongoUrl && !config.get('EVENTSTORE_URL', { infer: true })) {
       this.runner = new ProjectionThread(store, { ...options, eventsFile: join(dataDir, 'events.db'), viewsFile: join(dataDir, 'views.db') });
@@ -52,12 +59,31 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     await this.views?.close();
   }
 
+  /**
+   * A query's answer in JSON, with its `meta`. At the head of the log it is remembered until a
+   * row it read changes, and asked again it costs neither the reads nor the serialisation; as
+   * of a past moment it is computed afresh. `id` names the question: everything the answer
+   * depends on besides the views (the org unit, the period, the template version…).
+   */
+  async answer(id: string, query: AsOfQuery, compute: (reader: ViewReader) => Promise<object>): Promise<JsonAnswer> {
+    const { position, reader, meta } = await this.at(query);
+    const atHead = query.asOf === undefined && query.asOfPosition === undefined;
+    const json = atHead ? (this.memo.get(id, position) ?? (await this.memo.remember(id, position, reader, compute))) : JSON.stringify(await compute(reader));
+    return JsonAnswer.withMeta(json, meta);
+  }
+
   /** The views as of a query's `asOf`/`asOfPosition`, once they hold its `minPosition`; else 503. */
   async asOf(query: AsOfQuery): Promise<{ reader: ViewReader; meta: AnswerMeta }> {
+    const { reader, meta } = await this.at(query);
+    return { reader, meta };
+  }
+
+  private async at(query: AsOfQuery): Promise<{ position: bigint; reader: ViewReader; meta: AnswerMeta }> {
     const { position, meta } = await resolveAsOf(this.store, { ...query, minPosition: undefined });
+    this.runner.logReached(position);
     const reader = await this.readerAt(position, query.minPosition);
     if (!reader) throw new ServiceUnavailableException('The views have not caught up yet; try again shortly');
-    return { reader, meta };
+    return { position, reader, meta };
   }
 
   status() {

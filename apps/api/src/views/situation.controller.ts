@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { assertPeriod } from '@lagesbild/domain';
 import { countySituation, municipalitySituation, nationalSituation, reportAsOf } from '@lagesbild/projections';
@@ -6,11 +6,13 @@ import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
+import { JsonAnswerInterceptor } from '../http/json-answer.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 import { ProjectionsService } from './projections.service.js';
 
 @ApiTags('Vyer')
 @Controller('org-units/:code/situation')
+@UseInterceptors(JsonAnswerInterceptor)
 export class SituationController {
   constructor(
     private readonly projections: ProjectionsService,
@@ -25,21 +27,22 @@ export class SituationController {
   async situation(@Param('code') code: string, @Query('period') query: unknown, @AsOf() asOf: AsOfQuery) {
     const period = typeof query === 'string' ? query : '';
     assertPeriod(period);
-    const { reader, meta } = await this.projections.asOf(asOf);
     const template = await this.templates.current();
     const unit = this.units.get(code)!;
     const base = { orgUnit: code, name: unit.name, kind: unit.kind, period };
-    switch (unit.kind) {
-      case 'municipality':
-      case 'district': {
-        const report = await reportAsOf(reader, code, period);
-        const answered = (report && (await this.templates.version(report.templateVersion))) || template;
-        return { ...base, ...municipalitySituation(report, answered), meta };
+    return this.projections.answer(`situation|${code}|${period}|${template.version}`, asOf, async (reader) => {
+      switch (unit.kind) {
+        case 'municipality':
+        case 'district': {
+          const report = await reportAsOf(reader, code, period);
+          const answered = (report && (await this.templates.version(report.templateVersion))) || template;
+          return { ...base, ...municipalitySituation(report, answered) };
+        }
+        case 'county':
+          return { ...base, ...(await countySituation(reader, this.units, code, period, template)) };
+        case 'nation':
+          return { ...base, ...(await nationalSituation(reader, this.units, period, template)) };
       }
-      case 'county':
-        return { ...base, ...(await countySituation(reader, this.units, code, period, template)), meta };
-      case 'nation':
-        return { ...base, ...(await nationalSituation(reader, this.units, period, template)), meta };
-    }
+    });
   }
 }

@@ -18,6 +18,8 @@ export type FromProjectionThread =
       /** For each view, the stored name of the version that answers reads. */
       serving: Array<[view: string, stored: string]>;
       projections: Array<Omit<ProjectionStatus, 'position'> & { position: string }>;
+      /** The rows the batches since the last message changed (view as queries name it, key). */
+      changed: Array<[view: string, key: string]>;
     }
   | { kind: 'caught-up' }
   | { kind: 'switched'; projection: string; from: number; to: number }

@@ -8,7 +8,7 @@ import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import type { ViewReader } from '../view-store.port.js';
 import { type FromProjectionThread, type ProjectionStatus, type ToProjectionThread, deserializeError } from './projection-thread.messages.js';
 
-export interface ProjectionThreadOptions extends Pick<ProjectionRunnerOptions, 'onError' | 'onSwitch'> {
+export interface ProjectionThreadOptions extends Pick<ProjectionRunnerOptions, 'onError' | 'onSwitch' | 'onChanged'> {
   /** The embedded log's file (the thread opens a reading connection of its own). */
   eventsFile: string;
   /** The views' file: the thread writes it, this side reads it. */
@@ -49,10 +49,7 @@ export class ProjectionThread {
   async start(): Promise<void> {
     const worker = startWorker(import.meta.url, 'projection-thread.worker', { eventsFile: this.options.eventsFile, viewsFile: this.options.viewsFile });
     this.worker = worker;
-    this.unwatch = this.store.watchHead!((head) => {
-      if (head > this.head) this.head = head;
-      worker.postMessage({ kind: 'head', head: head.toString() } satisfies ToProjectionThread);
-    });
+    this.unwatch = this.store.watchHead!((head) => this.headMoved(head));
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromProjectionThread) => {
         switch (message.kind) {
@@ -93,6 +90,21 @@ export class ProjectionThread {
     return this.waiters.waitFor(position, this.servingPosition, timeoutMs);
   }
 
+  /**
+   * Tells the thread the log has reached `head` (committed: a reader saw it). A query at the
+   * head says so before it waits: the writer's word of that commit comes through this event
+   * loop's queue, which under load runs milliseconds behind.
+   */
+  logReached(head: bigint): void {
+    this.headMoved(head);
+  }
+
+  private headMoved(head: bigint): void {
+    if (head <= this.head) return;
+    this.head = head;
+    this.worker?.postMessage({ kind: 'head', head: head.toString() } satisfies ToProjectionThread);
+  }
+
   /** The views as of a position, each read from the version that answers reads. */
   readerAt(position: bigint): ViewReader {
     if (!this.reader) throw new Error('The projection thread has not opened the views yet');
@@ -124,6 +136,7 @@ export class ProjectionThread {
     this.serving = new Map(message.serving);
     this.projections = message.projections.map((p) => ({ ...p, position: BigInt(p.position) }));
     this.servingPosition = BigInt(message.servingPosition);
+    if (message.changed.length > 0) this.options.onChanged?.(message.changed, this.servingPosition);
     this.waiters.release(this.servingPosition);
   }
 }

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '@lagesbild/event-store';
 import { ALL_PROJECTIONS } from '../all-projections.js';
-import { ProjectionRunner } from '../projection-runner.js';
+import { type ChangedRow, ProjectionRunner } from '../projection-runner.js';
 import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import { type FromProjectionThread, type ToProjectionThread, serializeError } from './projection-thread.messages.js';
 
@@ -17,7 +17,11 @@ const post = (message: FromProjectionThread) => port.postMessage(message);
 
 const store = new SqliteEventStore({ file: eventsFile, readOnly: true });
 const views = new SqliteViewStore(viewsFile);
+let changed: ChangedRow[] = [];
 const runner: ProjectionRunner = new ProjectionRunner(store, views, ALL_PROJECTIONS, {
+  onChanged: (rows) => {
+    changed = changed.length === 0 ? rows : changed.concat(rows);
+  },
   onError: (projection, error) => post({ kind: 'projection-failed', projection, error: serializeError(error) }),
   onSwitch: (projection, from, to) => post({ kind: 'switched', projection, from, to }),
   onProgress: () => {
@@ -28,7 +32,9 @@ const runner: ProjectionRunner = new ProjectionRunner(store, views, ALL_PROJECTI
       servingPosition: runner.servingPosition().toString(),
       serving: [...runner.servingViews()],
       projections: status.projections.map((p) => ({ ...p, position: p.position.toString() })),
+      changed,
     });
+    changed = [];
   },
 });
 
