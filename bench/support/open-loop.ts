@@ -37,9 +37,11 @@ export async function openLoop(url: string, rate: number, seconds: number, next:
   const started = nowMs();
   const inFlight: Array<Promise<void>> = [];
   for (let i = 0; i < total; i += 1) {
-    const planned = started + (i * 1000) / rate;
+    let planned = started + (i * 1000) / rate;
     const wait = planned - nowMs();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    // A request sent (up to a millisecond) before its moment is timed from when it left.
+    planned = Math.max(planned, nowMs());
     const plan = next();
     inFlight.push(
       new Promise<void>((resolve) => {
