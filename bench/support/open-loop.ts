@@ -41,7 +41,7 @@ export async function openLoop(url: string, rate: number, seconds: number, next:
     const wait = planned - nowMs();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     // A request sent (up to a millisecond) before its moment is timed from when it left.
-    planned = Math.max(planned, nowMs());
+    planned = Math.min(planned, nowMs());
     const plan = next();
     inFlight.push(
       new Promise<void>((resolve) => {

@@ -15,6 +15,11 @@ export interface RunningServer {
 export async function startServer(environment: Environment): Promise<RunningServer> {
   const app = configureApp(await NestFactory.create(AppModule.forRoot(environment), { bufferLogs: true }));
   await app.listen(environment.PORT);
+  // Keep idle connections longer than the clients and proxies in front (60 s is common): a
+  // connection the server closes just as a client sends on it is an error at the client.
+  const http = app.getHttpServer() as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   stopGracefullyOnSignals(app);
   return { app, baseUrl: `http://localhost:${environment.PORT}/${API_PREFIX}` };
 }

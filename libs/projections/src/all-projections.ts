@@ -2,6 +2,7 @@ import { approvalProjection, assessmentProjection } from './views/county/county.
 import { actionProjection, riskProjection } from './views/risks/risks.projections.js';
 import { activityProjection, goalProjection, narrativeProjection, timeEntryProjection } from './views/work-records/work-records.projections.js';
 import { situationReportProjection } from './views/situation-report/situation-report.projection.js';
+import { reportSummaryProjection } from './views/situation-report/report-summary.projection.js';
 import { readinessProjection } from './views/readiness/readiness.projection.js';
 import { trendsProjection } from './views/trends/trends.projection.js';
 import { supportCaseProjection } from './views/support-cases/support-cases.projection.js';
@@ -9,6 +10,7 @@ import { supportCaseProjection } from './views/support-cases/support-cases.proje
 /** Every projection the api runs. */
 export const ALL_PROJECTIONS = [
   situationReportProjection,
+  reportSummaryProjection,
   assessmentProjection,
   approvalProjection,
   riskProjection,

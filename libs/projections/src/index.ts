@@ -5,6 +5,7 @@ export { AnswerMemo } from './answer-memo.js';
 export { SqliteViewStore } from './sqlite/sqlite-view-store.js';
 export { MongoViewStore, type MongoViewStoreOptions } from './mongodb/mongodb-view-store.js';
 export * from './views/situation-report/situation-report.projection.js';
+export * from './views/situation-report/report-summary.projection.js';
 export * from './views/county/county.projections.js';
 export * from './views/situation.queries.js';
 export * from './views/risks/risks.projections.js';

@@ -27,17 +27,20 @@ export class PinoLoggerService implements LoggerService {
   }
 
   /**
-   * Nest calls `error(message, stack?, context?)` and the others `(message, context?)`: the last
-   * string argument is the context, and for errors a string before it the stack.
+   * Nest passes the logging class's name last (`context`); before it may come a message for an
+   * object logged (`logger.error({ err }, 'projection failed')`) or, for `error`, a stack.
    */
   private write(level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
     if (!this.pino.isLevelEnabled(level)) return;
-    const strings = rest.filter((r): r is string => typeof r === 'string');
-    const context = strings.length > 0 ? strings[strings.length - 1] : undefined;
-    const stack = level === 'error' || level === 'fatal' ? (strings.length > 1 ? strings[0] : undefined) : undefined;
-    const fields = { ...(context ? { context } : {}), ...(stack ? { stack } : {}) };
-    if (message instanceof Error) this.pino[level]({ ...fields, err: message }, message.message);
-    else if (typeof message === 'object' && message !== null) this.pino[level]({ ...fields, ...message });
+    const last = rest[rest.length - 1];
+    const context = typeof last === 'string' && !isStack(last) ? last : undefined;
+    const extra = (context === undefined ? rest : rest.slice(0, -1)).find((r): r is string => typeof r === 'string');
+    const stack = extra !== undefined && isStack(extra) ? extra : undefined;
+    const fields: Record<string, unknown> = { ...(context ? { context } : {}), ...(stack ? { stack } : {}) };
+    if (message instanceof Error) this.pino[level]({ ...fields, err: message }, stack ? message.message : (extra ?? message.message));
+    else if (typeof message === 'object' && message !== null) this.pino[level]({ ...fields, ...message }, stack ? undefined : extra);
     else this.pino[level](fields, String(message));
   }
 }
+
+const isStack = (text: string) => /\n\s+at /.test(text);

@@ -16,7 +16,8 @@ const HEALTH = new Set(['/health', '/api/v1/health']);
  */
 @Injectable()
 export class RequestLogMiddleware implements NestMiddleware {
-  private next = 0;
+  /** Request ids of our own, when the caller sends none. */
+  private issued = 0;
 
   constructor(@Inject(LOG) private readonly log: Logger) {}
 
@@ -24,7 +25,7 @@ export class RequestLogMiddleware implements NestMiddleware {
     if (!this.log.isLevelEnabled('error') || HEALTH.has(req.originalUrl)) return next();
     const started = process.hrtime.bigint();
     const given = req.headers['x-request-id'];
-    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : String((this.next += 1));
+    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : String((this.issued += 1));
     res.once('finish', () => {
       const level = res.statusCode >= 500 ? 'error' : 'info';
       if (!this.log.isLevelEnabled(level)) return;

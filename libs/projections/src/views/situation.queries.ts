@@ -2,7 +2,8 @@ import type { TemplateDefinition } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../view-store.port.js';
 import { APPROVALS_VIEW, ASSESSMENTS_VIEW, type ApprovalRow, type AssessmentRow, countyPeriodKey } from './county/county.projections.js';
-import { type ReportRow, reportAsOf } from './situation-report/situation-report.projection.js';
+import { reportSummaryAsOf } from './situation-report/report-summary.projection.js';
+import type { ReportRow } from './situation-report/situation-report.projection.js';
 
 /** A municipality's (or district's) answers per area and item for a period. */
 export function municipalitySituation(report: ReportRow | undefined, template: TemplateDefinition) {
@@ -21,13 +22,13 @@ export function municipalitySituation(report: ReportRow | undefined, template: T
 }
 
 /**
- * A county's picture of a period, computed at query time from its municipalities' rows:
- * approval, completeness (reported, missing, late), the distribution of area levels, the
- * items reported rising, and the regional assessment.
+ * A county's picture of a period, computed at query time from its municipalities' report
+ * summaries: approval, completeness (reported, missing, late), the distribution of area
+ * levels, the items reported rising, and the regional assessment.
  */
 export async function countySituation(reader: ViewReader, units: OrgUnitRegistry, county: string, period: string, template: TemplateDefinition) {
   const municipalities = units.children(county).filter((u) => u.kind === 'municipality');
-  const reports = await Promise.all(municipalities.map(async (m) => ({ unit: m, report: await reportAsOf(reader, m.code, period) })));
+  const reports = await Promise.all(municipalities.map(async (m) => ({ unit: m, report: await reportSummaryAsOf(reader, m.code, period) })));
   const approval = await reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county, period));
   const assessment = await reader.get<AssessmentRow>(ASSESSMENTS_VIEW, countyPeriodKey(county, period));
   const levelItem = (areaId: string) => template.areas.find((a) => a.id === areaId)?.items.find((i) => i.type === 'level')?.id;
@@ -44,15 +45,15 @@ export async function countySituation(reader: ViewReader, units: OrgUnitRegistry
       const item = levelItem(area.id);
       const distribution = [0, 0, 0, 0, 0];
       for (const { report } of reports) {
-        const value = item ? report?.answers[item]?.value : undefined;
+        const value = item ? report?.answers[item]?.[0] : undefined;
         if (typeof value === 'number' && value >= 0 && value <= 4) distribution[value]! += 1;
       }
       return { area: area.id, label: area.label, item, distribution };
     }),
     rising: reports.flatMap(({ unit, report }) =>
-      Object.values(report?.answers ?? {})
-        .filter((a) => a.trend === 'rising')
-        .map((a) => ({ orgUnit: unit.code, item: a.item })),
+      Object.entries(report?.answers ?? {})
+        .filter(([, [, trend]]) => trend === 'rising')
+        .map(([item]) => ({ orgUnit: unit.code, item })),
     ),
     ...(assessment ? { assessment } : {}),
   };

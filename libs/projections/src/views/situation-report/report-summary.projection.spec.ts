@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals';
+import type { StoredEvent } from '@lagesbild/event-store';
+import type { ViewWriter } from '../../view-store.port.js';
+import { REPORT_SUMMARY_VIEW, type ReportSummaryRow, reportSummaryProjection } from './report-summary.projection.js';
+
+/** The projection's one view as a map, written as the view store's writer would. */
+function summaries() {
+  const rows = new Map<string, unknown>();
+  const writer: ViewWriter = {
+    get: async <T>(view: string, key: string) => rows.get(`${view}/${key}`) as T | undefined,
+    put: async (view, key, value) => void rows.set(`${view}/${key}`, value),
+    remove: async (view, key) => void rows.delete(`${view}/${key}`),
+  };
+  return { rows, writer };
+}
+
+let position = 0n;
+const event = (type: string, data: object) => ({ type, data, position: (position += 1n) }) as unknown as StoredEvent;
+
+describe('report summaries', () => {
+  it('keep what a county’s picture needs of a report: late or not, each answer’s number and trend, in the report’s order', async () => {
+    const { rows, writer } = summaries();
+    await reportSummaryProjection.apply(
+      event('SituationReportSubmitted', {
+        orgUnit: '2085',
+        period: '2026-03',
+        late: true,
+        answers: [
+          { item: 'social-risk.level', value: 2, trend: 'unchanged', comment: 'Lugnt' },
+          { item: 'social-risk.description', value: 'Oro kring skolan', trend: 'rising' },
+          { item: 'andt.doping', value: false },
+        ],
+      }),
+      writer,
+    );
+    expect(rows.get(`${REPORT_SUMMARY_VIEW}/2085|2026-03`)).toEqual({
+      late: true,
+      answers: { 'social-risk.level': [2, 'unchanged'], 'social-risk.description': [null, 'rising'], 'andt.doping': [null] },
+    } satisfies ReportSummaryRow);
+
+    // An amended answer keeps its place; an answer new to the report comes last.
+    await reportSummaryProjection.apply(
+      event('SituationReportAmended', { orgUnit: '2085', period: '2026-03', answers: [{ item: 'andt.level', value: 1 }, { item: 'social-risk.level', value: 4, trend: 'rising' }] }),
+      writer,
+    );
+    const amended = rows.get(`${REPORT_SUMMARY_VIEW}/2085|2026-03`) as ReportSummaryRow;
+    expect(Object.entries(amended.answers)).toEqual([
+      ['social-risk.level', [4, 'rising']],
+      ['social-risk.description', [null, 'rising']],
+      ['andt.doping', [null]],
+      ['andt.level', [1]],
+    ]);
+    expect(amended.late).toBe(true);
+  });
+
+  it('ignores an amendment of a report it has not seen', async () => {
+    const { rows, writer } = summaries();
+    await reportSummaryProjection.apply(event('SituationReportAmended', { orgUnit: '2080', period: '2026-03', answers: [{ item: 'andt.level', value: 1 }] }), writer);
+    expect(rows.size).toBe(0);
+  });
+});
