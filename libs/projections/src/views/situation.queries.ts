@@ -2,7 +2,7 @@ import type { TemplateDefinition } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../view-store.port.js';
 import { APPROVALS_VIEW, ASSESSMENTS_VIEW, type ApprovalRow, type AssessmentRow, countyPeriodKey } from './county/county.projections.js';
-import { reportSummaryAsOf } from './situation-report/report-summary.projection.js';
+import { reportSummariesOf } from './situation-report/report-summary.projection.js';
 import type { ReportRow } from './situation-report/situation-report.projection.js';
 
 /** A municipality's (or district's) answers per area and item for a period. */
@@ -28,7 +28,8 @@ export function municipalitySituation(report: ReportRow | undefined, template: T
  */
 export async function countySituation(reader: ViewReader, units: OrgUnitRegistry, county: string, period: string, template: TemplateDefinition) {
   const municipalities = units.children(county).filter((u) => u.kind === 'municipality');
-  const reports = await Promise.all(municipalities.map(async (m) => ({ unit: m, report: await reportSummaryAsOf(reader, m.code, period) })));
+  const summaries = await reportSummariesOf(reader, county, period);
+  const reports = municipalities.map((m) => ({ unit: m, report: summaries.get(m.code) }));
   const approval = await reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county, period));
   const assessment = await reader.get<AssessmentRow>(ASSESSMENTS_VIEW, countyPeriodKey(county, period));
   const levelItem = (areaId: string) => template.areas.find((a) => a.id === areaId)?.items.find((i) => i.type === 'level')?.id;

@@ -33,7 +33,7 @@ describe('report summaries', () => {
       }),
       writer,
     );
-    expect(rows.get(`${REPORT_SUMMARY_VIEW}/2085|2026-03`)).toEqual({
+    expect(rows.get(`${REPORT_SUMMARY_VIEW}/2026-03|20|2085`)).toEqual({
       late: true,
       answers: { 'social-risk.level': [2, 'unchanged'], 'social-risk.description': [null, 'rising'], 'andt.doping': [null] },
     } satisfies ReportSummaryRow);
@@ -43,7 +43,7 @@ describe('report summaries', () => {
       event('SituationReportAmended', { orgUnit: '2085', period: '2026-03', answers: [{ item: 'andt.level', value: 1 }, { item: 'social-risk.level', value: 4, trend: 'rising' }] }),
       writer,
     );
-    const amended = rows.get(`${REPORT_SUMMARY_VIEW}/2085|2026-03`) as ReportSummaryRow;
+    const amended = rows.get(`${REPORT_SUMMARY_VIEW}/2026-03|20|2085`) as ReportSummaryRow;
     expect(Object.entries(amended.answers)).toEqual([
       ['social-risk.level', [4, 'rising']],
       ['social-risk.description', [null, 'rising']],

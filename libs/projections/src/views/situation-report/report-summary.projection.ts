@@ -1,8 +1,8 @@
 import type { Answer, SituationReportAmended, SituationReportSubmitted, Trend } from '@lagesbild/domain';
 import type { StoredEvent } from '@lagesbild/event-store';
+import { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
-import { reportKey } from './situation-report.projection.js';
 
 /** An answer as a county's or the nation's picture needs it: its number (if it is one) and its trend. */
 export type SummaryAnswer = [value: number | null, trend?: Trend];
@@ -10,8 +10,10 @@ export type SummaryAnswer = [value: number | null, trend?: Trend];
 /**
  * One row per org unit and period: what a county's and the nation's picture need of a report
  * — whether it was late, and each answer's number and trend, in the report's order — without
- * its texts, comments and sources. A national picture reads 290 of these: a tenth of the
- * JSON the whole reports are, so its cost stays flat as history grows.
+ * its texts, comments and sources (a tenth of the JSON of the whole report). Keyed
+ * `<period>|<county>|<org unit>`, a county's reports of a period are one short key range and
+ * the nation's 21 more, however long the history: the national picture reads a few pages of
+ * rows, not 290 scattered ones.
  */
 export interface ReportSummaryRow {
   late: boolean;
@@ -19,6 +21,19 @@ export interface ReportSummaryRow {
 }
 
 export const REPORT_SUMMARY_VIEW = 'report-summary';
+
+let sweden: OrgUnitRegistry | undefined;
+/** The reference data is part of the code (shipped, versioned with it), so a rebuild reads the same. */
+const units = () => (sweden ??= OrgUnitRegistry.sweden());
+
+/** The county an org unit reports under: a municipality's parent, a district's municipality's. */
+function countyOf(orgUnit: string): string | undefined {
+  let unit = units().get(orgUnit);
+  while (unit && unit.kind !== 'county') unit = unit.parent ? units().get(unit.parent) : undefined;
+  return unit?.code;
+}
+
+export const reportSummaryKey = (period: string, county: string, orgUnit: string) => `${period}|${county}|${orgUnit}`;
 
 const summarised = (answer: Answer): SummaryAnswer => {
   const value = typeof answer.value === 'number' ? answer.value : null;
@@ -32,7 +47,9 @@ export const reportSummaryProjection: Projection = {
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & (SituationReportSubmitted | SituationReportAmended);
-    const key = reportKey(e.data.orgUnit, e.data.period);
+    const county = countyOf(e.data.orgUnit);
+    if (!county) return;
+    const key = reportSummaryKey(e.data.period, county, e.data.orgUnit);
     const entries = e.data.answers.map((a) => [a.item, summarised(a)] as const);
     if (e.type === 'SituationReportSubmitted') {
       await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { late: e.data.late, answers: Object.fromEntries(entries) });
@@ -45,7 +62,8 @@ export const reportSummaryProjection: Projection = {
   },
 };
 
-/** A report's summary as the views held it then. */
-export function reportSummaryAsOf(reader: ViewReader, orgUnit: string, period: string): Promise<ReportSummaryRow | undefined> {
-  return reader.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, reportKey(orgUnit, period));
+/** The summaries of a county's reports (municipalities' and districts') of a period, by org unit, as the views held them then. */
+export async function reportSummariesOf(reader: ViewReader, county: string, period: string): Promise<Map<string, ReportSummaryRow>> {
+  const rows = await reader.list<ReportSummaryRow>(REPORT_SUMMARY_VIEW, `${period}|${county}|`);
+  return new Map(rows.map((row) => [row.key.slice(row.key.lastIndexOf('|') + 1), row.value]));
 }
