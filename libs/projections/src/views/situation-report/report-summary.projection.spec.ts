@@ -53,6 +53,14 @@ describe('report summaries', () => {
     expect(amended.late).toBe(true);
   });
 
+  it('keys a report by period, county and org unit: a district’s under its municipality’s county', async () => {
+    const { rows, writer } = summaries();
+    for (const orgUnit of ['2085', '0180-01']) {
+      await reportSummaryProjection.apply(event('SituationReportSubmitted', { orgUnit, period: '2026-04', late: false, answers: [{ item: 'andt.level', value: 2 }] }), writer);
+    }
+    expect([...rows.keys()]).toEqual([`${REPORT_SUMMARY_VIEW}/2026-04|20|2085`, `${REPORT_SUMMARY_VIEW}/2026-04|01|0180-01`]);
+  });
+
   it('ignores an amendment of a report it has not seen', async () => {
     const { rows, writer } = summaries();
     await reportSummaryProjection.apply(event('SituationReportAmended', { orgUnit: '2080', period: '2026-03', answers: [{ item: 'andt.level', value: 1 }] }), writer);

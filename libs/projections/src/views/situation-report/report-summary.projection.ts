@@ -1,8 +1,8 @@
 import type { Answer, SituationReportAmended, SituationReportSubmitted, Trend } from '@lagesbild/domain';
 import type { StoredEvent } from '@lagesbild/event-store';
-import { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
+import { countyOf } from '../org-units.js';
 
 /** An answer as a county's or the nation's picture needs it: its number (if it is one) and its trend. */
 export type SummaryAnswer = [value: number | null, trend?: Trend];
@@ -21,17 +21,6 @@ export interface ReportSummaryRow {
 }
 
 export const REPORT_SUMMARY_VIEW = 'report-summary';
-
-let sweden: OrgUnitRegistry | undefined;
-/** The reference data is part of the code (shipped, versioned with it), so a rebuild reads the same. */
-const units = () => (sweden ??= OrgUnitRegistry.sweden());
-
-/** The county an org unit reports under: a municipality's parent, a district's municipality's. */
-function countyOf(orgUnit: string): string | undefined {
-  let unit = units().get(orgUnit);
-  while (unit && unit.kind !== 'county') unit = unit.parent ? units().get(unit.parent) : undefined;
-  return unit?.code;
-}
 
 export const reportSummaryKey = (period: string, county: string, orgUnit: string) => `${period}|${county}|${orgUnit}`;
 

@@ -1,7 +1,7 @@
 import type { Answer, SituationReportAmended, SituationReportSubmitted, Trend } from '@lagesbild/domain';
 import type { StoredEvent } from '@lagesbild/event-store';
-import { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
+import { swedishUnits } from '../org-units.js';
 
 /** A reporting unit's value of an item in a period, and its trend. */
 export type TrendPoint = [value: number | boolean, trend?: Trend];
@@ -27,9 +27,6 @@ export const TREND_CHANGED_VIEW = 'trend-changed';
 export const trendUnitKey = (orgUnit: string, period: string) => `${orgUnit}|${period}`;
 export const trendCountyKey = (county: string, period: string) => `${county}|${period}`;
 
-let sweden: OrgUnitRegistry | undefined;
-/** The reference data is part of the code (shipped, versioned with it), so a rebuild reads the same. */
-const units = () => (sweden ??= OrgUnitRegistry.sweden());
 
 const trendable = (answer: Answer): answer is Answer & { value: number | boolean } => typeof answer.value === 'number' || typeof answer.value === 'boolean';
 export const numeric = (value: number | boolean) => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
@@ -41,7 +38,7 @@ export const trendsProjection: Projection = {
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const { orgUnit, period, answers } = (event as StoredEvent & (SituationReportSubmitted | SituationReportAmended)).data;
-    const unit = units().get(orgUnit);
+    const unit = swedishUnits().get(orgUnit);
     if (!unit) return;
     const unitKey = trendUnitKey(orgUnit, period);
     const before = (await views.get<UnitPoints>(TREND_UNIT_VIEW, unitKey)) ?? {};

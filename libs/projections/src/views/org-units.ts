@@ -1,0 +1,13 @@
+import { OrgUnitRegistry } from '@lagesbild/reference-data';
+
+let sweden: OrgUnitRegistry | undefined;
+
+/** Sweden's org units for the projections. The reference data ships with the code and is versioned with it, so a rebuild reads the same. */
+export const swedishUnits = () => (sweden ??= OrgUnitRegistry.sweden());
+
+/** The county an org unit reports under: a municipality's parent, a district's municipality's. */
+export function countyOf(orgUnit: string): string | undefined {
+  let unit = swedishUnits().get(orgUnit);
+  while (unit && unit.kind !== 'county') unit = unit.parent ? swedishUnits().get(unit.parent) : undefined;
+  return unit?.code;
+}
