@@ -12,23 +12,27 @@ import { defaultTemplate } from '@lagesbild/reference-data';
 @Injectable()
 export class TemplateCatalog {
   readonly builtIn: TemplateDefinition = defaultTemplate();
-  /** The published versions read so far, with the position each was published at. */
+  /** The published versions read so far (in stream order), with the position each was published at. */
   private readonly published: Array<{ position: bigint; definition: TemplateDefinition }> = [];
-  /** The log position through which the template stream has been read (a committed one). */
+  /** The head of the log through which the template stream has been read. */
   private readThrough = 0n;
-  /** One read of the stream at a time; callers meanwhile share it. */
-  private reading: Promise<void> | undefined;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** The versions published by `asOfPosition` (default: the head of the log). */
+  /** The versions published by `asOfPosition` (default, and at most: the head of the log). */
   async versions(asOfPosition?: bigint): Promise<TemplateDefinition[]> {
-    const at = asOfPosition ?? (await this.store.headPosition());
-    if (at > this.readThrough) {
-      // Beyond the head a position is not known to be final: read it, keep nothing new.
-      if (asOfPosition !== undefined && asOfPosition > (await this.store.headPosition())) return this.readUncached(asOfPosition);
-      await this.readUpTo(at);
+    if (asOfPosition === undefined || asOfPosition > this.readThrough) {
+      const head = await this.store.headPosition();
+      if (head > this.readThrough) {
+        const events = await this.store.readStream(TEMPLATE_STREAM_ID, { fromRevision: this.published.length, toPosition: head });
+        // Two callers may read the same new versions at once: each is kept once, in its place.
+        for (const event of events) {
+          if (event.revision === this.published.length) this.published.push({ position: event.position, definition: (event as unknown as TemplateVersionPublished).data });
+        }
+        if (head > this.readThrough) this.readThrough = head;
+      }
     }
+    const at = asOfPosition ?? this.readThrough;
     return [this.builtIn, ...this.published.filter((p) => p.position <= at).map((p) => p.definition)];
   }
 
@@ -41,22 +45,5 @@ export class TemplateCatalog {
   async current(): Promise<TemplateDefinition> {
     const all = await this.versions();
     return all[all.length - 1]!;
-  }
-
-  private async readUpTo(position: bigint): Promise<void> {
-    while (position > this.readThrough) {
-      this.reading ??= (async () => {
-        const target = position;
-        const events = await this.store.readStream(TEMPLATE_STREAM_ID, { fromRevision: this.published.length, toPosition: target });
-        for (const event of events) this.published.push({ position: event.position, definition: (event as unknown as TemplateVersionPublished).data });
-        if (target > this.readThrough) this.readThrough = target;
-      })().finally(() => (this.reading = undefined));
-      await this.reading;
-    }
-  }
-
-  private async readUncached(asOfPosition: bigint): Promise<TemplateDefinition[]> {
-    const events = await this.store.readStream(TEMPLATE_STREAM_ID, { toPosition: asOfPosition });
-    return [this.builtIn, ...events.map((e) => (e as unknown as TemplateVersionPublished).data)];
   }
 }

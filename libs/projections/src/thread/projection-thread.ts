@@ -49,7 +49,7 @@ export class ProjectionThread {
   async start(): Promise<void> {
     const worker = startWorker(import.meta.url, 'projection-thread.worker', { eventsFile: this.options.eventsFile, viewsFile: this.options.viewsFile });
     this.worker = worker;
-    this.unwatch = this.store.watchHead!((head) => this.headMoved(head));
+    this.unwatch = this.store.watchHead!((head) => this.logReached(head));
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromProjectionThread) => {
         switch (message.kind) {
@@ -91,15 +91,11 @@ export class ProjectionThread {
   }
 
   /**
-   * Tells the thread the log has reached `head` (committed: a reader saw it). A query at the
-   * head says so before it waits: the writer's word of that commit comes through this event
-   * loop's queue, which under load runs milliseconds behind.
+   * Tells the thread the log has reached `head` (committed: the writer says so, or a reader
+   * saw it). A query at the head says so before it waits: the writer's word of that commit
+   * comes through this event loop's queue, which under load runs milliseconds behind.
    */
   logReached(head: bigint): void {
-    this.headMoved(head);
-  }
-
-  private headMoved(head: bigint): void {
     if (head <= this.head) return;
     this.head = head;
     this.worker?.postMessage({ kind: 'head', head: head.toString() } satisfies ToProjectionThread);

@@ -3,6 +3,7 @@ import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
 import { countyOf } from '../org-units.js';
+import { answersByItem } from './situation-report.projection.js';
 
 /** An answer as a county's or the nation's picture needs it: its number (if it is one) and its trend. */
 export type SummaryAnswer = [value: number | null, trend?: Trend];
@@ -39,15 +40,13 @@ export const reportSummaryProjection: Projection = {
     const county = countyOf(e.data.orgUnit);
     if (!county) return;
     const key = reportSummaryKey(e.data.period, county, e.data.orgUnit);
-    const entries = e.data.answers.map((a) => [a.item, summarised(a)] as const);
     if (e.type === 'SituationReportSubmitted') {
-      await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { late: e.data.late, answers: Object.fromEntries(entries) });
+      await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { late: e.data.late, answers: answersByItem(e.data.answers, summarised) });
       return;
     }
     const current = await views.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key);
     if (!current) return;
-    // As in the report itself: an amended answer keeps its place, a new one comes last.
-    await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { ...current, answers: { ...current.answers, ...Object.fromEntries(entries) } });
+    await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { ...current, answers: answersByItem(e.data.answers, summarised, current.answers) });
   },
 };
 

@@ -20,6 +20,16 @@ export interface ReportRow {
 export const REPORTS_VIEW = 'report';
 export const reportKey = (orgUnit: string, period: string) => `${orgUnit}|${period}`;
 
+/**
+ * A report's answers by item, as each projection keeps them (`as`): a submission's in its
+ * order; an amendment's over them — an amended answer keeps its place, a new one comes last.
+ */
+export function answersByItem<T>(answers: readonly Answer[], as: (answer: Answer) => T, before: Record<string, T> = {}): Record<string, T> {
+  const after = { ...before };
+  for (const answer of answers) after[answer.item] = as(answer);
+  return after;
+}
+
 export const situationReportProjection: Projection = {
   name: 'situation-reports',
   version: 1,
@@ -33,7 +43,7 @@ export const situationReportProjection: Projection = {
         orgUnit: e.data.orgUnit,
         period: e.data.period,
         templateVersion: e.data.templateVersion,
-        answers: Object.fromEntries(e.data.answers.map((a) => [a.item, a])),
+        answers: answersByItem(e.data.answers, (a) => a),
         late: e.data.late,
         submittedAt: e.recordedAt,
         lastChangedAt: e.recordedAt,
@@ -45,7 +55,7 @@ export const situationReportProjection: Projection = {
     }
     const current = await views.get<ReportRow>(REPORTS_VIEW, key);
     if (!current) return;
-    const answers = { ...current.answers, ...Object.fromEntries(e.data.answers.map((a) => [a.item, a])) };
+    const answers = answersByItem(e.data.answers, (a) => a, current.answers);
     await views.put(REPORTS_VIEW, key, { ...current, answers, lastChangedAt: e.recordedAt, revision: e.revision, eventIds: [...current.eventIds, e.eventId] });
   },
 };

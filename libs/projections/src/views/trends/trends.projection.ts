@@ -27,7 +27,6 @@ export const TREND_CHANGED_VIEW = 'trend-changed';
 export const trendUnitKey = (orgUnit: string, period: string) => `${orgUnit}|${period}`;
 export const trendCountyKey = (county: string, period: string) => `${county}|${period}`;
 
-
 const trendable = (answer: Answer): answer is Answer & { value: number | boolean } => typeof answer.value === 'number' || typeof answer.value === 'boolean';
 export const numeric = (value: number | boolean) => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
