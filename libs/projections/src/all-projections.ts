@@ -4,7 +4,6 @@ import { activityProjection, goalProjection, narrativeProjection, timeEntryProje
 import { situationReportProjection } from './views/situation-report/situation-report.projection.js';
 import { reportSummaryProjection } from './views/situation-report/report-summary.projection.js';
 import { readinessProjection } from './views/readiness/readiness.projection.js';
-import { trendsProjection } from './views/trends/trends.projection.js';
 import { supportCaseProjection } from './views/support-cases/support-cases.projection.js';
 
 /** Every projection the api runs. */
@@ -18,7 +17,6 @@ export const ALL_PROJECTIONS = [
   activityProjection,
   timeEntryProjection,
   goalProjection,
-  trendsProjection,
   readinessProjection,
   narrativeProjection,
   supportCaseProjection,

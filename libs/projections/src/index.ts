@@ -10,7 +10,6 @@ export * from './views/county/county.projections.js';
 export * from './views/situation.queries.js';
 export * from './views/risks/risks.projections.js';
 export * from './views/work-records/work-records.projections.js';
-export * from './views/trends/trends.projection.js';
 export * from './views/trends/trends.queries.js';
 export * from './views/readiness/readiness.projection.js';
 export * from './views/support-cases/support-cases.projection.js';

@@ -28,6 +28,11 @@ export interface ProjectionRunnerOptions {
    * that position is told: answers remembered from those rows are out of date.
    */
   onChanged?: (rows: ChangedRow[], through: bigint) => void;
+  /**
+   * The projections given are all there are: at start, the checkpoints and views of any other
+   * (a projection taken out of the code, or a version it no longer has) are dropped.
+   */
+  dropOthers?: boolean;
 }
 
 /** A row a batch wrote or removed: its view (as queries name it) and key. */
@@ -82,6 +87,12 @@ export class ProjectionRunner {
     const moved = (head: bigint) => this.headMoved(head);
     const watching = this.store.watchHead?.(moved);
     this.logHead = await this.store.headPosition();
+    if (this.options.dropOthers) {
+      await this.views.keepOnly(
+        this.running.map(checkpointName),
+        this.running.flatMap((p) => p.views.map((view) => storedView(p, view))),
+      );
+    }
     for (const projection of this.running) {
       const id = checkpointName(projection);
       const checkpoint = await this.views.checkpoint(id);

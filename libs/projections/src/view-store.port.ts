@@ -38,6 +38,11 @@ export interface ViewStore {
   checkpoint(projection: string): Promise<bigint>;
   /** Removes a retired projection version: every version of its views' rows, and its checkpoint. */
   drop(projection: string, views: readonly string[]): Promise<void>;
+  /**
+   * Keeps only these checkpoints and stored views: every other (a projection, or a version of
+   * one, that the code no longer has) is dropped with all its row versions.
+   */
+  keepOnly(checkpoints: readonly string[], views: readonly string[]): Promise<void>;
   /** A SHA-256 over every row version of every view: equal digests, equal views. */
   digest(): Promise<string>;
   /** What the views held as of a position (inclusive). */

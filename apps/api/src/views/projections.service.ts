@@ -45,7 +45,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     // MongoDB connects in the background: the runner's first call (at bootstrap) waits for it,
     // and a failure to connect stops the projections with that error in the log.
     this.views = mongoUrl ? MongoViewStore.open(mongoUrl) : new SqliteViewStore(join(dataDir, 'views.db'));
-    this.runner = new ProjectionRunner(store, this.views, ALL_PROJECTIONS, options);
+    this.runner = new ProjectionRunner(store, this.views, ALL_PROJECTIONS, { ...options, dropOthers: true });
   }
 
   /** Catches up in the background; queries wait for what they need through `readerAt`. */

@@ -115,6 +115,12 @@ export class MongoViewStore implements ViewStore {
     await this.checkpoints.deleteOne({ _id: projection });
   }
 
+  async keepOnly(checkpoints: readonly string[], views: readonly string[]): Promise<void> {
+    await this.ready;
+    await this.rows.deleteMany({ view: { $nin: [...views] } });
+    await this.checkpoints.deleteMany({ _id: { $nin: [...checkpoints] } });
+  }
+
   async checkpoint(projection: string): Promise<bigint> {
     await this.ready;
     const found = await this.checkpoints.findOne({ _id: projection });

@@ -156,12 +156,30 @@ export class SqliteViewStore implements ViewStore {
   }
 
   async drop(projection: string, views: readonly string[]): Promise<void> {
+    this.dropAll([projection], views);
+  }
+
+  async keepOnly(checkpoints: readonly string[], views: readonly string[]): Promise<void> {
+    const keptViews = new Set(views);
+    const keptCheckpoints = new Set(checkpoints);
+    // The stored views one step down the primary key each, not a scan of every row.
+    const next = this.db.prepare<[string], { view: string }>('SELECT view FROM view_rows WHERE view > ? ORDER BY view LIMIT 1');
+    const stored: string[] = [];
+    for (let row = next.get(''); row; row = next.get(row.view)) stored.push(row.view);
+    const projections = this.db.prepare<[], { projection: string }>('SELECT projection FROM checkpoints').all().map((row) => row.projection);
+    this.dropAll(
+      projections.filter((p) => !keptCheckpoints.has(p)),
+      stored.filter((v) => !keptViews.has(v)),
+    );
+  }
+
+  private dropAll(projections: readonly string[], views: readonly string[]): void {
     this.db.transaction(() => {
       for (const view of views) {
         this.db.prepare('DELETE FROM view_values WHERE id IN (SELECT value_id FROM view_rows WHERE view = ?)').run(view);
         this.db.prepare('DELETE FROM view_rows WHERE view = ?').run(view);
       }
-      this.db.prepare('DELETE FROM checkpoints WHERE projection = ?').run(projection);
+      for (const projection of projections) this.db.prepare('DELETE FROM checkpoints WHERE projection = ?').run(projection);
     })();
   }
 

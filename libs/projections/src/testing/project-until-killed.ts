@@ -35,6 +35,7 @@ const views: ViewStore = {
   digest: () => sqlite.digest(),
   readerAt: (position) => sqlite.readerAt(position),
   drop: (projection, views) => sqlite.drop(projection, views),
+  keepOnly: (checkpoints, views) => sqlite.keepOnly(checkpoints, views),
   close: () => sqlite.close(),
 };
 

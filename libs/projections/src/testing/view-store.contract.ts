@@ -351,5 +351,20 @@ export function describeViewStoreContract(adapter: string, options: ViewStoreCon
       expect(await store.readerAt(p(3)).get('other', 'k')).toBe('annan');
       expect(await store.checkpoint('q@v1')).toBe(3n);
     });
+
+    it('keeps only the projections the code has: any other checkpoint and stored view is dropped, nothing else', async () => {
+      const store = await open();
+      await batch(store, [[1, put('gone@v4', 'k', 'borta')], [2, put('kept@v2', 'k', 'kvar')]], { projection: 'gone@v4' });
+      await batch(store, [[3, put('kept@v2', 'j', 'också')]], { projection: 'kept@v2' });
+      await store.keepOnly(['kept@v2'], ['kept@v2']);
+      expect(await store.readerAt(p(1)).get('gone@v4', 'k')).toBeUndefined();
+      expect(await store.readerAt(p(3)).list('gone@v4', '')).toEqual([]);
+      expect(await store.checkpoint('gone@v4')).toBe(0n);
+      expect(await store.readerAt(p(3)).list('kept@v2', '')).toEqual([
+        { key: 'j', value: 'också' },
+        { key: 'k', value: 'kvar' },
+      ]);
+      expect(await store.checkpoint('kept@v2')).toBe(3n);
+    });
   });
 }

@@ -19,6 +19,7 @@ const store = new SqliteEventStore({ file: eventsFile, readOnly: true });
 const views = new SqliteViewStore(viewsFile);
 let changed: ChangedRow[] = [];
 const runner: ProjectionRunner = new ProjectionRunner(store, views, ALL_PROJECTIONS, {
+  dropOthers: true,
   onChanged: (rows) => {
     changed = changed.length === 0 ? rows : changed.concat(rows);
   },

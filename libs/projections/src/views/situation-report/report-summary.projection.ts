@@ -2,53 +2,84 @@ import type { Answer, SituationReportAmended, SituationReportSubmitted, Trend } 
 import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
-import { countyOf } from '../org-units.js';
+import { countyOf, swedishUnits } from '../org-units.js';
 import { answersByItem } from './situation-report.projection.js';
 
-/** An answer as a county's or the nation's picture needs it: its number (if it is one) and its trend. */
-export type SummaryAnswer = [value: number | null, trend?: Trend];
+/** An answer as the county's and the nation's pictures and the trends need it: its number or yes/no (else null) and its trend. */
+export type SummaryAnswer = [value: number | boolean | null, trend?: Trend];
 
 /**
- * One row per org unit and period: what a county's and the nation's picture need of a report
- * — whether it was late, and each answer's number and trend, in the report's order — without
- * its texts, comments and sources (a tenth of the JSON of the whole report). Keyed
- * `<period>|<county>|<org unit>`, a county's reports of a period are one short key range and
- * the nation's 21 more, however long the history: the national picture reads a few pages of
- * rows, not 290 scattered ones.
+ * One row per org unit and period: what a county's and the nation's picture and every trend
+ * need of a report — whether it was late, and each answer's number (or yes/no) and trend, in
+ * the report's order — without its texts, comments and sources (a tenth of the JSON of the
+ * whole report). Keyed `<period>|<county>|<org unit>`: a county's reports of a period are one
+ * short key range, and a unit's value in a period one key, however long the history.
  */
 export interface ReportSummaryRow {
   late: boolean;
   answers: Record<string, SummaryAnswer>;
 }
 
+/**
+ * A county's period, by item: how many of its municipalities answered each value (yes/no as
+ * 1/0). Mean, max and count follow from it, and an amendment moves one count: the nation's
+ * series reads 21 small rows a period, never 290.
+ */
+export type CountyHistogram = Record<string, Record<string, number>>;
+
 export const REPORT_SUMMARY_VIEW = 'report-summary';
+export const COUNTY_HISTOGRAM_VIEW = 'county-histogram';
 
 export const reportSummaryKey = (period: string, county: string, orgUnit: string) => `${period}|${county}|${orgUnit}`;
+export const countyHistogramKey = (county: string, period: string) => `${county}|${period}`;
+
+/** A summarised value as a number: yes/no as 1/0; null when it is neither. */
+export const numeric = (value: SummaryAnswer[0] | undefined): number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
 
 const summarised = (answer: Answer): SummaryAnswer => {
-  const value = typeof answer.value === 'number' ? answer.value : null;
+  const value = typeof answer.value === 'number' || typeof answer.value === 'boolean' ? answer.value : null;
   return answer.trend ? [value, answer.trend] : [value];
 };
 
 export const reportSummaryProjection: Projection = {
   name: 'report-summaries',
-  version: 1,
-  views: [REPORT_SUMMARY_VIEW],
+  version: 2,
+  views: [REPORT_SUMMARY_VIEW, COUNTY_HISTOGRAM_VIEW],
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & (SituationReportSubmitted | SituationReportAmended);
-    const county = countyOf(e.data.orgUnit);
+    const { orgUnit, period } = e.data;
+    const county = countyOf(orgUnit);
     if (!county) return;
-    const key = reportSummaryKey(e.data.period, county, e.data.orgUnit);
-    if (e.type === 'SituationReportSubmitted') {
-      await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { late: e.data.late, answers: answersByItem(e.data.answers, summarised) });
-      return;
-    }
-    const current = await views.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key);
-    if (!current) return;
-    await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { ...current, answers: answersByItem(e.data.answers, summarised, current.answers) });
+    const key = reportSummaryKey(period, county, orgUnit);
+    const before = e.type === 'SituationReportSubmitted' ? undefined : await views.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key);
+    if (e.type === 'SituationReportAmended' && !before) return;
+    const after: ReportSummaryRow = before
+      ? { ...before, answers: answersByItem(e.data.answers, summarised, before.answers) }
+      : { late: (e as StoredEvent & SituationReportSubmitted).data.late, answers: answersByItem(e.data.answers, summarised) };
+    await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, after);
+    if (swedishUnits().get(orgUnit)?.kind === 'municipality') await moveCounts(views, countyHistogramKey(county, period), e.data.answers, before, after);
   },
 };
+
+/** Each answer whose number changed moves the municipality from its old count to its new one in the county's histogram. */
+async function moveCounts(views: Parameters<Projection['apply']>[1], key: string, answers: readonly Answer[], before: ReportSummaryRow | undefined, after: ReportSummaryRow) {
+  let histogram: CountyHistogram | undefined;
+  for (const { item } of answers) {
+    const was = numeric(before?.answers[item]?.[0]);
+    const is = numeric(after.answers[item]?.[0]);
+    if (was === is) continue;
+    histogram ??= { ...((await views.get<CountyHistogram>(COUNTY_HISTOGRAM_VIEW, key)) ?? {}) };
+    const counts = { ...histogram[item] };
+    if (was !== null) {
+      if ((counts[was] ?? 0) <= 1) delete counts[was];
+      else counts[was]! -= 1;
+    }
+    if (is !== null) counts[is] = (counts[is] ?? 0) + 1;
+    histogram[item] = counts;
+  }
+  if (histogram) await views.put<CountyHistogram>(COUNTY_HISTOGRAM_VIEW, key, histogram);
+}
 
 /** The summaries of a county's reports (municipalities' and districts') of a period, by org unit, as the views held them then. */
 export async function reportSummariesOf(reader: ViewReader, county: string, period: string): Promise<Map<string, ReportSummaryRow>> {

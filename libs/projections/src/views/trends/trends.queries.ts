@@ -2,15 +2,15 @@ import { type Period, type Trend, periodsBetween } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../../view-store.port.js';
 import {
+  COUNTY_HISTOGRAM_VIEW,
   type CountyHistogram,
-  TREND_CHANGED_VIEW,
-  TREND_COUNTY_VIEW,
-  TREND_UNIT_VIEW,
-  type UnitPoints,
-  numeric,
-  trendCountyKey,
-  trendsProjection,
-} from './trends.projection.js';
+  REPORT_SUMMARY_VIEW,
+  type ReportSummaryRow,
+  type SummaryAnswer,
+  countyHistogramKey,
+  reportSummariesOf,
+  reportSummaryKey,
+} from '../situation-report/report-summary.projection.js';
 
 export interface ChildValue {
   orgUnit: string;
@@ -39,12 +39,19 @@ export interface AggregatePoint {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-const periodOfKey = (key: string) => key.slice(key.lastIndexOf('|') + 1);
 
-/** Rows of one unit (or county) in [from, to], by period. */
-async function rowsByPeriod<T>(reader: ViewReader, view: string, code: string, from: Period, to: Period): Promise<Map<Period, T>> {
-  const rows = await reader.list<T>(view, `${code}|`);
-  return new Map(rows.map(({ key, value }) => [periodOfKey(key), value] as const).filter(([period]) => period >= from && period <= to));
+/** A unit's value of an item and its trend, as a series shows it: no number (or yes/no), no point. */
+function pointOf(row: ReportSummaryRow | undefined, item: string): { value: number | boolean | null; trend?: Trend } {
+  const answer: SummaryAnswer | undefined = row?.answers[item];
+  if (!answer || answer[0] === null) return { value: null };
+  return answer[1] ? { value: answer[0], trend: answer[1] } : { value: answer[0] };
+}
+
+/** The county a municipality or district reports under. */
+function countyOf(units: OrgUnitRegistry, code: string): string | undefined {
+  let unit = units.get(code);
+  while (unit && unit.kind !== 'county') unit = unit.parent ? units.get(unit.parent) : undefined;
+  return unit?.code;
 }
 
 /**
@@ -52,7 +59,7 @@ async function rowsByPeriod<T>(reader: ViewReader, view: string, code: string, f
  * version per report that moved it, and a scan of the county's key range would read them all.
  */
 async function histogramsByPeriod(reader: ViewReader, county: string, periods: Period[]): Promise<Map<Period, CountyHistogram>> {
-  const rows = await Promise.all(periods.map((period) => reader.get<CountyHistogram>(TREND_COUNTY_VIEW, trendCountyKey(county, period))));
+  const rows = await Promise.all(periods.map((period) => reader.get<CountyHistogram>(COUNTY_HISTOGRAM_VIEW, countyHistogramKey(county, period))));
   return new Map(periods.flatMap((period, i) => (rows[i] ? [[period, rows[i]] as const] : [])));
 }
 
@@ -76,38 +83,15 @@ function summarise(histogram: Record<string, number> | undefined): { sum: number
 }
 
 /** Each period's mean, max and count, and its direction against the period before. */
-function aggregate(periods: Period[], pointOf: (period: Period) => { sum: number; count: number; max: number | null; expected: number; children: ChildValue[] }): AggregatePoint[] {
+function aggregate(periods: Period[], pointAt: (period: Period, index: number) => { sum: number; count: number; max: number | null; expected: number; children: ChildValue[] }): AggregatePoint[] {
   let before: number | null = null;
-  return periods.map((period) => {
-    const { sum, count, max, expected, children } = pointOf(period);
+  return periods.map((period, index) => {
+    const { sum, count, max, expected, children } = pointAt(period, index);
     const mean = count ? round(sum / count) : null;
     const point: AggregatePoint = { period, value: mean, trend: direction(mean, before), mean, max, reported: count, expected, children };
     before = mean;
     return point;
   });
-}
-
-/**
- * County and national series, by what they answer and the last report that changed them:
- * history does not change, so an answer stays true at every later position up to the next
- * change, and repeated questions cost a lookup.
- */
-const answered = new Map<string, AggregatePoint[]>();
-const ANSWERS_KEPT = 2000;
-
-function remembered(key: string): AggregatePoint[] | undefined {
-  const found = answered.get(key);
-  if (found) {
-    answered.delete(key);
-    answered.set(key, found);
-  }
-  return found;
-}
-
-function remember(key: string, answer: AggregatePoint[]): AggregatePoint[] {
-  answered.set(key, answer);
-  if (answered.size > ANSWERS_KEPT) answered.delete(answered.keys().next().value!);
-  return answer;
 }
 
 /**
@@ -119,36 +103,24 @@ export async function trendOf(reader: ViewReader, units: OrgUnitRegistry, orgUni
   const unit = units.get(orgUnit)!;
   const periods = periodsBetween(from, to);
   if (unit.kind === 'municipality' || unit.kind === 'district') {
-    const rows = await rowsByPeriod<UnitPoints>(reader, TREND_UNIT_VIEW, orgUnit, from, to);
-    return periods.map((period) => {
-      const point = rows.get(period)?.[item];
-      return point ? { period, value: point[0], ...(point[1] ? { trend: point[1] } : {}) } : { period, value: null };
-    });
+    const county = countyOf(units, orgUnit);
+    const rows = county ? await Promise.all(periods.map((period) => reader.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, reportSummaryKey(period, county, orgUnit)))) : [];
+    return periods.map((period, i) => ({ period, ...pointOf(rows[i], item) }));
   }
-  // The last change's event id names it across every store in this process (positions repeat between stores).
-  const changed = (await reader.get<{ at: string; eventId: string }>(TREND_CHANGED_VIEW, unit.kind === 'county' ? orgUnit : 'SE'))?.eventId;
-  if (!changed) return aggregateTrendOf(reader, units, orgUnit, item, periods, from, to);
-  const key = `${trendsProjection.version}|${orgUnit}|${item}|${from}|${to}|${changed}`;
-  return remembered(key) ?? remember(key, await aggregateTrendOf(reader, units, orgUnit, item, periods, from, to));
+  return aggregateTrendOf(reader, units, orgUnit, item, periods);
 }
 
 /** A county's or the nation's series, computed from its rows. */
-async function aggregateTrendOf(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, item: string, periods: Period[], from: Period, to: Period): Promise<AggregatePoint[]> {
+async function aggregateTrendOf(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, item: string, periods: Period[]): Promise<AggregatePoint[]> {
   const unit = units.get(orgUnit)!;
   const municipalitiesOf = (county: string) => units.children(county).filter((u) => u.kind === 'municipality');
   if (unit.kind === 'county') {
     const members = municipalitiesOf(orgUnit);
-    const [histograms, ...memberRows] = await Promise.all([
-      histogramsByPeriod(reader, orgUnit, periods),
-      ...members.map((m) => rowsByPeriod<UnitPoints>(reader, TREND_UNIT_VIEW, m.code, from, to)),
-    ]);
-    return aggregate(periods, (period) => ({
+    const [histograms, summaries] = await Promise.all([histogramsByPeriod(reader, orgUnit, periods), Promise.all(periods.map((period) => reportSummariesOf(reader, orgUnit, period)))]);
+    return aggregate(periods, (period, i) => ({
       ...summarise(histograms.get(period)?.[item]),
       expected: members.length,
-      children: members.map((m, i) => {
-        const point = memberRows[i]!.get(period)?.[item];
-        return point ? { orgUnit: m.code, value: point[0], ...(point[1] ? { trend: point[1] } : {}) } : { orgUnit: m.code, value: null };
-      }),
+      children: members.map((m) => ({ orgUnit: m.code, ...pointOf(summaries[i]!.get(m.code), item) })),
     }));
   }
   const counties = units.all('county');
@@ -169,4 +141,3 @@ async function aggregateTrendOf(reader: ViewReader, units: OrgUnitRegistry, orgU
   });
 }
 
-export { numeric };
