@@ -1,5 +1,3 @@
-import type { ProjectionRunner } from '@lagesbild/projections';
-
 /** One self-overwriting progress line on stderr (a plain line per update when not a terminal). */
 export function progressLine(label: string): { update(done: number, total?: number, detail?: string): void; end(): void } {
   const started = Date.now();
@@ -22,19 +20,4 @@ export function progressLine(label: string): { update(done: number, total?: numb
       if (tty) process.stderr.write('\n');
     },
   };
-}
-
-/** Runs projections until they have caught up with the log, with a progress line; then stops them. */
-export async function catchUp(runner: ProjectionRunner, label: string): Promise<void> {
-  const progress = progressLine(label);
-  const ticker = setInterval(() => progress.update(Number(runner.status().projections[0]?.position ?? 0n), Number(runner.status().head)), 250);
-  try {
-    await runner.start();
-  } finally {
-    clearInterval(ticker);
-    await runner.stop();
-  }
-  const { head } = runner.status();
-  progress.update(Number(head), Number(head));
-  progress.end();
 }

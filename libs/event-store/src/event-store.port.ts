@@ -49,6 +49,8 @@ export interface ReadAllOptions {
   /** Inclusive upper bound. */
   toPosition?: bigint;
   batchSize?: number;
+  /** Only events of these types: a store may hand over others as well, so a caller still checks. */
+  types?: readonly string[];
 }
 
 export type EventHandler = (event: StoredEvent) => void | Promise<void>;

@@ -4,7 +4,6 @@ export * from './projection-runner.js';
 export { AnswerMemo } from './answer-memo.js';
 export { SqliteViewStore } from './sqlite/sqlite-view-store.js';
 export { MongoViewStore, type MongoViewStoreOptions } from './mongodb/mongodb-view-store.js';
-export * from './views/situation-report/situation-report.projection.js';
 export * from './views/situation-report/report-summary.projection.js';
 export * from './views/county/county.projections.js';
 export * from './views/situation.queries.js';
@@ -16,3 +15,4 @@ export * from './views/support-cases/support-cases.projection.js';
 
 export { ALL_PROJECTIONS } from './all-projections.js';
 export { ProjectionThread, type ProjectionThreadOptions } from './thread/projection-thread.js';
+export { buildViews, type BuildViewsOptions } from './build-views.js';

@@ -7,7 +7,7 @@ import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { SqliteViewStore } from './sqlite/sqlite-view-store.js';
 import { amendLevel, submitLevel } from './testing/report-commands.js';
-import { reportAsOf, situationReportProjection } from './views/situation-report/situation-report.projection.js';
+import { reportSummaryOf, reportSummaryProjection } from './views/situation-report/report-summary.projection.js';
 import { goalProjection } from './views/work-records/work-records.projections.js';
 
 describe('projection runner with the embedded view store', () => {
@@ -30,7 +30,7 @@ describe('projection runner with the embedded view store', () => {
 
   it('answers the March report as it was known: an April amendment shows as of May, not as of 1 April', async () => {
     const views = new SqliteViewStore(join(dir, 'views.db'));
-    const runner = new ProjectionRunner(store, views, [situationReportProjection]);
+    const runner = new ProjectionRunner(store, views, [reportSummaryProjection]);
     await runner.start();
 
     await submit('2085', '2018-03', 2); // recorded 5 April
@@ -39,14 +39,14 @@ describe('projection runner with the embedded view store', () => {
     await runner.waitFor(amended.position);
 
     const level = async (at: string) => {
-      const report = await reportAsOf(runner.readerAt(await store.positionAt(new Date(at))), '2085', '2018-03');
-      return report?.answers['social-risk.level']?.value;
+      const report = await reportSummaryOf(runner.readerAt(await store.positionAt(new Date(at))), '2085', '2018-03');
+      return report?.answers['social-risk.level']?.[0];
     };
     expect(await level('2018-04-01T00:00:00Z')).toBeUndefined(); // not yet reported
     expect(await level('2018-04-10T00:00:00Z')).toBe(2);
     expect(await level('2018-05-01T00:00:00Z')).toBe(4);
-    const latest = await reportAsOf(runner.readerAt(await store.headPosition()), '2085', '2018-03');
-    expect(latest).toMatchObject({ revision: 1, late: false });
+    const latest = await reportSummaryOf(runner.readerAt(await store.headPosition()), '2085', '2018-03');
+    expect(latest).toMatchObject({ late: false });
     expect(latest!.eventIds).toHaveLength(2);
     await runner.stop();
     await views.close();
@@ -54,7 +54,7 @@ describe('projection runner with the embedded view store', () => {
 
   it('follows the live tail, resumes from its checkpoint after a restart, and a rebuild gives the same views', async () => {
     const liveViews = new SqliteViewStore(join(dir, 'views.db'));
-    let runner = new ProjectionRunner(store, liveViews, [situationReportProjection], { batchSize: 3 });
+    let runner = new ProjectionRunner(store, liveViews, [reportSummaryProjection], { batchSize: 3 });
     await runner.start();
     for (const [i, code] of ['2085', '2080', '2081', '2082'].entries()) await submit(code, '2018-03', i);
     await runner.waitFor(await store.headPosition());
@@ -62,19 +62,23 @@ describe('projection runner with the embedded view store', () => {
     await runner.stop();
 
     for (const code of ['2085', '2080']) await amend(code, '2018-03', 4); // written while no runner runs
-    runner = new ProjectionRunner(store, liveViews, [situationReportProjection], { batchSize: 3 });
+    runner = new ProjectionRunner(store, liveViews, [reportSummaryProjection], { batchSize: 3 });
     await runner.start(); // resumes from position 4
     expect(runner.status().projections[0]!.position).toBe(6n);
     const reader = runner.readerAt(6n);
-    expect((await reportAsOf(reader, '2085', '2018-03'))!.eventIds).toHaveLength(2); // applied once, not twice
+    expect((await reportSummaryOf(reader, '2085', '2018-03'))!.eventIds).toHaveLength(2); // applied once, not twice
     await runner.stop();
 
-    const rebuilt = new SqliteViewStore(join(dir, 'rebuilt.db'));
-    const fromZero = new ProjectionRunner(store, rebuilt, [situationReportProjection]);
-    await fromZero.start();
-    expect(await rebuilt.digest()).toBe(await liveViews.digest());
-    await fromZero.stop();
-    await rebuilt.close();
+    // From zero, as the api would and as `cli rebuild` does (a bulk store: its index written at the end), in batches that split a report from its amendment.
+    const live = await liveViews.digest();
+    for (const bulk of [false, true]) {
+      const rebuilt = new SqliteViewStore(join(dir, `rebuilt-${bulk}.db`), { bulk });
+      const fromZero = new ProjectionRunner(store, rebuilt, [reportSummaryProjection], { batchSize: 5 });
+      await fromZero.start();
+      await fromZero.stop();
+      expect(await rebuilt.digest()).toBe(live);
+      await rebuilt.close();
+    }
     await liveViews.close();
   });
 
@@ -83,22 +87,22 @@ describe('projection runner with the embedded view store', () => {
     await submit('2080', '2018-03', 1);
     const views = new SqliteViewStore(join(dir, 'views.db'));
     const failing = {
-      ...situationReportProjection,
-      apply: async (event: Parameters<typeof situationReportProjection.apply>[0], writer: Parameters<typeof situationReportProjection.apply>[1]) => {
-        await situationReportProjection.apply(event, writer);
+      ...reportSummaryProjection,
+      apply: async (event: Parameters<typeof reportSummaryProjection.apply>[0], writer: Parameters<typeof reportSummaryProjection.apply>[1]) => {
+        await reportSummaryProjection.apply(event, writer);
         if (event.position === 2n) throw new Error('boom');
       },
     };
     const runner = new ProjectionRunner(store, views, [failing]);
     await expect(runner.start()).rejects.toThrow('boom');
-    expect(await views.checkpoint('situation-reports@v1')).toBe(0n);
-    expect(await reportAsOf(runner.readerAt(2n), '2085', '2018-03')).toBeUndefined();
+    expect(await views.checkpoint(`report-summaries@v${reportSummaryProjection.version}`)).toBe(0n);
+    expect(await reportSummaryOf(runner.readerAt(2n), '2085', '2018-03')).toBeUndefined();
     await views.close();
   });
 
   it('spends no transaction on a projection with nothing in a batch, and still resumes right', async () => {
     const views = new SqliteViewStore(join(dir, 'views.db'));
-    let runner = new ProjectionRunner(store, views, [situationReportProjection, goalProjection]);
+    let runner = new ProjectionRunner(store, views, [reportSummaryProjection, goalProjection]);
     await runner.start();
     for (const code of ['2085', '2080', '2081']) await submit(code, '2018-03', 1);
     await runner.waitFor(3n);
@@ -106,10 +110,10 @@ describe('projection runner with the embedded view store', () => {
     expect(await views.checkpoint('goals@v2')).toBe(0n); // trails over events it ignores
     await runner.stop();
 
-    runner = new ProjectionRunner(store, views, [situationReportProjection, goalProjection]);
+    runner = new ProjectionRunner(store, views, [reportSummaryProjection, goalProjection]);
     await runner.start();
     expect(runner.status().projections.map((p) => p.position)).toEqual([3n, 3n]);
-    expect((await reportAsOf(runner.readerAt(3n), '2085', '2018-03'))!.eventIds).toHaveLength(1);
+    expect((await reportSummaryOf(runner.readerAt(3n), '2085', '2018-03'))!.eventIds).toHaveLength(1);
     await runner.stop();
     await views.close();
   });
@@ -118,7 +122,7 @@ describe('projection runner with the embedded view store', () => {
     const views = new SqliteViewStore(join(dir, 'views.db'));
     const codes = ['2021', '2023', '2026', '2029', '2031', '2034', '2039', '2061', '2062', '2080'];
     for (const code of codes) await submit(code, '2018-03', 2);
-    const v1 = situationReportProjection;
+    const v1 = reportSummaryProjection;
     let runner = new ProjectionRunner(store, views, [v1]);
     await runner.start();
     await runner.stop();
@@ -126,7 +130,7 @@ describe('projection runner with the embedded view store', () => {
     // Version 2 doubles every level, and takes its time: 30 ms an event, one event a batch.
     const v2: Projection = {
       ...v1,
-      version: 2,
+      version: v1.version + 1,
       async apply(event, writer) {
         await new Promise((resolve) => setTimeout(resolve, 30));
         const e = event as typeof event & { data: { answers: Array<{ item: string; value: number }> } };
@@ -138,7 +142,7 @@ describe('projection runner with the embedded view store', () => {
     runner = new ProjectionRunner(store, views, [v1, v2], { batchSize: 1, onSwitch: (name, from, to) => switched(`${name} v${from}→v${to}`) });
     const starting = runner.start();
     const serving = () => runner.status().projections.map((p) => [p.version, p.serving]);
-    const levelOf = async (code: string, at: bigint) => (await reportAsOf(runner.readerAt(at), code, '2018-03'))?.answers['social-risk.level']?.value;
+    const levelOf = async (code: string, at: bigint) => (await reportSummaryOf(runner.readerAt(at), code, '2018-03'))?.answers['social-risk.level']?.[0];
 
     // v2 is catching up: reads come from v1, complete, and a fresh write reaches v1 at once.
     expect(await runner.waitFor(10n, 2000)).toBe(true);
@@ -146,14 +150,14 @@ describe('projection runner with the embedded view store', () => {
     const fresh = await submit('2081', '2018-03', 3);
     expect(await runner.waitFor(fresh.position, 2000)).toBe(true);
     expect(await levelOf('2081', fresh.position)).toBe(3);
-    expect(serving()).toEqual([[1, true], [2, false]]);
+    expect(serving()).toEqual([[v1.version, true], [v2.version, false]]);
 
     await starting;
-    expect(await switchedTo).toBe('situation-reports v1→v2');
-    expect(serving()).toEqual([[2, true]]);
+    expect(await switchedTo).toBe(`report-summaries v${v1.version}→v${v2.version}`);
+    expect(serving()).toEqual([[v2.version, true]]);
     expect(await levelOf('2080', fresh.position)).toBe(4);
     expect(await levelOf('2081', fresh.position)).toBe(6);
-    expect(await views.checkpoint('situation-reports@v1')).toBe(0n);
+    expect(await views.checkpoint(`report-summaries@v${reportSummaryProjection.version}`)).toBe(0n);
     // Live writes now reach v2 alone.
     const later = await submit('2082', '2018-03', 1);
     expect(await runner.waitFor(later.position, 2000)).toBe(true);

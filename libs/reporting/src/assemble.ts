@@ -11,7 +11,7 @@ import {
   countyPeriodKey,
   goalsOf,
   narrativeOf,
-  reportAsOf,
+  reportSummariesOf,
   riskMatrix,
   timeSummary,
   trendOf,
@@ -82,7 +82,8 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
   const assessments: Block[] = [];
   const reportIdsByPeriod = new Map<Period, string[]>();
   for (const period of periods) {
-    const reports = await Promise.all(municipalities.map(async (m) => ({ unit: m, report: await reportAsOf(reader, m.code, period) })));
+    const summaries = await reportSummariesOf(reader, county, period);
+    const reports = municipalities.map((m) => ({ unit: m, report: summaries.get(m.code) }));
     const approval = await reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county, period));
     const reportIds = reports.flatMap((r) => r.report?.eventIds ?? []);
     reportIdsByPeriod.set(period, reportIds);
@@ -102,9 +103,9 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
       const distribution = [0, 0, 0, 0, 0];
       let rising = 0;
       for (const { report } of reports) {
-        const value = item ? report?.answers[item]?.value : undefined;
+        const value = item ? report?.answers[item]?.[0] : undefined;
         if (typeof value === 'number' && value >= 0 && value <= 4) distribution[value]! += 1;
-        rising += Object.values(report?.answers ?? {}).filter((a) => a.trend === 'rising' && a.item.startsWith(`${area.id}.`)).length;
+        rising += Object.entries(report?.answers ?? {}).filter(([answered, [, trend]]) => trend === 'rising' && answered.startsWith(`${area.id}.`)).length;
       }
       perArea.get(area.id)!.push({ cells: [monthName(period), ...distribution, rising], eventIds: unique(reportIds) });
     }

@@ -63,12 +63,15 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    * A query's answer in JSON, with its `meta`. At the head of the log it is remembered until a
    * row it read changes, and asked again it costs neither the reads nor the serialisation; as
    * of a past moment it is computed afresh. `id` names the question: everything the answer
-   * depends on besides the views (the org unit, the period, the template version…).
+   * depends on besides the views (the org unit, the period, the template version…). What it
+   * reads elsewhere (a report's own stream) must follow from a row it read: a remembered answer
+   * is forgotten only when one of those changes.
    */
-  async answer(id: string, query: AsOfQuery, compute: (reader: ViewReader) => Promise<object>): Promise<JsonAnswer> {
+  async answer(id: string, query: AsOfQuery, compute: (reader: ViewReader, position: bigint) => Promise<object>): Promise<JsonAnswer> {
     const { position, reader, meta } = await this.at(query);
     const atHead = query.asOf === undefined && query.asOfPosition === undefined;
-    const json = atHead ? (this.memo.get(id, position) ?? (await this.memo.remember(id, position, reader, compute))) : JSON.stringify(await compute(reader));
+    const computeAt = (r: ViewReader) => compute(r, position);
+    const json = atHead ? (this.memo.get(id, position) ?? (await this.memo.remember(id, position, reader, computeAt))) : JSON.stringify(await computeAt(reader));
     return JsonAnswer.withMeta(json, meta);
   }
 

@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { assertPeriod } from '@lagesbild/domain';
-import { countySituation, municipalitySituation, nationalSituation, reportAsOf } from '@lagesbild/projections';
+import { assertPeriod, situationReportStreamId } from '@lagesbild/domain';
+import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import { countySituation, municipalitySituation, nationalSituation, reportSummaryOf } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { JsonAnswerInterceptor } from '../http/json-answer.js';
+import { reportAsOf } from '../reports/situation-report.query.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 import { ProjectionsService } from './projections.service.js';
 
@@ -18,6 +20,7 @@ export class SituationController {
     private readonly projections: ProjectionsService,
     private readonly templates: TemplateCatalog,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
@@ -30,11 +33,14 @@ export class SituationController {
     const template = await this.templates.current();
     const unit = this.units.get(code)!;
     const base = { orgUnit: code, name: unit.name, kind: unit.kind, period };
-    return this.projections.answer(`situation|${code}|${period}|${template.version}`, asOf, async (reader) => {
+    return this.projections.answer(`situation|${code}|${period}|${template.version}`, asOf, async (reader, position) => {
       switch (unit.kind) {
         case 'municipality':
         case 'district': {
-          const report = await reportAsOf(reader, code, period);
+          // The report's summary says whether it was in by then, and changes with each amendment
+          // (a remembered answer is forgotten with it); the answers themselves are in its stream.
+          const summary = await reportSummaryOf(reader, code, period);
+          const report = summary && (await reportAsOf(this.store, situationReportStreamId(code, period), position));
           const answered = (report && (await this.templates.version(report.templateVersion))) || template;
           return { ...base, ...municipalitySituation(report, answered) };
         }

@@ -2,9 +2,9 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openEventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, SqliteViewStore, buildViews } from '@lagesbild/projections';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
-import { catchUp } from '../progress.js';
+import { progressLine } from '../progress.js';
 
 /**
  * `rebuild`: builds the views from the whole log into a new file beside the current one,
@@ -24,15 +24,18 @@ export function registerRebuildCommand(program: Command): void {
       const projections = ALL_PROJECTIONS.filter((p) => !options.projection || p.name === options.projection);
       if (projections.length === 0) throw new Error(`Unknown projection ${options.projection}`);
       const store = openEventStore({ dataDir: environment.DATA_DIR, eventStoreUrl: environment.EVENTSTORE_URL });
+      const head = await store.headPosition();
       const target = join(environment.DATA_DIR, 'views.db');
       const building = join(environment.DATA_DIR, 'views.rebuild.db');
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
-      const views = new SqliteViewStore(building, { bulk: true });
-      const head = await store.headPosition();
       const started = Date.now();
-      await catchUp(new ProjectionRunner(store, views, projections, { batchSize: 2000 }), 'Bygger om vyer (händelser)');
+      const progress = progressLine('Bygger om vyer (händelser)');
+      const views = new SqliteViewStore(building, { bulk: true });
+      await buildViews(store, views, projections, { until: head, onProgress: (position) => progress.update(Number(position), Number(head)) });
       await views.close();
       await store.close();
+      progress.update(Number(head), Number(head));
+      progress.end();
       // One projection alone is built beside the views, not in their place (the others would be missing).
       const swap = !options.projection || !existsSync(target);
       if (swap) {

@@ -119,6 +119,10 @@ export function prepareEventLogStatements(db: Database) {
     readPage: typed<[number, number, number], EventRow>(
       'SELECT * FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?',
     ),
+    /** A page of the events of some types (a JSON array of names): the others are skipped unread. */
+    readPageOfTypes: typed<[number, number, string, number], EventRow>(
+      'SELECT * FROM events WHERE position > ? AND position <= ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?',
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
 import { describeEventStoreContract } from '../testing/index.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -12,4 +13,20 @@ describeEventStoreContract('embedded SQLite', {
     return new SqliteEventStore({ file: join(dir, 'events.db') });
   },
   dispose: () => rm(dir, { recursive: true, force: true }),
+});
+
+describe('embedded SQLite log, read by type', () => {
+  it('skips the events of other types without handing them over', async () => {
+    const where = await mkdtemp(join(tmpdir(), 'lagesbild-types-'));
+    const store = new SqliteEventStore({ file: join(where, 'events.db') });
+    try {
+      await store.append('s-1', [{ type: 'A', data: {} }, { type: 'B', data: {} }, { type: 'A', data: {} }, { type: 'C', data: {} }]);
+      const read: string[] = [];
+      for await (const event of store.readAll({ types: ['A', 'C'], batchSize: 2 })) read.push(`${event.type}@${event.position}`);
+      expect(read).toEqual(['A@1', 'A@3', 'C@4']);
+    } finally {
+      await store.close();
+      await rm(where, { recursive: true, force: true });
+    }
+  });
 });

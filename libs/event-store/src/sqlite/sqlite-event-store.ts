@@ -177,8 +177,9 @@ export class SqliteEventStore implements EventStore {
     const batchSize = options.batchSize ?? 1000;
     const to = options.toPosition === undefined ? MAX_POSITION : Number(options.toPosition);
     let after = Number(options.fromPosition ?? 0n);
+    const types = options.types && JSON.stringify(options.types);
     for (;;) {
-      const rows = this.sql.readPage.all(after, to, batchSize);
+      const rows = types ? this.sql.readPageOfTypes.all(after, to, types, batchSize) : this.sql.readPage.all(after, to, batchSize);
       for (const row of rows) yield toStoredEvent(row);
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1]!.position;

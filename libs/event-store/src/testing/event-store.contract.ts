@@ -166,6 +166,20 @@ export function describeEventStoreContract(adapter: string, options: EventStoreC
       expect(await store.readStream(stream('never-written'))).toEqual([]);
     });
 
+    it('reads the events of the types asked for, in order, all of them (a store may add others)', async () => {
+      const id = stream('types');
+      const from = await store.headPosition();
+      await store.append(id, [
+        { type: 'ContractEventRecorded', data: payload(0) },
+        { type: 'ContractOtherRecorded', data: payload(1) },
+        { type: 'ContractEventRecorded', data: payload(2) },
+        { type: 'ContractThirdRecorded', data: payload(3) },
+      ]);
+      const read = await collect(store.readAll({ fromPosition: from, batchSize: 1, types: ['ContractEventRecorded', 'ContractThirdRecorded'] }));
+      const asked = read.filter((e) => e.streamId === id && e.type !== 'ContractOtherRecorded');
+      expect(asked.map((e) => (e.data as { n: number }).n)).toEqual([0, 2, 3]);
+    });
+
     it('catches a subscription up from a position and then follows the live tail', async () => {
       const id = stream('subscription');
       const from = await store.headPosition();

@@ -49,6 +49,12 @@ export class SqliteViewStore implements ViewStore {
   private checkpointer: WalCheckpointer | undefined;
   private commits = 0;
   /**
+   * A bulk build's version index, kept in memory until the views are first read (or the store
+   * closes) and then written in key order: in the order events come, each version would land
+   * at a random place in the index, and each key's open version would be looked up and closed.
+   */
+  private building: BuiltVersions | undefined;
+  /**
    * Parsed values, least recently used out first: 8 MB of JSON (about 13 MB of heap) holds a
    * ten-year national trend's rows several times over.
    */
@@ -56,8 +62,9 @@ export class SqliteViewStore implements ViewStore {
   private readonly sql;
 
   /**
-   * `bulk`: for a file being built from scratch (cli rebuild) that nobody reads until it is
-   * done and that is thrown away if the build stops — no journal, no syncs.
+   * `bulk`: for a new file being built from scratch (cli rebuild, report-back) that nobody
+   * reads until it is done and that is thrown away if the build stops — no journal, no syncs,
+   * and the version index written once, in key order, when the views are first read.
    * `readOnly`: a second connection that only reads views another connection writes (and
    * has opened first: the writer sets the file up).
    */
@@ -76,6 +83,10 @@ export class SqliteViewStore implements ViewStore {
       this.file = file;
     }
     if (!options.readOnly) this.upgrade();
+    if (options.bulk) {
+      if (this.db.prepare('SELECT 1 FROM view_rows LIMIT 1').get()) throw new Error(`A bulk view store is built from scratch: ${file} already has views`);
+      this.building = new BuiltVersions();
+    }
     this.sql = {
       // The newest version of a key: one step down the primary key from its end.
       latest: this.db.prepare<[string, string], { value_id: number; valid_from: number; valid_to: number }>(
@@ -118,7 +129,8 @@ export class SqliteViewStore implements ViewStore {
       for (const event of events) {
         await apply(this.writerAt(batch, Number(event.position)), event);
       }
-      this.flush(batch);
+      if (this.building) this.build(batch, this.building);
+      else this.flush(batch);
       this.sql.saveCheckpoint.run(projection, Number(upTo));
       this.db.exec('COMMIT');
     } catch (error) {
@@ -144,6 +156,30 @@ export class SqliteViewStore implements ViewStore {
     }
   }
 
+  /** A bulk build's batch: its values are stored now, its versions noted for the index. */
+  private build(batch: PendingVersions, building: BuiltVersions): void {
+    for (const { view, key, versions } of batch.keys()) {
+      for (const version of versions) {
+        building.add(view, key, version.from, version.json === null ? null : Number(this.sql.insertValue.run(version.json).lastInsertRowid));
+      }
+    }
+  }
+
+  /** Writes a bulk build's version index, in key order; from then on the store is written as any other. */
+  private finishBuilding(): void {
+    const building = this.building;
+    if (!building) return;
+    this.building = undefined;
+    this.db.transaction(() => {
+      for (const { view, key, froms, valueIds } of building.inKeyOrder()) {
+        froms.forEach((from, i) => {
+          const valueId = valueIds[i];
+          if (valueId !== null && valueId !== undefined) this.sql.insert.run(view, key, from, froms[i + 1] ?? OPEN, valueId);
+        });
+      }
+    })();
+  }
+
   /**
    * Views are disposable: a file written in an older layout (before `<view>@v<version>`
    * names) is emptied, and the projections rebuild it from the log.
@@ -156,10 +192,12 @@ export class SqliteViewStore implements ViewStore {
   }
 
   async drop(projection: string, views: readonly string[]): Promise<void> {
+    this.finishBuilding();
     this.dropAll([projection], views);
   }
 
   async keepOnly(checkpoints: readonly string[], views: readonly string[]): Promise<void> {
+    this.finishBuilding();
     const keptViews = new Set(views);
     const keptCheckpoints = new Set(checkpoints);
     // The stored views one step down the primary key each, not a scan of every row.
@@ -188,6 +226,7 @@ export class SqliteViewStore implements ViewStore {
   }
 
   readerAt(position: bigint): ViewReader {
+    this.finishBuilding();
     const at = Number(position);
     return {
       get: async <T>(view: string, key: string) => {
@@ -208,6 +247,7 @@ export class SqliteViewStore implements ViewStore {
   }
 
   async digest(): Promise<string> {
+    this.finishBuilding();
     const hash = createHash('sha256');
     for (const row of this.db.prepare<[], { view: string; key: string; valid_from: number; valid_to: number; value: string }>(
       `SELECT r.view, r.key, r.valid_from, r.valid_to, v.value FROM view_rows r JOIN view_values v ON v.id = r.value_id
@@ -230,6 +270,7 @@ export class SqliteViewStore implements ViewStore {
   }
 
   async close(): Promise<void> {
+    this.finishBuilding();
     await this.checkpointer?.close();
     this.db.close();
   }
@@ -239,8 +280,12 @@ export class SqliteViewStore implements ViewStore {
       get: async <T>(view: string, key: string) => {
         const pending = batch.latest(view, key);
         if (pending) return (pending.json === null ? undefined : pending.value) as T | undefined;
-        const row = this.sql.latest.get(view, key);
         // Parsed afresh: the projection builds its next version from it.
+        if (this.building) {
+          const valueId = this.building.latest(view, key);
+          return valueId === undefined ? undefined : (JSON.parse(this.sql.value.get(valueId)!.value) as T);
+        }
+        const row = this.sql.latest.get(view, key);
         return row && row.valid_to === OPEN ? (JSON.parse(this.sql.value.get(row.value_id)!.value) as T) : undefined;
       },
       put: async <T>(view: string, key: string, value: T) => batch.add(view, key, { from: position, json: JSON.stringify(value), value }),
@@ -281,6 +326,30 @@ class PendingVersions {
 
   keys() {
     return this.byKey.values();
+  }
+}
+
+/** A bulk build's versions per key, in the order they came: each runs until the next; null ends the row. */
+class BuiltVersions {
+  private readonly byKey = new Map<string, { view: string; key: string; froms: number[]; valueIds: Array<number | null> }>();
+
+  add(view: string, key: string, from: number, valueId: number | null): void {
+    const id = `${view}\u0000${key}`;
+    let entry = this.byKey.get(id);
+    if (!entry) this.byKey.set(id, (entry = { view, key, froms: [], valueIds: [] }));
+    entry.froms.push(from);
+    entry.valueIds.push(valueId);
+  }
+
+  /** The value id of the key's newest version; undefined when it has none or was ended. */
+  latest(view: string, key: string): number | undefined {
+    const valueIds = this.byKey.get(`${view}\u0000${key}`)?.valueIds;
+    return valueIds?.[valueIds.length - 1] ?? undefined;
+  }
+
+  /** Keys by view, then key (SQLite's order for ASCII keys, which is what the index is written in). */
+  inKeyOrder() {
+    return [...this.byKey.keys()].sort().map((id) => this.byKey.get(id)!);
   }
 }
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@lagesbild/event-store';
 import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import { submitLevel } from '../testing/report-commands.js';
-import { reportAsOf } from '../views/situation-report/situation-report.projection.js';
+import { reportSummaryOf, reportSummaryProjection } from '../views/situation-report/report-summary.projection.js';
 import { ProjectionThread } from './projection-thread.js';
 
 describe('projections on a thread of their own (the embedded default)', () => {
@@ -34,18 +34,18 @@ describe('projections on a thread of their own (the embedded default)', () => {
     const before = await submit('2085', '2018-03', 2);
     const projections = await start();
     expect(await projections.waitFor(before.position, 0)).toBe(true);
-    expect((await reportAsOf(projections.readerAt(before.position), '2085', '2018-03'))?.answers['social-risk.level']?.value).toBe(2);
+    expect((await reportSummaryOf(projections.readerAt(before.position), '2085', '2018-03'))?.answers['social-risk.level']?.[0]).toBe(2);
 
     const after = await submit('2085', '2018-04', 3);
     // Nothing has been applied on this thread: the write becomes visible once the other thread reports.
     expect(await projections.waitFor(after.position, 5000)).toBe(true);
-    expect((await reportAsOf(projections.readerAt(after.position), '2085', '2018-04'))?.answers['social-risk.level']?.value).toBe(3);
+    expect((await reportSummaryOf(projections.readerAt(after.position), '2085', '2018-04'))?.answers['social-risk.level']?.[0]).toBe(3);
     // As of the earlier position the later report did not exist yet.
-    expect(await reportAsOf(projections.readerAt(before.position), '2085', '2018-04')).toBeUndefined();
+    expect(await reportSummaryOf(projections.readerAt(before.position), '2085', '2018-04')).toBeUndefined();
 
     const status = projections.status();
     expect(status.head).toBe(after.position);
-    expect(status.projections.find((p) => p.name === 'situation-reports')).toMatchObject({ position: after.position, serving: true });
+    expect(status.projections.find((p) => p.name === 'report-summaries')).toMatchObject({ position: after.position, serving: true });
   }, 30_000);
 
   it('says false when a position is not reached in time, and has stored its checkpoints when stopped', async () => {
@@ -57,7 +57,7 @@ describe('projections on a thread of their own (the embedded default)', () => {
     thread = undefined;
 
     const views = new SqliteViewStore(join(dir, 'views.db'));
-    expect(await views.checkpoint('situation-reports@v1')).toBe(written.position);
+    expect(await views.checkpoint(`report-summaries@v${reportSummaryProjection.version}`)).toBe(written.position);
     await views.close();
   }, 30_000);
 });

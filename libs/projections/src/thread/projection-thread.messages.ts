@@ -45,3 +45,4 @@ export function deserializeError(error: SerializedError): Error {
   if (error.stack) revived.stack = error.stack;
   return revived;
 }
+

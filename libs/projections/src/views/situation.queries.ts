@@ -1,12 +1,21 @@
-import type { TemplateDefinition } from '@lagesbild/domain';
+import type { Answer, TemplateDefinition } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../view-store.port.js';
 import { APPROVALS_VIEW, ASSESSMENTS_VIEW, type ApprovalRow, type AssessmentRow, countyPeriodKey } from './county/county.projections.js';
 import { reportSummariesOf } from './situation-report/report-summary.projection.js';
-import type { ReportRow } from './situation-report/situation-report.projection.js';
+
+/** What a municipality's picture shows of its report: the report as its stream held it then. */
+export interface MunicipalReport {
+  late: boolean;
+  submittedAt: string;
+  templateVersion: number;
+  revision: number;
+  answers: readonly Answer[];
+}
 
 /** A municipality's (or district's) answers per area and item for a period. */
-export function municipalitySituation(report: ReportRow | undefined, template: TemplateDefinition) {
+export function municipalitySituation(report: MunicipalReport | undefined, template: TemplateDefinition) {
+  const answers = new Map(report?.answers.map((answer) => [answer.item, answer]));
   return {
     reported: report !== undefined,
     ...(report ? { late: report.late, submittedAt: report.submittedAt, templateVersion: report.templateVersion, revision: report.revision } : {}),
@@ -14,7 +23,7 @@ export function municipalitySituation(report: ReportRow | undefined, template: T
       area: area.id,
       label: area.label,
       items: area.items.map((item) => {
-        const answer = report?.answers[item.id];
+        const answer = answers.get(item.id);
         return { item: item.id, label: item.label, type: item.type, ...(answer ? { value: answer.value, trend: answer.trend, comment: answer.comment } : {}) };
       }),
     })),

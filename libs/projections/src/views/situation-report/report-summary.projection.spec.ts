@@ -15,7 +15,7 @@ function summaries() {
 }
 
 let position = 0n;
-const event = (type: string, data: object) => ({ type, data, position: (position += 1n) }) as unknown as StoredEvent;
+const event = (type: string, data: object) => ({ type, data, position: (position += 1n), eventId: `e${position}` }) as unknown as StoredEvent;
 
 describe('report summaries', () => {
   it('keep what a county’s picture needs of a report: late or not, each answer’s number and trend, in the report’s order', async () => {
@@ -36,6 +36,7 @@ describe('report summaries', () => {
     expect(rows.get(`${REPORT_SUMMARY_VIEW}/2026-03|20|2085`)).toEqual({
       late: true,
       answers: { 'social-risk.level': [2, 'unchanged'], 'social-risk.description': [null, 'rising'], 'andt.doping': [false] },
+      eventIds: ['e1'],
     } satisfies ReportSummaryRow);
 
     // An amended answer keeps its place; an answer new to the report comes last.
@@ -51,6 +52,7 @@ describe('report summaries', () => {
       ['andt.level', [1]],
     ]);
     expect(amended.late).toBe(true);
+    expect(amended.eventIds).toEqual(['e1', 'e2']);
   });
 
   it('keys a report by period, county and org unit: a district’s under its municipality’s county, and only municipalities count in the county’s histogram', async () => {

@@ -3,14 +3,13 @@ import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
 import { countyOf, swedishUnits } from '../org-units.js';
-import { answersByItem } from './situation-report.projection.js';
 
 /** An answer as the county's and the nation's pictures and the trends need it: its number or yes/no (else null) and its trend. */
 export type SummaryAnswer = [value: number | boolean | null, trend?: Trend];
 
 /**
- * One row per org unit and period: what a county's and the nation's picture and every trend
- * need of a report — whether it was late, and each answer's number (or yes/no) and trend, in
+ * One row per org unit and period: what a county's and the nation's picture, the report-back
+ * and every trend need of a report — whether it was late, and each answer's number (or yes/no) and trend, in
  * the report's order — without its texts, comments and sources (a tenth of the JSON of the
  * whole report). Keyed `<period>|<county>|<org unit>`: a county's reports of a period are one
  * short key range, and a unit's value in a period one key, however long the history.
@@ -18,6 +17,8 @@ export type SummaryAnswer = [value: number | boolean | null, trend?: Trend];
 export interface ReportSummaryRow {
   late: boolean;
   answers: Record<string, SummaryAnswer>;
+  /** The events behind the row (the submission, then each amendment), for lineage. */
+  eventIds: string[];
 }
 
 /**
@@ -36,6 +37,16 @@ export const countyHistogramKey = (county: string, period: string) => `${county}
 /** A summarised value as a number: yes/no as 1/0; null when it is neither. */
 export const numeric = (value: SummaryAnswer[0] | undefined): number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
 
+/**
+ * A report's answers by item, as the summary keeps them (`as`): a submission's in its order;
+ * an amendment's over them — an amended answer keeps its place, a new one comes last.
+ */
+export function answersByItem<T>(answers: readonly Answer[], as: (answer: Answer) => T, before: Record<string, T> = {}): Record<string, T> {
+  const after = { ...before };
+  for (const answer of answers) after[answer.item] = as(answer);
+  return after;
+}
+
 const summarised = (answer: Answer): SummaryAnswer => {
   const value = typeof answer.value === 'number' || typeof answer.value === 'boolean' ? answer.value : null;
   return answer.trend ? [value, answer.trend] : [value];
@@ -43,7 +54,7 @@ const summarised = (answer: Answer): SummaryAnswer => {
 
 export const reportSummaryProjection: Projection = {
   name: 'report-summaries',
-  version: 2,
+  version: 3,
   views: [REPORT_SUMMARY_VIEW, COUNTY_HISTOGRAM_VIEW],
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
@@ -55,8 +66,8 @@ export const reportSummaryProjection: Projection = {
     const before = e.type === 'SituationReportSubmitted' ? undefined : await views.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key);
     if (e.type === 'SituationReportAmended' && !before) return;
     const after: ReportSummaryRow = before
-      ? { ...before, answers: answersByItem(e.data.answers, summarised, before.answers) }
-      : { late: (e as StoredEvent & SituationReportSubmitted).data.late, answers: answersByItem(e.data.answers, summarised) };
+      ? { ...before, answers: answersByItem(e.data.answers, summarised, before.answers), eventIds: [...before.eventIds, e.eventId] }
+      : { late: (e as StoredEvent & SituationReportSubmitted).data.late, answers: answersByItem(e.data.answers, summarised), eventIds: [e.eventId] };
     await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, after);
     if (swedishUnits().get(orgUnit)?.kind === 'municipality') await moveCounts(views, countyHistogramKey(county, period), e.data.answers, before, after);
   },
@@ -79,6 +90,12 @@ async function moveCounts(views: Parameters<Projection['apply']>[1], key: string
     histogram[item] = counts;
   }
   if (histogram) await views.put<CountyHistogram>(COUNTY_HISTOGRAM_VIEW, key, histogram);
+}
+
+/** An org unit's report summary of a period, as the views held it then (undefined: not reported by then). */
+export function reportSummaryOf(reader: ViewReader, orgUnit: string, period: string): Promise<ReportSummaryRow | undefined> {
+  const county = countyOf(orgUnit);
+  return county ? reader.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, reportSummaryKey(period, county, orgUnit)) : Promise.resolve(undefined);
 }
 
 /** The summaries of a county's reports (municipalities' and districts') of a period, by org unit, as the views held them then. */

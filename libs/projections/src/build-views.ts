@@ -1,0 +1,42 @@
+import type { EventStore, StoredEvent } from '@lagesbild/event-store';
+import { type Projection, checkpointName, versionedWriter } from './projection.js';
+import type { ViewStore } from './view-store.port.js';
+
+export interface BuildViewsOptions {
+  /** Events a batch (one view-store transaction per projection). */
+  batchSize?: number;
+  /** The last position to apply (inclusive); by default the log's head when the build starts. */
+  until?: bigint;
+  /** Told after each batch how far the build has come, and where it ends. */
+  onProgress?: (position: bigint, until: bigint) => void;
+}
+
+/**
+ * Builds projections' views from zero in one pass over the log (`cli rebuild`, a report-back's
+ * views): the same projections and view-store batches as the runner, but it reads only the
+ * events they handle, and it ends at `until` instead of following the tail. Each projection's
+ * checkpoint ends at `until`, so a runner started on these views goes on from there.
+ */
+export async function buildViews(store: EventStore, views: ViewStore, projections: readonly Projection[], options: BuildViewsOptions = {}): Promise<bigint> {
+  const batchSize = options.batchSize ?? 2000;
+  const until = options.until ?? (await store.headPosition());
+  const handledBy = projections.map((p) => new Set(p.handles));
+  const types = [...new Set(projections.flatMap((p) => p.handles))];
+  let batch: StoredEvent[] = [];
+  const apply = async (upTo: bigint) => {
+    for (const [i, projection] of projections.entries()) {
+      const relevant = batch.filter((event) => handledBy[i]!.has(event.type));
+      await views.applyBatch(checkpointName(projection), relevant, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
+    }
+    batch = [];
+    options.onProgress?.(upTo, until);
+  };
+  const wanted = new Set(types);
+  for await (const event of store.readAll({ toPosition: until, batchSize, types })) {
+    if (!wanted.has(event.type)) continue; // a store may hand over other types too
+    batch.push(event);
+    if (batch.length >= batchSize) await apply(event.position);
+  }
+  await apply(until);
+  return until;
+}
