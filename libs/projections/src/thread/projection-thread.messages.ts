@@ -45,4 +45,3 @@ export function deserializeError(error: SerializedError): Error {
   if (error.stack) revived.stack = error.stack;
   return revived;
 }
-
