@@ -88,6 +88,13 @@ describe('situation views over HTTP', () => {
     expect(res.body.counties).toHaveLength(21);
     expect(res.body.counties.find((c: { county: string }) => c.county === '20')).toMatchObject({ approved: true, reported: 2, expected: 15 });
     expect(res.body.counties.find((c: { county: string }) => c.county === '01')).toMatchObject({ approved: false, reported: 0, expected: 26 });
+    // The nation's figures for a county are the county's own.
+    const county = (await request(t.http).get(`/api/v1/org-units/20/situation?period=${period}`).set(analyst).expect(200)).body;
+    expect(res.body.counties.find((c: { county: string }) => c.county === '20')).toMatchObject({
+      reported: county.completeness.reported.length,
+      late: county.completeness.late.length,
+      levels: county.levels,
+    });
   });
 
   it('answers 503 with Retry-After when the views cannot reach minPosition in time', async () => {

@@ -2,6 +2,7 @@ import type { Answer, SituationReportAmended, SituationReportSubmitted, Trend } 
 import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
+import { countyPeriodKey } from '../county/county.projections.js';
 import { countyOf, swedishUnits } from '../org-units.js';
 
 /** An answer as the county's and the nation's pictures and the trends need it: its number or yes/no (else null) and its trend. */
@@ -21,18 +22,25 @@ export interface ReportSummaryRow {
   eventIds: string[];
 }
 
-/**
- * A county's period, by item: how many of its municipalities answered each value (yes/no as
- * 1/0). Mean, max and count follow from it, and an amendment moves one count: the nation's
- * series reads 21 small rows a period, never 290.
- */
+/** Per item, how many municipalities answered each value (yes/no as 1/0). */
 export type CountyHistogram = Record<string, Record<string, number>>;
 
+/**
+ * A county's period: how many of its municipalities have reported, how many of them late,
+ * and per item how many answered each value. Mean, max and count follow from it, and the
+ * distribution of levels; a report moves one count. The nation's picture and series read 21
+ * small rows a period, never 290.
+ */
+export interface CountyPeriodRow {
+  reported: number;
+  late: number;
+  items: CountyHistogram;
+}
+
 export const REPORT_SUMMARY_VIEW = 'report-summary';
-export const COUNTY_HISTOGRAM_VIEW = 'county-histogram';
+export const COUNTY_PERIOD_VIEW = 'county-period';
 
 export const reportSummaryKey = (period: string, county: string, orgUnit: string) => `${period}|${county}|${orgUnit}`;
-export const countyHistogramKey = (county: string, period: string) => `${county}|${period}`;
 
 /** A summarised value as a number: yes/no as 1/0; null when it is neither. */
 export const numeric = (value: SummaryAnswer[0] | undefined): number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
@@ -54,8 +62,8 @@ const summarised = (answer: Answer): SummaryAnswer => {
 
 export const reportSummaryProjection: Projection = {
   name: 'report-summaries',
-  version: 3,
-  views: [REPORT_SUMMARY_VIEW, COUNTY_HISTOGRAM_VIEW],
+  version: 4,
+  views: [REPORT_SUMMARY_VIEW, COUNTY_PERIOD_VIEW],
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & (SituationReportSubmitted | SituationReportAmended);
@@ -69,27 +77,29 @@ export const reportSummaryProjection: Projection = {
       ? { ...before, answers: answersByItem(e.data.answers, summarised, before.answers), eventIds: [...before.eventIds, e.eventId] }
       : { late: (e as StoredEvent & SituationReportSubmitted).data.late, answers: answersByItem(e.data.answers, summarised), eventIds: [e.eventId] };
     await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, after);
-    if (swedishUnits().get(orgUnit)?.kind === 'municipality') await moveCounts(views, countyHistogramKey(county, period), e.data.answers, before, after);
+    if (swedishUnits().get(orgUnit)?.kind === 'municipality') await count(views, countyPeriodKey(county, period), e.data.answers, before, after);
   },
 };
 
-/** Each answer whose number changed moves the municipality from its old count to its new one in the county's histogram. */
-async function moveCounts(views: Parameters<Projection['apply']>[1], key: string, answers: readonly Answer[], before: ReportSummaryRow | undefined, after: ReportSummaryRow) {
-  let histogram: CountyHistogram | undefined;
+/** A municipality's report in its county's period: a submission counts it (and late, if so), and each answer whose number changed moves it from its old count to its new one. */
+async function count(views: Parameters<Projection['apply']>[1], key: string, answers: readonly Answer[], before: ReportSummaryRow | undefined, after: ReportSummaryRow) {
+  const row = (await views.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key)) ?? { reported: 0, late: 0, items: {} };
+  let items: CountyHistogram | undefined;
   for (const { item } of answers) {
     const was = numeric(before?.answers[item]?.[0]);
     const is = numeric(after.answers[item]?.[0]);
     if (was === is) continue;
-    histogram ??= { ...((await views.get<CountyHistogram>(COUNTY_HISTOGRAM_VIEW, key)) ?? {}) };
-    const counts = { ...histogram[item] };
+    items ??= { ...row.items };
+    const counts = { ...items[item] };
     if (was !== null) {
       if ((counts[was] ?? 0) <= 1) delete counts[was];
       else counts[was]! -= 1;
     }
     if (is !== null) counts[is] = (counts[is] ?? 0) + 1;
-    histogram[item] = counts;
+    items[item] = counts;
   }
-  if (histogram) await views.put<CountyHistogram>(COUNTY_HISTOGRAM_VIEW, key, histogram);
+  if (!before) await views.put<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key, { reported: row.reported + 1, late: row.late + (after.late ? 1 : 0), items: items ?? row.items });
+  else if (items) await views.put<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key, { ...row, items });
 }
 
 /** An org unit's report summary of a period, as the views held it then (undefined: not reported by then). */

@@ -1,13 +1,14 @@
 import { type Period, type Trend, periodsBetween } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../../view-store.port.js';
+import { countyPeriodKey } from '../county/county.projections.js';
 import {
-  COUNTY_HISTOGRAM_VIEW,
+  COUNTY_PERIOD_VIEW,
   type CountyHistogram,
+  type CountyPeriodRow,
   REPORT_SUMMARY_VIEW,
   type ReportSummaryRow,
   type SummaryAnswer,
-  countyHistogramKey,
   reportSummariesOf,
   reportSummaryKey,
 } from '../situation-report/report-summary.projection.js';
@@ -59,8 +60,8 @@ function countyOf(units: OrgUnitRegistry, code: string): string | undefined {
  * version per report that moved it, and a scan of the county's key range would read them all.
  */
 async function histogramsByPeriod(reader: ViewReader, county: string, periods: Period[]): Promise<Map<Period, CountyHistogram>> {
-  const rows = await Promise.all(periods.map((period) => reader.get<CountyHistogram>(COUNTY_HISTOGRAM_VIEW, countyHistogramKey(county, period))));
-  return new Map(periods.flatMap((period, i) => (rows[i] ? [[period, rows[i]] as const] : [])));
+  const rows = await Promise.all(periods.map((period) => reader.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, countyPeriodKey(county, period))));
+  return new Map(periods.flatMap((period, i) => (rows[i] ? [[period, rows[i].items] as const] : [])));
 }
 
 function direction(now: number | null, before: number | null): Trend {
