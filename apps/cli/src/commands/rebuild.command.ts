@@ -34,7 +34,6 @@ export function registerRebuildCommand(program: Command): void {
       await buildViews(store, views, projections, { until: head, onProgress: (position) => progress.update(Number(position), Number(head)) });
       await views.close();
       await store.close();
-      progress.update(Number(head), Number(head));
       progress.end();
       // One projection alone is built beside the views, not in their place (the others would be missing).
       const swap = !options.projection || !existsSync(target);
