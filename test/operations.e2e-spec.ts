@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { reportSummaryProjection } from '@lagesbild/projections';
 import { type TestApp, startTestApp } from './support/test-app.js';
 
 describe('operations endpoints', () => {
@@ -95,7 +96,7 @@ describe('metrics', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toMatch(/^lagesbild_event_log_head_position 1$/m);
     expect(res.text).toMatch(/^lagesbild_event_log_appends_total 1$/m);
-    expect(res.text).toMatch(/^lagesbild_projection_lag_events\{projection="report-summaries@v3"\} \d+$/m);
+    expect(res.text).toMatch(new RegExp(`^lagesbild_projection_lag_events\\{projection="report-summaries@v${reportSummaryProjection.version}"\\} \\d+$`, 'm'));
     expect(res.text).toMatch(/lagesbild_http_request_duration_seconds_count\{method="PUT",route="\/api\/v1\/org-units\/:code\/reports\/:period",status="201"\} 1/);
   });
 });
