@@ -3,7 +3,11 @@ import { type Projection, checkpointName, versionedWriter } from './projection.j
 import type { ViewStore } from './view-store.port.js';
 
 export interface BuildViewsOptions {
-  /** Events a batch (one view-store transaction per projection). */
+  /**
+   * Events a batch (one view-store transaction per projection). 500 by default: a batch's
+   * parsed events live until it is applied, and larger ones outlive the young generation
+   * (on ten national years, 2,000 a batch built 12 % slower).
+   */
   batchSize?: number;
   /** The last position to apply (inclusive); by default the log's head when the build starts. */
   until?: bigint;
@@ -18,7 +22,7 @@ export interface BuildViewsOptions {
  * checkpoint ends at `until`, so a runner started on these views goes on from there.
  */
 export async function buildViews(store: EventStore, views: ViewStore, projections: readonly Projection[], options: BuildViewsOptions = {}): Promise<bigint> {
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 500;
   const until = options.until ?? (await store.headPosition());
   const handledBy = projections.map((p) => new Set(p.handles));
   const types = [...new Set(projections.flatMap((p) => p.handles))];
