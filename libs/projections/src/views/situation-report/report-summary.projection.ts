@@ -85,7 +85,7 @@ export const reportSummaryProjection: Projection = {
 async function count(views: Parameters<Projection['apply']>[1], key: string, answers: readonly Answer[], before: ReportSummaryRow | undefined, after: ReportSummaryRow) {
   const row = (await views.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key)) ?? { reported: 0, late: 0, items: {} };
   let items: CountyHistogram | undefined;
-  for (const { item } of answers) {
+  for (const item of new Set(answers.map((answer) => answer.item))) {
     const was = numeric(before?.answers[item]?.[0]);
     const is = numeric(after.answers[item]?.[0]);
     if (was === is) continue;
