@@ -25,7 +25,7 @@ export async function buildViews(store: EventStore, views: ViewStore, projection
   const batchSize = options.batchSize ?? 500;
   const until = options.until ?? (await store.headPosition());
   const handledBy = projections.map((p) => new Set(p.handles));
-  const types = [...new Set(projections.flatMap((p) => p.handles))];
+  const wanted = new Set(projections.flatMap((p) => p.handles));
   let batch: StoredEvent[] = [];
   const apply = async (upTo: bigint) => {
     for (const [i, projection] of projections.entries()) {
@@ -35,8 +35,7 @@ export async function buildViews(store: EventStore, views: ViewStore, projection
     batch = [];
     options.onProgress?.(upTo, until);
   };
-  const wanted = new Set(types);
-  for await (const event of store.readAll({ toPosition: until, batchSize, types })) {
+  for await (const event of store.readAll({ toPosition: until, batchSize, types: [...wanted] })) {
     if (!wanted.has(event.type)) continue; // a store may hand over other types too
     batch.push(event);
     if (batch.length >= batchSize) await apply(event.position);

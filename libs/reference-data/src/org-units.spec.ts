@@ -20,6 +20,9 @@ describe('OrgUnitRegistry.sweden', () => {
     expect(sweden.isWithin('0180-01', '01')).toBe(true);
     expect(sweden.isWithin('2085', '21')).toBe(false);
     expect(sweden.countyOf('2085')?.name).toBe('Dalarnas län');
+    expect(sweden.countyOf('0180-01')?.code).toBe('01');
+    expect(sweden.municipalitiesOf('01')).toHaveLength(26); // Stockholm's districts are not among them
+    expect(sweden.municipalitiesOf('20').map((u) => u.code)).toContain('2085');
     expect(sweden.has('9999')).toBe(false);
     expect(sweden.within('01').map((u) => u.code)).toEqual(expect.arrayContaining(['01', '0180', '0180-01']));
     expect(sweden.within('01')).toHaveLength(1 + 26 + 13);

@@ -80,6 +80,11 @@ export class OrgUnitRegistry {
     return this.ancestry(code).some((u) => u.code === ancestor);
   }
 
+  /** A county's municipalities (not their districts). */
+  municipalitiesOf(county: string): OrgUnit[] {
+    return this.children(county).filter((u) => u.kind === 'municipality');
+  }
+
   /** The county a unit belongs to (itself for a county). */
   countyOf(code: string): OrgUnit | undefined {
     return this.ancestry(code).find((u) => u.kind === 'county');

@@ -10,6 +10,7 @@ import {
   activitiesOf,
   countyPeriodKey,
   goalsOf,
+  levelDistribution,
   narrativeOf,
   reportSummariesOf,
   riskMatrix,
@@ -46,7 +47,7 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
   const countyUnit = units.get(county)!;
   const periods = periodsBetween(from, to);
   const firstDay = `${from}-01`;
-  const municipalities = units.children(county).filter((u) => u.kind === 'municipality');
+  const municipalities = units.municipalitiesOf(county);
   const nameOf = (code: string) => units.get(code)?.name ?? code;
 
   const activities = (await activitiesOf(reader, county, county, firstDay, to)).sort((a, b) => a.date.localeCompare(b.date) || a.activityId.localeCompare(b.activityId));
@@ -100,11 +101,9 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
     });
     for (const area of template.areas) {
       const item = area.items.find((i) => i.type === 'level')?.id;
-      const distribution = [0, 0, 0, 0, 0];
+      const distribution = levelDistribution(reports.map((r) => r.report), item);
       let rising = 0;
       for (const { report } of reports) {
-        const value = item ? report?.answers[item]?.[0] : undefined;
-        if (typeof value === 'number' && value >= 0 && value <= 4) distribution[value]! += 1;
         rising += Object.entries(report?.answers ?? {}).filter(([answered, [, trend]]) => trend === 'rising' && answered.startsWith(`${area.id}.`)).length;
       }
       perArea.get(area.id)!.push({ cells: [monthName(period), ...distribution, rising], eventIds: unique(reportIds) });

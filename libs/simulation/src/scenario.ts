@@ -183,7 +183,7 @@ export function buildScenario(units: OrgUnitRegistry, template: TemplateDefiniti
   for (const countyCode of options.counties) {
     const county = units.get(countyCode)!;
     const r = root.fork(`county-${countyCode}`);
-    const members = units.children(countyCode).filter((u) => u.kind === 'municipality');
+    const members = units.municipalitiesOf(countyCode);
     const countyUnits = units.within(countyCode).filter((u) => u.kind !== 'county').map((u) => u.code);
     municipalities += members.length;
     const analysts = [analyst(county, 1), analyst(county, 2)];

@@ -275,18 +275,20 @@ export class SqliteViewStore implements ViewStore {
     this.db.close();
   }
 
+  /** The value id of a key's open (newest, not ended) version in the index. */
+  private openVersion(view: string, key: string): number | undefined {
+    const row = this.sql.latest.get(view, key);
+    return row && row.valid_to === OPEN ? row.value_id : undefined;
+  }
+
   private writerAt(batch: PendingVersions, position: number): ViewWriter {
     return {
       get: async <T>(view: string, key: string) => {
         const pending = batch.latest(view, key);
         if (pending) return (pending.json === null ? undefined : pending.value) as T | undefined;
+        const valueId = this.building ? this.building.latest(view, key) : this.openVersion(view, key);
         // Parsed afresh: the projection builds its next version from it.
-        if (this.building) {
-          const valueId = this.building.latest(view, key);
-          return valueId === undefined ? undefined : (JSON.parse(this.sql.value.get(valueId)!.value) as T);
-        }
-        const row = this.sql.latest.get(view, key);
-        return row && row.valid_to === OPEN ? (JSON.parse(this.sql.value.get(row.value_id)!.value) as T) : undefined;
+        return valueId === undefined ? undefined : (JSON.parse(this.sql.value.get(valueId)!.value) as T);
       },
       put: async <T>(view: string, key: string, value: T) => batch.add(view, key, { from: position, json: JSON.stringify(value), value }),
       remove: async (view: string, key: string) => batch.add(view, key, { from: position, json: null, value: undefined }),

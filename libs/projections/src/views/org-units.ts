@@ -6,8 +6,4 @@ let sweden: OrgUnitRegistry | undefined;
 export const swedishUnits = () => (sweden ??= OrgUnitRegistry.sweden());
 
 /** The county an org unit reports under: a municipality's parent, a district's municipality's. */
-export function countyOf(orgUnit: string): string | undefined {
-  let unit = swedishUnits().get(orgUnit);
-  while (unit && unit.kind !== 'county') unit = unit.parent ? swedishUnits().get(unit.parent) : undefined;
-  return unit?.code;
-}
+export const countyOf = (orgUnit: string): string | undefined => swedishUnits().countyOf(orgUnit)?.code;

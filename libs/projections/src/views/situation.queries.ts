@@ -2,7 +2,7 @@ import type { Answer, TemplateDefinition } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../view-store.port.js';
 import { APPROVALS_VIEW, ASSESSMENTS_VIEW, type ApprovalRow, type AssessmentRow, countyPeriodKey } from './county/county.projections.js';
-import { COUNTY_PERIOD_VIEW, type CountyPeriodRow, reportSummariesOf } from './situation-report/report-summary.projection.js';
+import { COUNTY_PERIOD_VIEW, type CountyPeriodRow, type ReportSummaryRow, reportSummariesOf } from './situation-report/report-summary.projection.js';
 
 /** What a municipality's picture shows of its report: the report as its stream held it then. */
 export interface MunicipalReport {
@@ -30,6 +30,16 @@ export function municipalitySituation(report: MunicipalReport | undefined, templ
   };
 }
 
+/** How many of the reports answered the level item with each level, 0–4. */
+export function levelDistribution(reports: ReadonlyArray<ReportSummaryRow | undefined>, item: string | undefined): number[] {
+  const distribution = [0, 0, 0, 0, 0];
+  for (const report of reports) {
+    const value = item ? report?.answers[item]?.[0] : undefined;
+    if (typeof value === 'number' && value >= 0 && value <= 4) distribution[value]! += 1;
+  }
+  return distribution;
+}
+
 /** The item an area's level is answered in (the template's `level` item of that area). */
 const levelItemOf = (template: TemplateDefinition, areaId: string) => template.areas.find((a) => a.id === areaId)?.items.find((i) => i.type === 'level')?.id;
 
@@ -39,7 +49,7 @@ const levelItemOf = (template: TemplateDefinition, areaId: string) => template.a
  * levels, the items reported rising, and the regional assessment.
  */
 export async function countySituation(reader: ViewReader, units: OrgUnitRegistry, county: string, period: string, template: TemplateDefinition) {
-  const municipalities = units.children(county).filter((u) => u.kind === 'municipality');
+  const municipalities = units.municipalitiesOf(county);
   const summaries = await reportSummariesOf(reader, county, period);
   const reports = municipalities.map((m) => ({ unit: m, report: summaries.get(m.code) }));
   const approval = await reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county, period));
@@ -55,12 +65,7 @@ export async function countySituation(reader: ViewReader, units: OrgUnitRegistry
     },
     levels: template.areas.map((area) => {
       const item = levelItemOf(template, area.id);
-      const distribution = [0, 0, 0, 0, 0];
-      for (const { report } of reports) {
-        const value = item ? report?.answers[item]?.[0] : undefined;
-        if (typeof value === 'number' && value >= 0 && value <= 4) distribution[value]! += 1;
-      }
-      return { area: area.id, label: area.label, item, distribution };
+      return { area: area.id, label: area.label, item, distribution: levelDistribution(reports.map((r) => r.report), item) };
     }),
     rising: reports.flatMap(({ unit, report }) =>
       Object.entries(report?.answers ?? {})
@@ -91,7 +96,7 @@ export async function nationalSituation(reader: ViewReader, units: OrgUnitRegist
           name: county.name,
           approved: approval?.approved ?? false,
           reported: counts?.reported ?? 0,
-          expected: units.children(county.code).filter((u) => u.kind === 'municipality').length,
+          expected: units.municipalitiesOf(county.code).length,
           late: counts?.late ?? 0,
           levels: template.areas.map((area) => {
             const item = levelItemOf(template, area.id);

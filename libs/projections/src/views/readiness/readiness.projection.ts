@@ -47,13 +47,12 @@ export async function readinessOf(reader: ViewReader, units: OrgUnitRegistry, or
     const row = await reader.get<ReadinessRow>(READINESS_VIEW, orgUnit);
     return { facts: row?.facts ?? [], latest: row?.latest ?? {} };
   }
-  const municipalitiesOf = (county: string) => units.children(county).filter((u) => u.kind === 'municipality');
-  const rowsOf = (county: string) => Promise.all(municipalitiesOf(county).map((m) => reader.get<ReadinessRow>(READINESS_VIEW, m.code)));
+  const rowsOf = (county: string) => Promise.all(units.municipalitiesOf(county).map((m) => reader.get<ReadinessRow>(READINESS_VIEW, m.code)));
   if (unit.kind === 'county') {
     const rows = await rowsOf(orgUnit);
     return {
       ...tally(rows),
-      units: municipalitiesOf(orgUnit).map((m, i) => ({ orgUnit: m.code, name: m.name, latest: rows[i]?.latest ?? {} })),
+      units: units.municipalitiesOf(orgUnit).map((m, i) => ({ orgUnit: m.code, name: m.name, latest: rows[i]?.latest ?? {} })),
     };
   }
   const counties = await Promise.all(units.all('county').map(async (c) => ({ county: c.code, name: c.name, ...tally(await rowsOf(c.code)) })));

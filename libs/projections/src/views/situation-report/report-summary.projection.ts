@@ -1,7 +1,7 @@
 import type { Answer, SituationReportAmended, SituationReportSubmitted, Trend } from '@lagesbild/domain';
 import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
-import type { ViewReader } from '../../view-store.port.js';
+import type { ViewReader, ViewWriter } from '../../view-store.port.js';
 import { countyPeriodKey } from '../county/county.projections.js';
 import { countyOf, swedishUnits } from '../org-units.js';
 
@@ -82,7 +82,7 @@ export const reportSummaryProjection: Projection = {
 };
 
 /** A municipality's report in its county's period: a submission counts it (and late, if so), and each answer whose number changed moves it from its old count to its new one. */
-async function count(views: Parameters<Projection['apply']>[1], key: string, answers: readonly Answer[], before: ReportSummaryRow | undefined, after: ReportSummaryRow) {
+async function count(views: ViewWriter, key: string, answers: readonly Answer[], before: ReportSummaryRow | undefined, after: ReportSummaryRow) {
   const row = (await views.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key)) ?? { reported: 0, late: 0, items: {} };
   let items: CountyHistogram | undefined;
   for (const item of new Set(answers.map((answer) => answer.item))) {

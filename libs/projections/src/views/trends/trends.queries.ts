@@ -48,13 +48,6 @@ function pointOf(row: ReportSummaryRow | undefined, item: string): { value: numb
   return answer[1] ? { value: answer[0], trend: answer[1] } : { value: answer[0] };
 }
 
-/** The county a municipality or district reports under. */
-function countyOf(units: OrgUnitRegistry, code: string): string | undefined {
-  let unit = units.get(code);
-  while (unit && unit.kind !== 'county') unit = unit.parent ? units.get(unit.parent) : undefined;
-  return unit?.code;
-}
-
 /**
  * A county's histogram rows of the given periods, each looked up by its key: every row has a
  * version per report that moved it, and a scan of the county's key range would read them all.
@@ -104,7 +97,7 @@ export async function trendOf(reader: ViewReader, units: OrgUnitRegistry, orgUni
   const unit = units.get(orgUnit)!;
   const periods = periodsBetween(from, to);
   if (unit.kind === 'municipality' || unit.kind === 'district') {
-    const county = countyOf(units, orgUnit);
+    const county = units.countyOf(orgUnit)?.code;
     const rows = county ? await Promise.all(periods.map((period) => reader.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, reportSummaryKey(period, county, orgUnit)))) : [];
     return periods.map((period, i) => ({ period, ...pointOf(rows[i], item) }));
   }
@@ -114,9 +107,8 @@ export async function trendOf(reader: ViewReader, units: OrgUnitRegistry, orgUni
 /** A county's or the nation's series, computed from its rows. */
 async function aggregateTrendOf(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, item: string, periods: Period[]): Promise<AggregatePoint[]> {
   const unit = units.get(orgUnit)!;
-  const municipalitiesOf = (county: string) => units.children(county).filter((u) => u.kind === 'municipality');
   if (unit.kind === 'county') {
-    const members = municipalitiesOf(orgUnit);
+    const members = units.municipalitiesOf(orgUnit);
     const [histograms, summaries] = await Promise.all([histogramsByPeriod(reader, orgUnit, periods), Promise.all(periods.map((period) => reportSummariesOf(reader, orgUnit, period)))]);
     return aggregate(periods, (period, i) => ({
       ...summarise(histograms.get(period)?.[item]),
@@ -126,7 +118,7 @@ async function aggregateTrendOf(reader: ViewReader, units: OrgUnitRegistry, orgU
   }
   const counties = units.all('county');
   const histograms = await Promise.all(counties.map((c) => histogramsByPeriod(reader, c.code, periods)));
-  const expected = counties.reduce((n, c) => n + municipalitiesOf(c.code).length, 0);
+  const expected = counties.reduce((n, c) => n + units.municipalitiesOf(c.code).length, 0);
   return aggregate(periods, (period) => {
     let sum = 0;
     let count = 0;
