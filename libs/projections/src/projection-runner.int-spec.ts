@@ -40,13 +40,13 @@ describe('projection runner with the embedded view store', () => {
 
     const level = async (at: string) => {
       const report = await reportSummaryOf(runner.readerAt(await store.positionAt(new Date(at))), '2085', '2018-03');
-      return report?.answers['social-risk.level']?.[0];
+      return report?.answer('social-risk.level')?.[0];
     };
     expect(await level('2018-04-01T00:00:00Z')).toBeUndefined(); // not yet reported
     expect(await level('2018-04-10T00:00:00Z')).toBe(2);
     expect(await level('2018-05-01T00:00:00Z')).toBe(4);
     const latest = await reportSummaryOf(runner.readerAt(await store.headPosition()), '2085', '2018-03');
-    expect(latest).toMatchObject({ late: false });
+    expect(latest!.late).toBe(false);
     expect(latest!.eventIds).toHaveLength(2);
     await runner.stop();
     await views.close();
@@ -142,7 +142,7 @@ describe('projection runner with the embedded view store', () => {
     runner = new ProjectionRunner(store, views, [v1, v2], { batchSize: 1, onSwitch: (name, from, to) => switched(`${name} v${from}→v${to}`) });
     const starting = runner.start();
     const serving = () => runner.status().projections.map((p) => [p.version, p.serving]);
-    const levelOf = async (code: string, at: bigint) => (await reportSummaryOf(runner.readerAt(at), code, '2018-03'))?.answers['social-risk.level']?.[0];
+    const levelOf = async (code: string, at: bigint) => (await reportSummaryOf(runner.readerAt(at), code, '2018-03'))?.answer('social-risk.level')?.[0];
 
     // v2 is catching up: reads come from v1, complete, and a fresh write reaches v1 at once.
     expect(await runner.waitFor(10n, 2000)).toBe(true);

@@ -12,7 +12,7 @@ import {
   goalsOf,
   levelDistribution,
   narrativeOf,
-  reportSummariesOf,
+  ReportSummaries,
   riskMatrix,
   timeSummary,
   trendOf,
@@ -82,8 +82,9 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
   const perArea = new Map(template.areas.map((a) => [a.id, [] as Array<{ cells: Array<string | number>; eventIds: string[] }>]));
   const assessments: Block[] = [];
   const reportIdsByPeriod = new Map<Period, string[]>();
+  const reportSummaries = await ReportSummaries.at(reader);
   for (const period of periods) {
-    const summaries = await reportSummariesOf(reader, county, period);
+    const summaries = await reportSummaries.ofCounty(county, period);
     const reports = municipalities.map((m) => ({ unit: m, report: summaries.get(m.code) }));
     const approval = await reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county, period));
     const reportIds = reports.flatMap((r) => r.report?.eventIds ?? []);
@@ -104,7 +105,7 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
       const distribution = levelDistribution(reports.map((r) => r.report), item);
       let rising = 0;
       for (const { report } of reports) {
-        rising += Object.entries(report?.answers ?? {}).filter(([answered, [, trend]]) => trend === 'rising' && answered.startsWith(`${area.id}.`)).length;
+        rising += (report?.rising() ?? []).filter((item) => item.startsWith(`${area.id}.`)).length;
       }
       perArea.get(area.id)!.push({ cells: [monthName(period), ...distribution, rising], eventIds: unique(reportIds) });
     }

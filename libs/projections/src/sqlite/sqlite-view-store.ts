@@ -85,7 +85,7 @@ export class SqliteViewStore implements ViewStore {
     if (!options.readOnly) this.upgrade();
     if (options.bulk) {
       if (this.db.prepare('SELECT 1 FROM view_rows LIMIT 1').get()) throw new Error(`A bulk view store is built from scratch: ${file} already has views`);
-      this.building = new BuiltVersions();
+      this.building = new BuiltVersions(new BuiltValues(this.db));
     }
     this.sql = {
       // The newest version of a key: one step down the primary key from its end.
@@ -121,16 +121,20 @@ export class SqliteViewStore implements ViewStore {
     upTo: bigint,
     apply: (writer: ViewWriter, event: { position: bigint }) => Promise<void>,
   ): Promise<void> {
+    if (this.building) {
+      // A bulk build is one transaction, committed when it is done: the file is thrown away
+      // if the build stops, and a commit per batch would write its pages out each time.
+      if (!this.db.inTransaction) this.db.exec('BEGIN');
+      const batch = await this.pending(events, apply);
+      this.build(batch, this.building);
+      this.sql.saveCheckpoint.run(projection, Number(upTo));
+      return;
+    }
     // Manual BEGIN/COMMIT: the projection's apply may await, and this connection serves
     // only the projection runner, so nothing else writes in between.
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const batch = new PendingVersions();
-      for (const event of events) {
-        await apply(this.writerAt(batch, Number(event.position)), event);
-      }
-      if (this.building) this.build(batch, this.building);
-      else this.flush(batch);
+      this.flush(await this.pending(events, apply));
       this.sql.saveCheckpoint.run(projection, Number(upTo));
       this.db.exec('COMMIT');
     } catch (error) {
@@ -138,6 +142,15 @@ export class SqliteViewStore implements ViewStore {
       throw error;
     }
     this.moveCheckpointsOffOnceBusy();
+  }
+
+  /** A batch's events applied: the versions they write, not yet stored. */
+  private async pending(events: ReadonlyArray<{ position: bigint }>, apply: (writer: ViewWriter, event: { position: bigint }) => Promise<void>): Promise<PendingVersions> {
+    const batch = new PendingVersions();
+    for (const event of events) {
+      await apply(this.writerAt(batch, Number(event.position)), event);
+    }
+    return batch;
   }
 
   /**
@@ -156,12 +169,10 @@ export class SqliteViewStore implements ViewStore {
     }
   }
 
-  /** A bulk build's batch: its values are stored now, its versions noted for the index. */
+  /** A bulk build's batch: its values are stored (many to a statement), its versions noted for the index. */
   private build(batch: PendingVersions, building: BuiltVersions): void {
     for (const { view, key, versions } of batch.keys()) {
-      for (const version of versions) {
-        building.add(view, key, version.from, version.json === null ? null : Number(this.sql.insertValue.run(version.json).lastInsertRowid));
-      }
+      for (const version of versions) building.add(view, key, version.from, version.json === null ? null : building.values.add(version.json));
     }
   }
 
@@ -170,14 +181,17 @@ export class SqliteViewStore implements ViewStore {
     const building = this.building;
     if (!building) return;
     this.building = undefined;
-    this.db.transaction(() => {
-      for (const { view, key, froms, valueIds } of building.inKeyOrder()) {
-        froms.forEach((from, i) => {
-          const valueId = valueIds[i];
-          if (valueId !== null && valueId !== undefined) this.sql.insert.run(view, key, from, froms[i + 1] ?? OPEN, valueId);
-        });
-      }
-    })();
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
+    building.values.flush();
+    const index = new ChunkedInsert(this.db, 'INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES', 5);
+    for (const { view, key, froms, valueIds } of building.inKeyOrder()) {
+      froms.forEach((from, i) => {
+        const valueId = valueIds[i];
+        if (valueId !== null && valueId !== undefined) index.add([view, key, from, froms[i + 1] ?? OPEN, valueId]);
+      });
+    }
+    index.flush();
+    this.db.exec('COMMIT');
   }
 
   /**
@@ -287,8 +301,9 @@ export class SqliteViewStore implements ViewStore {
         const pending = batch.latest(view, key);
         if (pending) return (pending.json === null ? undefined : pending.value) as T | undefined;
         const valueId = this.building ? this.building.latest(view, key) : this.openVersion(view, key);
-        // Parsed afresh: the projection builds its next version from it.
-        return valueId === undefined ? undefined : (JSON.parse(this.sql.value.get(valueId)!.value) as T);
+        // Parsed once a batch (a projection may read a row for each of its events): like the
+        // batch's own writes, the value is shared, and a projection builds its next one from a copy.
+        return valueId === undefined ? undefined : (batch.parsed(valueId, () => JSON.parse(this.building?.values.unstored(valueId) ?? this.sql.value.get(valueId)!.value)) as T);
       },
       put: async <T>(view: string, key: string, value: T) => batch.add(view, key, { from: position, json: JSON.stringify(value), value }),
       remove: async (view: string, key: string) => batch.add(view, key, { from: position, json: null, value: undefined }),
@@ -310,6 +325,14 @@ interface PendingVersion {
  */
 class PendingVersions {
   private readonly byKey = new Map<string, { view: string; key: string; versions: PendingVersion[] }>();
+  private readonly stored = new Map<number, unknown>();
+
+  /** A stored value the batch has read, parsed the first time. */
+  parsed(valueId: number, parse: () => unknown): unknown {
+    let value = this.stored.get(valueId);
+    if (value === undefined) this.stored.set(valueId, (value = parse()));
+    return value;
+  }
 
   latest(view: string, key: string): PendingVersion | undefined {
     const versions = this.byKey.get(`${view}\u0000${key}`)?.versions;
@@ -335,6 +358,8 @@ class PendingVersions {
 class BuiltVersions {
   private readonly byKey = new Map<string, { view: string; key: string; froms: number[]; valueIds: Array<number | null> }>();
 
+  constructor(readonly values: BuiltValues) {}
+
   add(view: string, key: string, from: number, valueId: number | null): void {
     const id = `${view}\u0000${key}`;
     let entry = this.byKey.get(id);
@@ -352,6 +377,78 @@ class BuiltVersions {
   /** Keys by view, then key (SQLite's order for ASCII keys, which is what the index is written in). */
   inKeyOrder() {
     return [...this.byKey.keys()].sort().map((id) => this.byKey.get(id)!);
+  }
+}
+
+/**
+ * Rows inserted many to a statement: each statement run costs about as much as the row it
+ * inserts, so a bulk build inserts fifty at once.
+ */
+class ChunkedInsert {
+  private static readonly ROWS = 50;
+  private readonly many: Database.Statement<unknown[]>;
+  private readonly one: Database.Statement<unknown[]>;
+  private readonly args: unknown[] = [];
+
+  constructor(
+    db: Database.Database,
+    insertInto: string,
+    private readonly columns: number,
+  ) {
+    const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+    this.many = db.prepare(`${insertInto} ${Array.from({ length: ChunkedInsert.ROWS }, () => row).join(', ')}`);
+    this.one = db.prepare(`${insertInto} ${row}`);
+  }
+
+  /** The number of rows added and not yet inserted. */
+  get waiting(): number {
+    return this.args.length / this.columns;
+  }
+
+  add(row: readonly unknown[]): void {
+    for (const value of row) this.args.push(value);
+    if (this.args.length === this.columns * ChunkedInsert.ROWS) {
+      this.many.run(this.args);
+      this.args.length = 0;
+    }
+  }
+
+  /** The `i`th value of the rows not yet inserted. */
+  waitingValue(row: number, column: number): unknown {
+    return this.args[row * this.columns + column];
+  }
+
+  flush(): void {
+    for (let i = 0; i < this.args.length; i += this.columns) this.one.run(this.args.slice(i, i + this.columns));
+    this.args.length = 0;
+  }
+}
+
+/** A bulk build's values: numbered here (the file is new), stored fifty at a time. */
+class BuiltValues {
+  private readonly insert: ChunkedInsert;
+  private nextId: number;
+
+  constructor(db: Database.Database) {
+    this.insert = new ChunkedInsert(db, 'INSERT INTO view_values (id, value) VALUES', 2);
+    this.nextId = (db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM view_values').get()?.id ?? 0) + 1;
+  }
+
+  /** Stores a value (soon); its id. */
+  add(json: string): number {
+    const id = this.nextId++;
+    this.insert.add([id, json]);
+    return id;
+  }
+
+  /** A value added but not yet stored; undefined once it is. */
+  unstored(id: number): string | undefined {
+    const row = id - (this.nextId - this.insert.waiting);
+    return row >= 0 ? (this.insert.waitingValue(row, 1) as string) : undefined;
+  }
+
+  flush(): void {
+    this.insert.flush();
   }
 }
 

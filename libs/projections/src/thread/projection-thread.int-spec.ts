@@ -34,12 +34,12 @@ describe('projections on a thread of their own (the embedded default)', () => {
     const before = await submit('2085', '2018-03', 2);
     const projections = await start();
     expect(await projections.waitFor(before.position, 0)).toBe(true);
-    expect((await reportSummaryOf(projections.readerAt(before.position), '2085', '2018-03'))?.answers['social-risk.level']?.[0]).toBe(2);
+    expect((await reportSummaryOf(projections.readerAt(before.position), '2085', '2018-03'))?.answer('social-risk.level')?.[0]).toBe(2);
 
     const after = await submit('2085', '2018-04', 3);
     // Nothing has been applied on this thread: the write becomes visible once the other thread reports.
     expect(await projections.waitFor(after.position, 5000)).toBe(true);
-    expect((await reportSummaryOf(projections.readerAt(after.position), '2085', '2018-04'))?.answers['social-risk.level']?.[0]).toBe(3);
+    expect((await reportSummaryOf(projections.readerAt(after.position), '2085', '2018-04'))?.answer('social-risk.level')?.[0]).toBe(3);
     // As of the earlier position the later report did not exist yet.
     expect(await reportSummaryOf(projections.readerAt(before.position), '2085', '2018-04')).toBeUndefined();
 

@@ -2,7 +2,7 @@ import type { Answer, TemplateDefinition } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../view-store.port.js';
 import { APPROVALS_VIEW, ASSESSMENTS_VIEW, type ApprovalRow, type AssessmentRow, countyPeriodKey } from './county/county.projections.js';
-import { COUNTY_PERIOD_VIEW, type CountyPeriodRow, type ReportSummaryRow, reportSummariesOf } from './situation-report/report-summary.projection.js';
+import { type ReportSummary, ReportSummaries } from './situation-report/report-summary.projection.js';
 
 /** What a municipality's picture shows of its report: the report as its stream held it then. */
 export interface MunicipalReport {
@@ -31,10 +31,10 @@ export function municipalitySituation(report: MunicipalReport | undefined, templ
 }
 
 /** How many of the reports answered the level item with each level, 0–4. */
-export function levelDistribution(reports: ReadonlyArray<ReportSummaryRow | undefined>, item: string | undefined): number[] {
+export function levelDistribution(reports: ReadonlyArray<ReportSummary | undefined>, item: string | undefined): number[] {
   const distribution = [0, 0, 0, 0, 0];
   for (const report of reports) {
-    const value = item ? report?.answers[item]?.[0] : undefined;
+    const value = item ? report?.answer(item)?.[0] : undefined;
     if (typeof value === 'number' && value >= 0 && value <= 4) distribution[value]! += 1;
   }
   return distribution;
@@ -50,7 +50,7 @@ const levelItemOf = (template: TemplateDefinition, areaId: string) => template.a
  */
 export async function countySituation(reader: ViewReader, units: OrgUnitRegistry, county: string, period: string, template: TemplateDefinition) {
   const municipalities = units.municipalitiesOf(county);
-  const summaries = await reportSummariesOf(reader, county, period);
+  const summaries = await (await ReportSummaries.at(reader)).ofCounty(county, period);
   const reports = municipalities.map((m) => ({ unit: m, report: summaries.get(m.code) }));
   const approval = await reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county, period));
   const assessment = await reader.get<AssessmentRow>(ASSESSMENTS_VIEW, countyPeriodKey(county, period));
@@ -67,11 +67,7 @@ export async function countySituation(reader: ViewReader, units: OrgUnitRegistry
       const item = levelItemOf(template, area.id);
       return { area: area.id, label: area.label, item, distribution: levelDistribution(reports.map((r) => r.report), item) };
     }),
-    rising: reports.flatMap(({ unit, report }) =>
-      Object.entries(report?.answers ?? {})
-        .filter(([, [, trend]]) => trend === 'rising')
-        .map(([item]) => ({ orgUnit: unit.code, item })),
-    ),
+    rising: reports.flatMap(({ unit, report }) => (report?.rising() ?? []).map((item) => ({ orgUnit: unit.code, item }))),
     ...(assessment ? { assessment } : {}),
   };
 }
@@ -84,12 +80,13 @@ export async function countySituation(reader: ViewReader, units: OrgUnitRegistry
  */
 export async function nationalSituation(reader: ViewReader, units: OrgUnitRegistry, period: string, template: TemplateDefinition) {
   const counties = units.all('county');
+  const summaries = await ReportSummaries.at(reader);
   return {
     counties: await Promise.all(
       counties.map(async (county) => {
         const [approval, counts] = await Promise.all([
           reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county.code, period)),
-          reader.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, countyPeriodKey(county.code, period)),
+          summaries.countyPeriod(county.code, period),
         ]);
         return {
           county: county.code,
@@ -100,8 +97,7 @@ export async function nationalSituation(reader: ViewReader, units: OrgUnitRegist
           late: counts?.late ?? 0,
           levels: template.areas.map((area) => {
             const item = levelItemOf(template, area.id);
-            const histogram = (item && counts?.items[item]) || {};
-            return { area: area.id, label: area.label, item, distribution: [0, 1, 2, 3, 4].map((level) => histogram[level] ?? 0) };
+            return { area: area.id, label: area.label, item, distribution: [0, 1, 2, 3, 4].map((level) => (item && counts?.countOf(item, level)) || 0) };
           }),
         };
       }),

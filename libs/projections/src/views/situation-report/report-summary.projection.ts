@@ -9,107 +9,250 @@ import { countyOf, swedishUnits } from '../org-units.js';
 export type SummaryAnswer = [value: number | boolean | null, trend?: Trend];
 
 /**
+ * The items the summaries and the counts stand for, in the order they were first answered.
+ * Rows keep their answers by an item's place in this list, not under its name: the names were
+ * four fifths of every row, and each report writes two rows.
+ */
+export type ReportItemsRow = string[];
+
+/**
  * One row per org unit and period: what a county's and the nation's picture, the report-back
- * and every trend need of a report — whether it was late, and each answer's number (or yes/no) and trend, in
- * the report's order — without its texts, comments and sources (a tenth of the JSON of the
- * whole report). Keyed `<period>|<county>|<org unit>`: a county's reports of a period are one
- * short key range, and a unit's value in a period one key, however long the history.
+ * and every trend need of a report — whether it was late, and each answer's number (or yes/no)
+ * and trend — without its texts, comments and sources. Keyed `<period>|<county>|<org unit>`:
+ * a county's reports of a period are one short key range, and a unit's value in a period one
+ * key, however long the history.
  */
 export interface ReportSummaryRow {
   late: boolean;
-  answers: Record<string, SummaryAnswer>;
+  /** By item place: the answer's number or yes/no; null when it was answered otherwise, or not at all. */
+  values: Array<number | boolean | null>;
+  /** By item place, a letter each: the answer's trend (`TREND_CODES`), `-` for none or no answer. */
+  trends: string;
   /** The events behind the row (the submission, then each amendment), for lineage. */
   eventIds: string[];
 }
 
-/** Per item, how many municipalities answered each value (yes/no as 1/0). */
-export type CountyHistogram = Record<string, Record<string, number>>;
-
 /**
  * A county's period: how many of its municipalities have reported, how many of them late,
- * and per item how many answered each value. Mean, max and count follow from it, and the
- * distribution of levels; a report moves one count. The nation's picture and series read 21
- * small rows a period, never 290.
+ * and per item (by place) how many answered each number, as `[number, how many, …]` by number,
+ * yes/no as 1/0. Mean, max and count follow from it, and the distribution of levels; a report
+ * moves one count. The nation's picture and series read 21 small rows a period, never 290.
  */
 export interface CountyPeriodRow {
   reported: number;
   late: number;
-  items: CountyHistogram;
+  counts: number[][];
 }
 
 export const REPORT_SUMMARY_VIEW = 'report-summary';
 export const COUNTY_PERIOD_VIEW = 'county-period';
+export const REPORT_ITEMS_VIEW = 'report-items';
+const ITEMS_KEY = 'items';
 
 export const reportSummaryKey = (period: string, county: string, orgUnit: string) => `${period}|${county}|${orgUnit}`;
 
+const NO_TREND = '-';
+/** The letter a trend is kept as in a summary's `trends`. */
+const TREND_CODES: Record<Trend, string> = { rising: 'r', unchanged: 'u', falling: 'f', unknown: 'x' };
+const TREND_OF_CODE = new Map(Object.entries(TREND_CODES).map(([trend, code]) => [code, trend as Trend]));
+const codeOf = (trend: Trend | undefined) => (trend ? TREND_CODES[trend] : NO_TREND);
+
 /** A summarised value as a number: yes/no as 1/0; null when it is neither. */
 export const numeric = (value: SummaryAnswer[0] | undefined): number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
+const summarisedValue = (value: Answer['value']) => (typeof value === 'number' || typeof value === 'boolean' ? value : null);
 
-/**
- * A report's answers by item, as the summary keeps them (`as`): a submission's in its order;
- * an amendment's over them — an amended answer keeps its place, a new one comes last.
- */
-export function answersByItem<T>(answers: readonly Answer[], as: (answer: Answer) => T, before: Record<string, T> = {}): Record<string, T> {
-  const after = { ...before };
-  for (const answer of answers) after[answer.item] = as(answer);
-  return after;
+/** Item → place, worked out once per items row (rows read from the store are shared and frozen). */
+const placesOf = new WeakMap<ReportItemsRow, Map<string, number>>();
+function places(items: ReportItemsRow): Map<string, number> {
+  let known = placesOf.get(items);
+  if (!known) placesOf.set(items, (known = new Map(items.map((item, place) => [item, place]))));
+  return known;
 }
-
-const summarised = (answer: Answer): SummaryAnswer => {
-  const value = typeof answer.value === 'number' || typeof answer.value === 'boolean' ? answer.value : null;
-  return answer.trend ? [value, answer.trend] : [value];
-};
 
 export const reportSummaryProjection: Projection = {
   name: 'report-summaries',
-  version: 4,
-  views: [REPORT_SUMMARY_VIEW, COUNTY_PERIOD_VIEW],
+  version: 5,
+  views: [REPORT_SUMMARY_VIEW, COUNTY_PERIOD_VIEW, REPORT_ITEMS_VIEW],
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & (SituationReportSubmitted | SituationReportAmended);
-    const { orgUnit, period } = e.data;
+    const { orgUnit, period, answers } = e.data;
     const county = countyOf(orgUnit);
     if (!county) return;
     const key = reportSummaryKey(period, county, orgUnit);
     const before = e.type === 'SituationReportSubmitted' ? undefined : await views.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key);
     if (e.type === 'SituationReportAmended' && !before) return;
-    const after: ReportSummaryRow = before
-      ? { ...before, answers: answersByItem(e.data.answers, summarised, before.answers), eventIds: [...before.eventIds, e.eventId] }
-      : { late: (e as StoredEvent & SituationReportSubmitted).data.late, answers: answersByItem(e.data.answers, summarised), eventIds: [e.eventId] };
-    await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, after);
-    if (swedishUnits().get(orgUnit)?.kind === 'municipality') await count(views, countyPeriodKey(county, period), e.data.answers, before, after);
+
+    let items = (await views.get<ReportItemsRow>(REPORT_ITEMS_VIEW, ITEMS_KEY)) ?? [];
+    const unseen = answers.filter((answer) => !places(items).has(answer.item)).map((answer) => answer.item);
+    if (unseen.length > 0) {
+      items = [...items, ...new Set(unseen)];
+      await views.put<ReportItemsRow>(REPORT_ITEMS_VIEW, ITEMS_KEY, items);
+    }
+    const placeOf = places(items);
+
+    const values = before ? [...before.values] : [];
+    const trends = before ? before.trends.split('') : [];
+    /** Each answered place's number before the event. */
+    const was = new Map<number, number | null>();
+    for (const answer of answers) {
+      const place = placeOf.get(answer.item)!;
+      if (!was.has(place)) was.set(place, numeric(values[place]));
+      values[place] = summarisedValue(answer.value);
+      trends[place] = codeOf(answer.trend);
+    }
+    for (let place = 0; place < values.length; place += 1) {
+      values[place] ??= null;
+      trends[place] ??= NO_TREND;
+    }
+    const moved = [...was].map(([place, number]) => [place, number, numeric(values[place])] as const).filter(([, from, to]) => from !== to);
+    const late = before ? before.late : (e as StoredEvent & SituationReportSubmitted).data.late;
+    await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { late, values, trends: trends.join(''), eventIds: [...(before?.eventIds ?? []), e.eventId] });
+    if (swedishUnits().get(orgUnit)?.kind === 'municipality') await count(views, countyPeriodKey(county, period), before === undefined, late, moved);
   },
 };
 
 /** A municipality's report in its county's period: a submission counts it (and late, if so), and each answer whose number changed moves it from its old count to its new one. */
-async function count(views: ViewWriter, key: string, answers: readonly Answer[], before: ReportSummaryRow | undefined, after: ReportSummaryRow) {
-  const row = (await views.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key)) ?? { reported: 0, late: 0, items: {} };
-  let items: CountyHistogram | undefined;
-  for (const item of new Set(answers.map((answer) => answer.item))) {
-    const was = numeric(before?.answers[item]?.[0]);
-    const is = numeric(after.answers[item]?.[0]);
-    if (was === is) continue;
-    items ??= { ...row.items };
-    const counts = { ...items[item] };
-    if (was !== null) {
-      if ((counts[was] ?? 0) <= 1) delete counts[was];
-      else counts[was]! -= 1;
-    }
-    if (is !== null) counts[is] = (counts[is] ?? 0) + 1;
-    items[item] = counts;
+async function count(views: ViewWriter, key: string, submitted: boolean, late: boolean, moved: ReadonlyArray<readonly [place: number, was: number | null, is: number | null]>) {
+  if (!submitted && moved.length === 0) return;
+  const row = (await views.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key)) ?? { reported: 0, late: 0, counts: [] };
+  const counts = [...row.counts];
+  for (const [place, was, is] of moved) {
+    const pairs = [...(counts[place] ?? [])];
+    if (was !== null) move(pairs, was, -1);
+    if (is !== null) move(pairs, is, +1);
+    counts[place] = pairs;
   }
-  if (!before) await views.put<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key, { reported: row.reported + 1, late: row.late + (after.late ? 1 : 0), items: items ?? row.items });
-  else if (items) await views.put<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key, { ...row, items });
+  for (let place = 0; place < counts.length; place += 1) counts[place] ??= [];
+  await views.put<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key, submitted ? { reported: row.reported + 1, late: row.late + (late ? 1 : 0), counts } : { ...row, counts });
+}
+
+/** Adds `by` to a number's count in `[number, how many, …]`, kept in order of number; a count of none is taken out. */
+function move(pairs: number[], value: number, by: number): void {
+  let i = 0;
+  while (i < pairs.length && pairs[i]! < value) i += 2;
+  if (pairs[i] !== value) pairs.splice(i, 0, value, 0);
+  pairs[i + 1]! += by;
+  if (pairs[i + 1]! <= 0) pairs.splice(i, 2);
+}
+
+/** A report as its summary holds it, with its answers looked up by item. */
+export class ReportSummary {
+  constructor(
+    private readonly row: ReportSummaryRow,
+    private readonly placeOf: ReadonlyMap<string, number>,
+    private readonly items: ReportItemsRow,
+  ) {}
+
+  get late(): boolean {
+    return this.row.late;
+  }
+
+  get eventIds(): readonly string[] {
+    return this.row.eventIds;
+  }
+
+  /** The item's number or yes/no (null: answered otherwise) and trend; undefined when not answered. */
+  answer(item: string): SummaryAnswer | undefined {
+    return this.answerAt(this.placeOf.get(item));
+  }
+
+  /** The items answered with a rising trend, in the order items were first answered. */
+  rising(): string[] {
+    const rising: string[] = [];
+    const code = TREND_CODES.rising;
+    for (let place = this.row.trends.indexOf(code); place >= 0; place = this.row.trends.indexOf(code, place + 1)) rising.push(this.items[place]!);
+    return rising;
+  }
+
+  private answerAt(place: number | undefined): SummaryAnswer | undefined {
+    if (place === undefined) return undefined;
+    const value = this.row.values[place];
+    const trend = TREND_OF_CODE.get(this.row.trends[place] ?? NO_TREND);
+    if (value === undefined || (value === null && !trend)) return undefined;
+    return trend ? [value, trend] : [value];
+  }
+}
+
+/** A county's period as its row holds it. */
+export class CountyPeriod {
+  constructor(
+    private readonly row: CountyPeriodRow,
+    private readonly placeOf: ReadonlyMap<string, number>,
+  ) {}
+
+  get reported(): number {
+    return this.row.reported;
+  }
+
+  get late(): number {
+    return this.row.late;
+  }
+
+  /** How many municipalities answered the item with the number. */
+  countOf(item: string, value: number): number {
+    const pairs = this.pairsOf(item);
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === value) return pairs[i + 1]!;
+    return 0;
+  }
+
+  /** Sum, count and max of the numbers the municipalities answered the item with. */
+  summarise(item: string): { sum: number; count: number; max: number | null } {
+    const pairs = this.pairsOf(item);
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < pairs.length; i += 2) {
+      sum += pairs[i]! * pairs[i + 1]!;
+      count += pairs[i + 1]!;
+    }
+    return { sum, count, max: pairs.length > 0 ? pairs[pairs.length - 2]! : null };
+  }
+
+  private pairsOf(item: string): readonly number[] {
+    const place = this.placeOf.get(item);
+    return (place !== undefined && this.row.counts[place]) || [];
+  }
+}
+
+/**
+ * The report summaries and county counts as a reader sees them, with the items they stand for
+ * read once (as of the same moment: every row then was written with items known then).
+ */
+export class ReportSummaries {
+  private constructor(
+    private readonly reader: ViewReader,
+    private readonly items: ReportItemsRow,
+  ) {}
+
+  static async at(reader: ViewReader): Promise<ReportSummaries> {
+    return new ReportSummaries(reader, (await reader.get<ReportItemsRow>(REPORT_ITEMS_VIEW, ITEMS_KEY)) ?? []);
+  }
+
+  /** An org unit's report summary of a period (undefined: not reported by then). */
+  async of(orgUnit: string, period: string): Promise<ReportSummary | undefined> {
+    const county = countyOf(orgUnit);
+    const row = county ? await this.reader.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, reportSummaryKey(period, county, orgUnit)) : undefined;
+    return row && this.summary(row);
+  }
+
+  /** The summaries of a county's reports (municipalities' and districts') of a period, by org unit. */
+  async ofCounty(county: string, period: string): Promise<Map<string, ReportSummary>> {
+    const rows = await this.reader.list<ReportSummaryRow>(REPORT_SUMMARY_VIEW, `${period}|${county}|`);
+    return new Map(rows.map((row) => [row.key.slice(row.key.lastIndexOf('|') + 1), this.summary(row.value)]));
+  }
+
+  /** A county's period: its municipalities' reports counted (undefined: none yet). */
+  async countyPeriod(county: string, period: string): Promise<CountyPeriod | undefined> {
+    const row = await this.reader.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, countyPeriodKey(county, period));
+    return row && new CountyPeriod(row, places(this.items));
+  }
+
+  private summary(row: ReportSummaryRow): ReportSummary {
+    return new ReportSummary(row, places(this.items), this.items);
+  }
 }
 
 /** An org unit's report summary of a period, as the views held it then (undefined: not reported by then). */
-export function reportSummaryOf(reader: ViewReader, orgUnit: string, period: string): Promise<ReportSummaryRow | undefined> {
-  const county = countyOf(orgUnit);
-  return county ? reader.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, reportSummaryKey(period, county, orgUnit)) : Promise.resolve(undefined);
-}
-
-/** The summaries of a county's reports (municipalities' and districts') of a period, by org unit, as the views held them then. */
-export async function reportSummariesOf(reader: ViewReader, county: string, period: string): Promise<Map<string, ReportSummaryRow>> {
-  const rows = await reader.list<ReportSummaryRow>(REPORT_SUMMARY_VIEW, `${period}|${county}|`);
-  return new Map(rows.map((row) => [row.key.slice(row.key.lastIndexOf('|') + 1), row.value]));
+export async function reportSummaryOf(reader: ViewReader, orgUnit: string, period: string): Promise<ReportSummary | undefined> {
+  return (await ReportSummaries.at(reader)).of(orgUnit, period);
 }

@@ -1,17 +1,7 @@
 import { type Period, type Trend, periodsBetween } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../../view-store.port.js';
-import { countyPeriodKey } from '../county/county.projections.js';
-import {
-  COUNTY_PERIOD_VIEW,
-  type CountyHistogram,
-  type CountyPeriodRow,
-  REPORT_SUMMARY_VIEW,
-  type ReportSummaryRow,
-  type SummaryAnswer,
-  reportSummariesOf,
-  reportSummaryKey,
-} from '../situation-report/report-summary.projection.js';
+import { type CountyPeriod, type ReportSummary, ReportSummaries } from '../situation-report/report-summary.projection.js';
 
 export interface ChildValue {
   orgUnit: string;
@@ -42,38 +32,25 @@ export interface AggregatePoint {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** A unit's value of an item and its trend, as a series shows it: no number (or yes/no), no point. */
-function pointOf(row: ReportSummaryRow | undefined, item: string): { value: number | boolean | null; trend?: Trend } {
-  const answer: SummaryAnswer | undefined = row?.answers[item];
+function pointOf(summary: ReportSummary | undefined, item: string): { value: number | boolean | null; trend?: Trend } {
+  const answer = summary?.answer(item);
   if (!answer || answer[0] === null) return { value: null };
   return answer[1] ? { value: answer[0], trend: answer[1] } : { value: answer[0] };
 }
 
 /**
- * A county's histogram rows of the given periods, each looked up by its key: every row has a
- * version per report that moved it, and a scan of the county's key range would read them all.
+ * A county's rows of the given periods, each looked up by its key: every row has a version per
+ * report that moved it, and a scan of the county's key range would read them all.
  */
-async function histogramsByPeriod(reader: ViewReader, county: string, periods: Period[]): Promise<Map<Period, CountyHistogram>> {
-  const rows = await Promise.all(periods.map((period) => reader.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, countyPeriodKey(county, period))));
-  return new Map(periods.flatMap((period, i) => (rows[i] ? [[period, rows[i].items] as const] : [])));
+function countyPeriods(summaries: ReportSummaries, county: string, periods: Period[]): Promise<Array<CountyPeriod | undefined>> {
+  return Promise.all(periods.map((period) => summaries.countyPeriod(county, period)));
 }
+
+const NONE = { sum: 0, count: 0, max: null };
 
 function direction(now: number | null, before: number | null): Trend {
   if (now === null || before === null) return 'unknown';
   return now > before ? 'rising' : now < before ? 'falling' : 'unchanged';
-}
-
-/** Sum, count and max of a histogram ({value: how many}). */
-function summarise(histogram: Record<string, number> | undefined): { sum: number; count: number; max: number | null } {
-  let sum = 0;
-  let count = 0;
-  let max: number | null = null;
-  for (const [value, n] of Object.entries(histogram ?? {})) {
-    const v = Number(value);
-    sum += v * n;
-    count += n;
-    if (max === null || v > max) max = v;
-  }
-  return { sum, count, max };
 }
 
 /** Each period's mean, max and count, and its direction against the period before. */
@@ -96,35 +73,35 @@ function aggregate(periods: Period[], pointAt: (period: Period, index: number) =
 export async function trendOf(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, item: string, from: Period, to: Period): Promise<UnitPoint[] | AggregatePoint[]> {
   const unit = units.get(orgUnit)!;
   const periods = periodsBetween(from, to);
+  const summaries = await ReportSummaries.at(reader);
   if (unit.kind === 'municipality' || unit.kind === 'district') {
-    const county = units.countyOf(orgUnit)?.code;
-    const rows = county ? await Promise.all(periods.map((period) => reader.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, reportSummaryKey(period, county, orgUnit)))) : [];
+    const rows = await Promise.all(periods.map((period) => summaries.of(orgUnit, period)));
     return periods.map((period, i) => ({ period, ...pointOf(rows[i], item) }));
   }
-  return aggregateTrendOf(reader, units, orgUnit, item, periods);
+  return aggregateTrendOf(summaries, units, orgUnit, item, periods);
 }
 
 /** A county's or the nation's series, computed from its rows. */
-async function aggregateTrendOf(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, item: string, periods: Period[]): Promise<AggregatePoint[]> {
+async function aggregateTrendOf(summaries: ReportSummaries, units: OrgUnitRegistry, orgUnit: string, item: string, periods: Period[]): Promise<AggregatePoint[]> {
   const unit = units.get(orgUnit)!;
   if (unit.kind === 'county') {
     const members = units.municipalitiesOf(orgUnit);
-    const [histograms, summaries] = await Promise.all([histogramsByPeriod(reader, orgUnit, periods), Promise.all(periods.map((period) => reportSummariesOf(reader, orgUnit, period)))]);
-    return aggregate(periods, (period, i) => ({
-      ...summarise(histograms.get(period)?.[item]),
+    const [counts, reports] = await Promise.all([countyPeriods(summaries, orgUnit, periods), Promise.all(periods.map((period) => summaries.ofCounty(orgUnit, period)))]);
+    return aggregate(periods, (_, i) => ({
+      ...(counts[i]?.summarise(item) ?? NONE),
       expected: members.length,
-      children: members.map((m) => ({ orgUnit: m.code, ...pointOf(summaries[i]!.get(m.code), item) })),
+      children: members.map((m) => ({ orgUnit: m.code, ...pointOf(reports[i]!.get(m.code), item) })),
     }));
   }
   const counties = units.all('county');
-  const histograms = await Promise.all(counties.map((c) => histogramsByPeriod(reader, c.code, periods)));
+  const counts = await Promise.all(counties.map((c) => countyPeriods(summaries, c.code, periods)));
   const expected = counties.reduce((n, c) => n + units.municipalitiesOf(c.code).length, 0);
-  return aggregate(periods, (period) => {
+  return aggregate(periods, (_, index) => {
     let sum = 0;
     let count = 0;
     let max: number | null = null;
     const children = counties.map((county, i): ChildValue => {
-      const own = summarise(histograms[i]!.get(period)?.[item]);
+      const own = counts[i]![index]?.summarise(item) ?? NONE;
       sum += own.sum;
       count += own.count;
       if (own.max !== null && (max === null || own.max > max)) max = own.max;
