@@ -2,10 +2,11 @@ import type { ActivityEvent, GoalEvent, GoalKind, GoalStatus, NarrativeEvent, Ti
 import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
-import { putIndexed, updateIndexed } from '../indexed-rows.js';
+import { putIndexed } from '../indexed-rows.js';
 
 export type ActivityRow = ActivityEvent['data'] & { recordedAt: string; eventId: string };
 export type TimeEntryRow = TimeEntryEvent['data'] & { eventId: string };
+/** A goal as the queries give it: as defined, with each status reported on it, the latest last. */
 export interface GoalRow {
   goalId: string;
   orgUnit: string;
@@ -16,6 +17,20 @@ export interface GoalRow {
   statusHistory: Array<{ status: GoalStatus; narrative: string; at: string }>;
   /** The events behind the row, for lineage. */
   eventIds: string[];
+}
+
+/** A goal as defined (stored under `<orgUnit>|<goalId>`). */
+type GoalDefinitionRow = Omit<GoalRow, 'status' | 'statusHistory' | 'eventIds'> & { eventId: string };
+
+/**
+ * A status reported on a goal, stored apart under `<orgUnit>|<goalId>|<position>`: a report
+ * writes one short row, not the goal with its whole history again.
+ */
+interface GoalStatusRow {
+  status: GoalStatus;
+  narrative: string;
+  at: string;
+  eventId: string;
 }
 
 /** An authored section of a county's report-back, as it stands. */
@@ -31,7 +46,10 @@ export interface NarrativeRow {
 export const ACTIVITIES_VIEW = 'activity';
 export const TIME_VIEW = 'time-entry';
 export const GOALS_VIEW = 'goal';
+const GOAL_STATUS_VIEW = 'goal-status';
 const GOAL_INDEX = 'goal-by-id';
+/** Positions as fixed-width keys, in the order of the log. */
+const positionKey = (position: bigint) => position.toString().padStart(16, '0');
 export const NARRATIVE_VIEW = 'narrative';
 const narrativeKey = (county: string, section: number) => `${county}|${String(section).padStart(2, '0')}`;
 
@@ -59,22 +77,19 @@ export const timeEntryProjection: Projection = {
 
 export const goalProjection: Projection = {
   name: 'goals',
-  version: 2,
-  views: [GOALS_VIEW, GOAL_INDEX],
+  version: 3,
+  views: [GOALS_VIEW, GOAL_STATUS_VIEW, GOAL_INDEX],
   handles: ['GoalDefined', 'GoalStatusReported'],
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & GoalEvent;
     if (e.type === 'GoalDefined') {
-      await putIndexed<GoalRow>(views, GOALS_VIEW, GOAL_INDEX, e.data.orgUnit, e.data.goalId, { ...e.data, statusHistory: [], eventIds: [e.eventId] });
+      await putIndexed<GoalDefinitionRow>(views, GOALS_VIEW, GOAL_INDEX, e.data.orgUnit, e.data.goalId, { ...e.data, eventId: e.eventId });
       return;
     }
+    const orgUnit = await views.get<string>(GOAL_INDEX, e.data.goalId);
+    if (orgUnit === undefined) return; // a goal never defined
     const { status, narrative } = e.data;
-    await updateIndexed<GoalRow>(views, GOALS_VIEW, GOAL_INDEX, e.data.goalId, (row) => ({
-      ...row,
-      status,
-      statusHistory: [...row.statusHistory, { status, narrative, at: e.recordedAt }],
-      eventIds: [...row.eventIds, e.eventId],
-    }));
+    await views.put<GoalStatusRow>(GOAL_STATUS_VIEW, `${orgUnit}|${e.data.goalId}|${positionKey(e.position)}`, { status, narrative, at: e.recordedAt, eventId: e.eventId });
   },
 };
 
@@ -130,6 +145,22 @@ export async function timeSummary(reader: ViewReader, county: string, from?: str
   return { total, entries: rows.length, byKind, byMonth, hoursPerPersonMonth: personMonths.size ? total / personMonths.size : 0, eventIdsByMonth };
 }
 
-export async function goalsOf(reader: ViewReader, orgUnit: string) {
-  return (await reader.list<GoalRow>(GOALS_VIEW, `${orgUnit}|`)).map((r) => r.value);
+/** An org unit's goals, each with its status history. */
+export async function goalsOf(reader: ViewReader, orgUnit: string): Promise<GoalRow[]> {
+  const [goals, statuses] = await Promise.all([reader.list<GoalDefinitionRow>(GOALS_VIEW, `${orgUnit}|`), reader.list<GoalStatusRow>(GOAL_STATUS_VIEW, `${orgUnit}|`)]);
+  const reported = new Map<string, GoalStatusRow[]>();
+  for (const { key, value } of statuses) {
+    const goalId = key.slice(orgUnit.length + 1, key.lastIndexOf('|'));
+    reported.set(goalId, [...(reported.get(goalId) ?? []), value]);
+  }
+  return goals.map(({ value: { eventId, ...goal } }) => {
+    const history = reported.get(goal.goalId) ?? [];
+    const latest = history[history.length - 1];
+    return {
+      ...goal,
+      ...(latest ? { status: latest.status } : {}),
+      statusHistory: history.map(({ status, narrative, at }) => ({ status, narrative, at })),
+      eventIds: [eventId, ...history.map((row) => row.eventId)],
+    };
+  });
 }
