@@ -28,7 +28,7 @@ const shared = {
   // Path aliases mirrored from tsconfig.json, and NodeNext's ".js" suffixes on relative imports.
   moduleNameMapper: {
     '^@lagesbild/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@lagesbild/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@lagesbild/([a-z-]+)/(testing|sqlite)$': '<rootDir>/libs/$1/src/$2/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/bench/'],

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Clock } from './clock.js';
@@ -13,13 +13,19 @@ export interface EventStoreSettings {
   /** When set, events go to EventStoreDB instead. */
   eventStoreUrl?: string;
   clock?: Clock;
+  /**
+   * Only reads (a rebuild): an existing embedded log opens without the thread that writes it.
+   * A log that does not exist yet is made as usual.
+   */
+  readOnly?: boolean;
 }
 
 /** Opens the configured adapter: EventStoreDB when a URL is given, else the embedded log. */
 export function openEventStore(settings: EventStoreSettings): EventStore {
   if (settings.eventStoreUrl) return EventStoreDbEventStore.connect(settings.eventStoreUrl, settings.clock);
   mkdirSync(settings.dataDir, { recursive: true });
-  return new SqliteEventStore({ file: join(settings.dataDir, 'events.db'), clock: settings.clock });
+  const file = join(settings.dataDir, 'events.db');
+  return new SqliteEventStore({ file, clock: settings.clock, readOnly: settings.readOnly && existsSync(file) });
 }
 
 @Injectable()

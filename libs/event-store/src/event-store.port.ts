@@ -51,7 +51,21 @@ export interface ReadAllOptions {
   batchSize?: number;
   /** Only events of these types: a store may hand over others as well, so a caller still checks. */
   types?: readonly string[];
+  /**
+   * Only events of the streams whose ids sort from `from` (inclusive) to `to` (exclusive), as
+   * `types`: a store may hand over others as well. For building views in parts (one county's
+   * reports are one range of stream ids).
+   */
+  streams?: StreamRange;
 }
+
+export interface StreamRange {
+  from: string;
+  to: string;
+}
+
+/** Whether an event falls in the range of streams (any event, when there is none). */
+export const inStreams = (streamId: string, streams: StreamRange | undefined) => !streams || (streamId >= streams.from && streamId < streams.to);
 
 export type EventHandler = (event: StoredEvent) => void | Promise<void>;
 

@@ -24,6 +24,7 @@ import type {
   VerificationResult,
   VerifyOptions,
 } from '../event-store.port.js';
+import { inStreams } from '../event-store.port.js';
 import { GENESIS_HASH, appendFingerprint, chainHash } from '../hash-chain.js';
 import { timeOrderedUuid } from '../time-ordered-uuid.js';
 import {
@@ -177,10 +178,15 @@ export class SqliteEventStore implements EventStore {
     const batchSize = options.batchSize ?? 1000;
     const to = options.toPosition === undefined ? MAX_POSITION : Number(options.toPosition);
     let after = Number(options.fromPosition ?? 0n);
+    const { streams } = options;
     const types = options.types && JSON.stringify(options.types);
+    const page = (): EventRow[] => {
+      if (types && streams) return this.sql.readPageOfTypesInStreams.all(after, to, types, streams.from, streams.to, batchSize);
+      return types ? this.sql.readPageOfTypes.all(after, to, types, batchSize) : this.sql.readPage.all(after, to, batchSize);
+    };
     for (;;) {
-      const rows = types ? this.sql.readPageOfTypes.all(after, to, types, batchSize) : this.sql.readPage.all(after, to, batchSize);
-      for (const row of rows) yield toStoredEvent(row);
+      const rows = page();
+      for (const row of rows) if (inStreams(row.stream_id, streams)) yield toStoredEvent(row);
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1]!.position;
     }

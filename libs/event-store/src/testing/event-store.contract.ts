@@ -180,6 +180,18 @@ export function describeEventStoreContract(adapter: string, options: EventStoreC
       expect(asked.map((e) => (e.data as { n: number }).n)).toEqual([0, 2, 3]);
     });
 
+    it('reads the events of a range of streams, in order, all of them (a store may add others)', async () => {
+      const run = randomUUID();
+      const from = await store.headPosition();
+      for (const [i, part] of ['a', 'b', 'c', 'b'].entries()) await store.append(`contract-range-${run}-${part}`, [{ type: 'ContractEventRecorded', data: payload(i) }], { expectedRevision: 'any' });
+      const range = { from: `contract-range-${run}-b`, to: `contract-range-${run}-c` };
+      for (const types of [undefined, ['ContractEventRecorded']]) {
+        const read = await collect(store.readAll({ fromPosition: from, batchSize: 1, types, streams: range }));
+        const asked = read.filter((e) => e.streamId >= range.from && e.streamId < range.to);
+        expect(asked.map((e) => (e.data as { n: number }).n)).toEqual([1, 3]);
+      }
+    });
+
     it('catches a subscription up from a position and then follows the live tail', async () => {
       const id = stream('subscription');
       const from = await store.headPosition();
