@@ -1,7 +1,9 @@
+import type { Projection } from './projection.js';
+import type { BuildBesideOptions } from './thread/build-thread.js';
 import { approvalProjection, assessmentProjection } from './views/county/county.projections.js';
 import { actionProjection, riskProjection } from './views/risks/risks.projections.js';
 import { activityProjection, goalProjection, narrativeProjection, timeEntryProjection } from './views/work-records/work-records.projections.js';
-import { reportSummaryProjection } from './views/situation-report/report-summary.projection.js';
+import { reportStreamsOf, reportSummaryProjection } from './views/situation-report/report-summary.projection.js';
 import { readinessProjection } from './views/readiness/readiness.projection.js';
 import { supportCaseProjection } from './views/support-cases/support-cases.projection.js';
 
@@ -19,3 +21,25 @@ export const ALL_PROJECTIONS = [
   narrativeProjection,
   supportCaseProjection,
 ] as const;
+
+/**
+ * The first county (by code) whose report summaries a two-thread rebuild builds on the thread
+ * that also builds every other projection; the second thread builds the counties before it.
+ * The report summaries read nine tenths of the log's bytes. On ten national years, counties
+ * 18–25 (91 of the 290 municipalities) here gave both threads the same time: 2.0 s against
+ * 2.1 s with 20–25, and 2.3 s with 14–25.
+ */
+const FIRST_COUNTY_BUILT_HERE = '18';
+
+/**
+ * How a rebuild shares the projections between two threads (`buildViewsBeside`); undefined
+ * when there is nothing to share (the report summaries alone, or none of them).
+ */
+export function rebuildParts(projections: readonly Projection[]): Pick<BuildBesideOptions, 'here' | 'beside'> | undefined {
+  const others = projections.filter((p) => p !== reportSummaryProjection);
+  if (others.length === projections.length || others.length === 0) return undefined;
+  return {
+    beside: { projections: [reportSummaryProjection], streams: reportStreamsOf('00', FIRST_COUNTY_BUILT_HERE) },
+    here: [{ projections: others }, { projections: [reportSummaryProjection], streams: reportStreamsOf(FIRST_COUNTY_BUILT_HERE, '99') }],
+  };
+}

@@ -13,6 +13,7 @@ export * from './views/trends/trends.queries.js';
 export * from './views/readiness/readiness.projection.js';
 export * from './views/support-cases/support-cases.projection.js';
 
-export { ALL_PROJECTIONS } from './all-projections.js';
+export { ALL_PROJECTIONS, rebuildParts } from './all-projections.js';
 export { ProjectionThread, type ProjectionThreadOptions } from './thread/projection-thread.js';
 export { buildViews, type BuildViewsOptions } from './build-views.js';
+export { buildViewsBeside, type BuildPart, type BuildBesideOptions } from './thread/build-thread.js';

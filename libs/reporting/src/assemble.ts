@@ -82,7 +82,7 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
   const perArea = new Map(template.areas.map((a) => [a.id, [] as Array<{ cells: Array<string | number>; eventIds: string[] }>]));
   const assessments: Block[] = [];
   const reportIdsByPeriod = new Map<Period, string[]>();
-  const reportSummaries = await ReportSummaries.at(reader);
+  const reportSummaries = new ReportSummaries(reader);
   for (const period of periods) {
     const summaries = await reportSummaries.ofCounty(county, period);
     const reports = municipalities.map((m) => ({ unit: m, report: summaries.get(m.code) }));

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openEventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, SqliteViewStore, buildViews } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, SqliteViewStore, buildViews, buildViewsBeside, rebuildParts } from '@lagesbild/projections';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
 import { progressLine } from '../progress.js';
 
@@ -23,7 +23,7 @@ export function registerRebuildCommand(program: Command): void {
       }
       const projections = ALL_PROJECTIONS.filter((p) => !options.projection || p.name === options.projection);
       if (projections.length === 0) throw new Error(`Unknown projection ${options.projection}`);
-      const store = openEventStore({ dataDir: environment.DATA_DIR, eventStoreUrl: environment.EVENTSTORE_URL });
+      const store = openEventStore({ dataDir: environment.DATA_DIR, eventStoreUrl: environment.EVENTSTORE_URL, readOnly: true });
       const head = await store.headPosition();
       const target = join(environment.DATA_DIR, 'views.db');
       const building = join(environment.DATA_DIR, 'views.rebuild.db');
@@ -31,7 +31,13 @@ export function registerRebuildCommand(program: Command): void {
       const started = Date.now();
       const progress = progressLine('Bygger om vyer (händelser)');
       const views = new SqliteViewStore(building, { bulk: true });
-      await buildViews(store, views, projections, { until: head, onProgress: (position) => progress.update(Number(position), Number(head)) });
+      const onProgress = (position: bigint) => progress.update(Number(position), Number(head));
+      // The embedded log: most of the report summaries are built on a second thread.
+      const parts = environment.EVENTSTORE_URL ? undefined : rebuildParts(projections);
+      if (parts) {
+        await buildViewsBeside(store, views, { ...parts, until: head, onProgress, eventsFile: join(environment.DATA_DIR, 'events.db'), partFile: join(environment.DATA_DIR, 'views.rebuild-part.db') });
+      }
+      else await buildViews(store, views, projections, { until: head, onProgress });
       await views.close();
       await store.close();
       progress.end();

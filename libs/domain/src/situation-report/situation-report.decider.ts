@@ -11,7 +11,9 @@ import type {
 } from './situation-report.types.js';
 
 /** One stream per org unit and period. */
-export const situationReportStreamId = (orgUnit: string, period: string) => `situation-report-${orgUnit}-${period}`;
+/** What every report's stream id begins with; then its org unit's code, then its period. */
+export const SITUATION_REPORT_STREAM_PREFIX = 'situation-report-';
+export const situationReportStreamId = (orgUnit: string, period: string) => `${SITUATION_REPORT_STREAM_PREFIX}${orgUnit}-${period}`;
 
 const periodApproved = (period: string) =>
   new ConflictError('period-approved', `The county has approved ${period}: its reports are locked until it is reopened.`);

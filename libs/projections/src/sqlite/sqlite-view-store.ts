@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { WalCheckpointer } from '@lagesbild/event-store';
+import { WalCheckpointer } from '@lagesbild/event-store/sqlite';
 import Database from 'better-sqlite3';
+import { PendingVersions, pendingWriter } from '../pending-versions.js';
 import type { ViewReader, ViewStore, ViewWriter } from '../view-store.port.js';
 
 const OPEN = Number.MAX_SAFE_INTEGER;
@@ -169,6 +170,37 @@ export class SqliteViewStore implements ViewStore {
     }
   }
 
+  /**
+   * Takes in the views of a bulk store built apart, as another part of the same build (on
+   * another thread: `buildViewsBeside`): its values, its version index and its checkpoints.
+   * Its views' keys are not this build's: each part writes its own rows.
+   */
+  takeIn(file: string): void {
+    const building = this.building;
+    if (!building) throw new Error('Only a bulk build takes in views built apart');
+    building.values.flush();
+    if (this.db.inTransaction) this.db.exec('COMMIT'); // a database is attached outside a transaction
+    this.db.prepare('ATTACH DATABASE ? AS part').run(file);
+    try {
+      this.db.transaction(() => {
+        const offset = building.values.skip(this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM part.view_values').get()?.id ?? 0);
+        this.db.prepare('INSERT INTO view_values (id, value) SELECT id + ?, value FROM part.view_values ORDER BY id').run(offset);
+        this.db
+          .prepare('INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) SELECT view, key, valid_from, valid_to, value_id + ? FROM part.view_rows ORDER BY view, key, valid_from')
+          .run(offset);
+        // A projection built in parts has a checkpoint in each: it has come as far as the part that came least far.
+        this.db
+          .prepare(
+            `INSERT INTO checkpoints (projection, position) SELECT projection, position FROM part.checkpoints WHERE true
+               ON CONFLICT (projection) DO UPDATE SET position = min(position, excluded.position)`,
+          )
+          .run();
+      })();
+    } finally {
+      this.db.exec('DETACH DATABASE part');
+    }
+  }
+
   /** A bulk build's batch: its values are stored (many to a statement), its versions noted for the index. */
   private build(batch: PendingVersions, building: BuiltVersions): void {
     for (const { view, key, versions } of batch.keys()) {
@@ -176,23 +208,36 @@ export class SqliteViewStore implements ViewStore {
     }
   }
 
+  /**
+   * A bulk build's views that are complete while the build goes on (`buildViewsBeside`): their
+   * version index is written now, the others' when the build is done.
+   */
+  indexBuilt(views: readonly string[]): void {
+    if (this.building) this.writeIndex(this.building, views);
+  }
+
   /** Writes a bulk build's version index, in key order; from then on the store is written as any other. */
   private finishBuilding(): void {
     const building = this.building;
     if (!building) return;
     this.building = undefined;
-    if (!this.db.inTransaction) this.db.exec('BEGIN');
+    this.writeIndex(building, building.views());
     building.values.flush();
+    this.db.exec('COMMIT');
+  }
+
+  private writeIndex(building: BuiltVersions, views: readonly string[]): void {
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
     const index = new ChunkedInsert(this.db, 'INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES', 5);
-    for (const { view, key, froms, valueIds } of building.inKeyOrder()) {
+    for (const { view, key, froms, valueIds } of building.take(views)) {
       froms.forEach((from, i) => {
         const valueId = valueIds[i];
         if (valueId !== null && valueId !== undefined) index.add([view, key, from, froms[i + 1] ?? OPEN, valueId]);
       });
     }
     index.flush();
-    this.db.exec('COMMIT');
   }
+
 
   /**
    * Views are disposable: a file written in an older layout (before `<view>@v<version>`
@@ -296,87 +341,53 @@ export class SqliteViewStore implements ViewStore {
   }
 
   private writerAt(batch: PendingVersions, position: number): ViewWriter {
-    return {
-      get: async <T>(view: string, key: string) => {
-        const pending = batch.latest(view, key);
-        if (pending) return (pending.json === null ? undefined : pending.value) as T | undefined;
-        const valueId = this.building ? this.building.latest(view, key) : this.openVersion(view, key);
-        // Parsed once a batch (a projection may read a row for each of its events): like the
-        // batch's own writes, the value is shared, and a projection builds its next one from a copy.
-        return valueId === undefined ? undefined : (batch.parsed(valueId, () => JSON.parse(this.building?.values.unstored(valueId) ?? this.sql.value.get(valueId)!.value)) as T);
-      },
-      put: async <T>(view: string, key: string, value: T) => batch.add(view, key, { from: position, json: JSON.stringify(value), value }),
-      remove: async (view: string, key: string) => batch.add(view, key, { from: position, json: null, value: undefined }),
-    };
+    return pendingWriter(batch, position, (view, key) => {
+      const valueId = this.building ? this.building.latest(view, key) : this.openVersion(view, key);
+      return valueId === undefined ? undefined : batch.parsed(valueId, () => JSON.parse(this.building?.values.unstored(valueId) ?? this.sql.value.get(valueId)!.value));
+    });
   }
+
 }
 
-interface PendingVersion {
-  from: number;
-  /** The stored text; null ends the row. */
-  json: string | null;
-  /** What was put, handed back to the batch's own reads (values are treated as immutable). */
-  value: unknown;
-}
-
-/**
- * The versions a batch writes, held until it commits: the batch reads its own writes from
- * here, and each key costs one lookup and one update however often the batch changes it.
- */
-class PendingVersions {
-  private readonly byKey = new Map<string, { view: string; key: string; versions: PendingVersion[] }>();
-  private readonly stored = new Map<number, unknown>();
-
-  /** A stored value the batch has read, parsed the first time. */
-  parsed(valueId: number, parse: () => unknown): unknown {
-    let value = this.stored.get(valueId);
-    if (value === undefined) this.stored.set(valueId, (value = parse()));
-    return value;
-  }
-
-  latest(view: string, key: string): PendingVersion | undefined {
-    const versions = this.byKey.get(`${view}\u0000${key}`)?.versions;
-    return versions?.[versions.length - 1];
-  }
-
-  add(view: string, key: string, version: PendingVersion): void {
-    const id = `${view}\u0000${key}`;
-    let entry = this.byKey.get(id);
-    if (!entry) this.byKey.set(id, (entry = { view, key, versions: [] }));
-    const last = entry.versions[entry.versions.length - 1];
-    // Two writes for one event: the later one is that event's version.
-    if (last?.from === version.from) entry.versions[entry.versions.length - 1] = version;
-    else entry.versions.push(version);
-  }
-
-  keys() {
-    return this.byKey.values();
-  }
-}
-
-/** A bulk build's versions per key, in the order they came: each runs until the next; null ends the row. */
+/** A bulk build's versions per view and key, in the order they came: each runs until the next; null ends the row. */
 class BuiltVersions {
-  private readonly byKey = new Map<string, { view: string; key: string; froms: number[]; valueIds: Array<number | null> }>();
+  private readonly byView = new Map<string, Map<string, { froms: number[]; valueIds: Array<number | null> }>>();
+  /** Views whose index is written: a version for one of them now would be lost. */
+  private readonly indexed = new Set<string>();
 
   constructor(readonly values: BuiltValues) {}
 
   add(view: string, key: string, from: number, valueId: number | null): void {
-    const id = `${view}\u0000${key}`;
-    let entry = this.byKey.get(id);
-    if (!entry) this.byKey.set(id, (entry = { view, key, froms: [], valueIds: [] }));
+    let keys = this.byView.get(view);
+    if (!keys) {
+      if (this.indexed.has(view)) throw new Error(`The index of ${view} is written: it takes no more versions`);
+      this.byView.set(view, (keys = new Map()));
+    }
+    let entry = keys.get(key);
+    if (!entry) keys.set(key, (entry = { froms: [], valueIds: [] }));
     entry.froms.push(from);
     entry.valueIds.push(valueId);
   }
 
   /** The value id of the key's newest version; undefined when it has none or was ended. */
   latest(view: string, key: string): number | undefined {
-    const valueIds = this.byKey.get(`${view}\u0000${key}`)?.valueIds;
+    const valueIds = this.byView.get(view)?.get(key)?.valueIds;
     return valueIds?.[valueIds.length - 1] ?? undefined;
   }
 
-  /** Keys by view, then key (SQLite's order for ASCII keys, which is what the index is written in). */
-  inKeyOrder() {
-    return [...this.byKey.keys()].sort().map((id) => this.byKey.get(id)!);
+  views(): string[] {
+    return [...this.byView.keys()];
+  }
+
+  /** Takes the views' versions out, by view and then key (SQLite's order for ASCII keys, which the index is written in). */
+  *take(views: readonly string[]) {
+    for (const view of [...views].sort()) {
+      const keys = this.byView.get(view);
+      if (!keys) continue;
+      this.byView.delete(view);
+      this.indexed.add(view);
+      for (const key of [...keys.keys()].sort()) yield { view, key, ...keys.get(key)! };
+    }
   }
 }
 
@@ -432,6 +443,13 @@ class BuiltValues {
   constructor(db: Database.Database) {
     this.insert = new ChunkedInsert(db, 'INSERT INTO view_values (id, value) VALUES', 2);
     this.nextId = (db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM view_values').get()?.id ?? 0) + 1;
+  }
+
+  /** Leaves the next `count` ids to values stored otherwise; what to add to those values' own ids (from 1). */
+  skip(count: number): number {
+    const offset = this.nextId - 1;
+    this.nextId += count;
+    return offset;
   }
 
   /** Stores a value (soon); its id. */

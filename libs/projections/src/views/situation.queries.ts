@@ -50,7 +50,7 @@ const levelItemOf = (template: TemplateDefinition, areaId: string) => template.a
  */
 export async function countySituation(reader: ViewReader, units: OrgUnitRegistry, county: string, period: string, template: TemplateDefinition) {
   const municipalities = units.municipalitiesOf(county);
-  const summaries = await (await ReportSummaries.at(reader)).ofCounty(county, period);
+  const summaries = await new ReportSummaries(reader).ofCounty(county, period);
   const reports = municipalities.map((m) => ({ unit: m, report: summaries.get(m.code) }));
   const approval = await reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county, period));
   const assessment = await reader.get<AssessmentRow>(ASSESSMENTS_VIEW, countyPeriodKey(county, period));
@@ -80,7 +80,7 @@ export async function countySituation(reader: ViewReader, units: OrgUnitRegistry
  */
 export async function nationalSituation(reader: ViewReader, units: OrgUnitRegistry, period: string, template: TemplateDefinition) {
   const counties = units.all('county');
-  const summaries = await ReportSummaries.at(reader);
+  const summaries = new ReportSummaries(reader);
   return {
     counties: await Promise.all(
       counties.map(async (county) => {

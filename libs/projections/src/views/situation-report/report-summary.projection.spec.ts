@@ -19,7 +19,7 @@ function summaries() {
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([key, value]) => ({ key: key.slice(view.length + 1), value: value as T })),
   };
-  return { rows, writer, read: () => ReportSummaries.at(reader) };
+  return { rows, writer, read: async () => new ReportSummaries(reader) };
 }
 
 let position = 0n;

@@ -1,5 +1,5 @@
-import type { Answer, SituationReportAmended, SituationReportSubmitted, Trend } from '@lagesbild/domain';
-import type { StoredEvent } from '@lagesbild/event-store';
+import { type Answer, SITUATION_REPORT_STREAM_PREFIX, type SituationReportAmended, type SituationReportSubmitted, type Trend } from '@lagesbild/domain';
+import type { StoredEvent, StreamRange } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 import type { ViewReader, ViewWriter } from '../../view-store.port.js';
 import { countyPeriodKey } from '../county/county.projections.js';
@@ -9,9 +9,11 @@ import { countyOf, swedishUnits } from '../org-units.js';
 export type SummaryAnswer = [value: number | boolean | null, trend?: Trend];
 
 /**
- * The items the summaries and the counts stand for, in the order they were first answered.
- * Rows keep their answers by an item's place in this list, not under its name: the names were
- * four fifths of every row, and each report writes two rows.
+ * The items a county's summaries and counts stand for, in the order they were first answered
+ * there. Rows keep their answers by an item's place in this list, not under its name: the
+ * names were four fifths of every row, and each report writes two rows. One list per county:
+ * every row the projection writes belongs to one county, so a county's reports can be built
+ * apart from the others' (`reportStreamsOf`).
  */
 export type ReportItemsRow = string[];
 
@@ -47,7 +49,6 @@ export interface CountyPeriodRow {
 export const REPORT_SUMMARY_VIEW = 'report-summary';
 export const COUNTY_PERIOD_VIEW = 'county-period';
 export const REPORT_ITEMS_VIEW = 'report-items';
-const ITEMS_KEY = 'items';
 
 export const reportSummaryKey = (period: string, county: string, orgUnit: string) => `${period}|${county}|${orgUnit}`;
 
@@ -83,21 +84,20 @@ export const reportSummaryProjection: Projection = {
     const before = e.type === 'SituationReportSubmitted' ? undefined : await views.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key);
     if (e.type === 'SituationReportAmended' && !before) return;
 
-    let items = (await views.get<ReportItemsRow>(REPORT_ITEMS_VIEW, ITEMS_KEY)) ?? [];
-    const unseen = answers.filter((answer) => !places(items).has(answer.item)).map((answer) => answer.item);
+    let items = (await views.get<ReportItemsRow>(REPORT_ITEMS_VIEW, county)) ?? [];
+    let placeOf = places(items);
+    const unseen = answers.map((answer) => answer.item).filter((item) => !placeOf.has(item));
     if (unseen.length > 0) {
       items = [...items, ...new Set(unseen)];
-      await views.put<ReportItemsRow>(REPORT_ITEMS_VIEW, ITEMS_KEY, items);
+      placeOf = places(items);
+      await views.put<ReportItemsRow>(REPORT_ITEMS_VIEW, county, items);
     }
-    const placeOf = places(items);
 
-    const values = before ? [...before.values] : [];
+    const was = before?.values ?? [];
+    const values = [...was];
     const trends = before ? before.trends.split('') : [];
-    /** Each answered place's number before the event. */
-    const was = new Map<number, number | null>();
     for (const answer of answers) {
       const place = placeOf.get(answer.item)!;
-      if (!was.has(place)) was.set(place, numeric(values[place]));
       values[place] = summarisedValue(answer.value);
       trends[place] = codeOf(answer.trend);
     }
@@ -105,7 +105,14 @@ export const reportSummaryProjection: Projection = {
       values[place] ??= null;
       trends[place] ??= NO_TREND;
     }
-    const moved = [...was].map(([place, number]) => [place, number, numeric(values[place])] as const).filter(([, from, to]) => from !== to);
+    /** Each answered place whose number the event changed: [place, number before, number after]. */
+    const moved: Array<[number, number | null, number | null]> = [];
+    for (const answer of answers) {
+      const place = placeOf.get(answer.item)!;
+      const from = numeric(was[place]);
+      const to = numeric(values[place]);
+      if (from !== to && !moved.some(([counted]) => counted === place)) moved.push([place, from, to]);
+    }
     const late = before ? before.late : (e as StoredEvent & SituationReportSubmitted).data.late;
     await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { late, values, trends: trends.join(''), eventIds: [...(before?.eventIds ?? []), e.eventId] });
     if (swedishUnits().get(orgUnit)?.kind === 'municipality') await count(views, countyPeriodKey(county, period), before === undefined, late, moved);
@@ -138,11 +145,14 @@ function move(pairs: number[], value: number, by: number): void {
 
 /** A report as its summary holds it, with its answers looked up by item. */
 export class ReportSummary {
+  private readonly placeOf: ReadonlyMap<string, number>;
+
   constructor(
     private readonly row: ReportSummaryRow,
-    private readonly placeOf: ReadonlyMap<string, number>,
     private readonly items: ReportItemsRow,
-  ) {}
+  ) {
+    this.placeOf = places(items);
+  }
 
   get late(): boolean {
     return this.row.late;
@@ -154,32 +164,33 @@ export class ReportSummary {
 
   /** The item's number or yes/no (null: answered otherwise) and trend; undefined when not answered. */
   answer(item: string): SummaryAnswer | undefined {
-    return this.answerAt(this.placeOf.get(item));
-  }
-
-  /** The items answered with a rising trend, in the order items were first answered. */
-  rising(): string[] {
-    const rising: string[] = [];
-    const code = TREND_CODES.rising;
-    for (let place = this.row.trends.indexOf(code); place >= 0; place = this.row.trends.indexOf(code, place + 1)) rising.push(this.items[place]!);
-    return rising;
-  }
-
-  private answerAt(place: number | undefined): SummaryAnswer | undefined {
+    const place = this.placeOf.get(item);
     if (place === undefined) return undefined;
     const value = this.row.values[place];
     const trend = TREND_OF_CODE.get(this.row.trends[place] ?? NO_TREND);
     if (value === undefined || (value === null && !trend)) return undefined;
     return trend ? [value, trend] : [value];
   }
+
+  /** The items answered with a rising trend, in the order the county's items were first answered. */
+  rising(): string[] {
+    const rising: string[] = [];
+    const code = TREND_CODES.rising;
+    for (let place = this.row.trends.indexOf(code); place >= 0; place = this.row.trends.indexOf(code, place + 1)) rising.push(this.items[place]!);
+    return rising;
+  }
 }
 
 /** A county's period as its row holds it. */
 export class CountyPeriod {
+  private readonly placeOf: ReadonlyMap<string, number>;
+
   constructor(
     private readonly row: CountyPeriodRow,
-    private readonly placeOf: ReadonlyMap<string, number>,
-  ) {}
+    items: ReportItemsRow,
+  ) {
+    this.placeOf = places(items);
+  }
 
   get reported(): number {
     return this.row.reported;
@@ -215,44 +226,48 @@ export class CountyPeriod {
 }
 
 /**
- * The report summaries and county counts as a reader sees them, with the items they stand for
- * read once (as of the same moment: every row then was written with items known then).
+ * The report summaries and county counts as one reader sees them, each county's items read
+ * once (as of the same moment: every row then was written with the items known then).
  */
 export class ReportSummaries {
-  private constructor(
-    private readonly reader: ViewReader,
-    private readonly items: ReportItemsRow,
-  ) {}
+  private readonly items = new Map<string, Promise<ReportItemsRow>>();
 
-  static async at(reader: ViewReader): Promise<ReportSummaries> {
-    return new ReportSummaries(reader, (await reader.get<ReportItemsRow>(REPORT_ITEMS_VIEW, ITEMS_KEY)) ?? []);
-  }
+  constructor(private readonly reader: ViewReader) {}
 
   /** An org unit's report summary of a period (undefined: not reported by then). */
   async of(orgUnit: string, period: string): Promise<ReportSummary | undefined> {
     const county = countyOf(orgUnit);
-    const row = county ? await this.reader.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, reportSummaryKey(period, county, orgUnit)) : undefined;
-    return row && this.summary(row);
+    if (!county) return undefined;
+    const [row, items] = await Promise.all([this.reader.get<ReportSummaryRow>(REPORT_SUMMARY_VIEW, reportSummaryKey(period, county, orgUnit)), this.itemsOf(county)]);
+    return row && new ReportSummary(row, items);
   }
 
   /** The summaries of a county's reports (municipalities' and districts') of a period, by org unit. */
   async ofCounty(county: string, period: string): Promise<Map<string, ReportSummary>> {
-    const rows = await this.reader.list<ReportSummaryRow>(REPORT_SUMMARY_VIEW, `${period}|${county}|`);
-    return new Map(rows.map((row) => [row.key.slice(row.key.lastIndexOf('|') + 1), this.summary(row.value)]));
+    const [rows, items] = await Promise.all([this.reader.list<ReportSummaryRow>(REPORT_SUMMARY_VIEW, `${period}|${county}|`), this.itemsOf(county)]);
+    return new Map(rows.map((row) => [row.key.slice(row.key.lastIndexOf('|') + 1), new ReportSummary(row.value, items)]));
   }
 
   /** A county's period: its municipalities' reports counted (undefined: none yet). */
   async countyPeriod(county: string, period: string): Promise<CountyPeriod | undefined> {
-    const row = await this.reader.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, countyPeriodKey(county, period));
-    return row && new CountyPeriod(row, places(this.items));
+    const [row, items] = await Promise.all([this.reader.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, countyPeriodKey(county, period)), this.itemsOf(county)]);
+    return row && new CountyPeriod(row, items);
   }
 
-  private summary(row: ReportSummaryRow): ReportSummary {
-    return new ReportSummary(row, places(this.items), this.items);
+  private itemsOf(county: string): Promise<ReportItemsRow> {
+    let items = this.items.get(county);
+    if (!items) this.items.set(county, (items = this.reader.get<ReportItemsRow>(REPORT_ITEMS_VIEW, county).then((row) => row ?? [])));
+    return items;
   }
 }
 
 /** An org unit's report summary of a period, as the views held it then (undefined: not reported by then). */
-export async function reportSummaryOf(reader: ViewReader, orgUnit: string, period: string): Promise<ReportSummary | undefined> {
-  return (await ReportSummaries.at(reader)).of(orgUnit, period);
+export function reportSummaryOf(reader: ViewReader, orgUnit: string, period: string): Promise<ReportSummary | undefined> {
+  return new ReportSummaries(reader).of(orgUnit, period);
 }
+
+/**
+ * The report streams of the counties from `first` up to (not including) `end`, by county code
+ * (an org unit's code begins with its county's): the events that write those counties' rows.
+ */
+export const reportStreamsOf = (first: string, end: string): StreamRange => ({ from: `${SITUATION_REPORT_STREAM_PREFIX}${first}`, to: `${SITUATION_REPORT_STREAM_PREFIX}${end}` });

@@ -73,7 +73,7 @@ function aggregate(periods: Period[], pointAt: (period: Period, index: number) =
 export async function trendOf(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, item: string, from: Period, to: Period): Promise<UnitPoint[] | AggregatePoint[]> {
   const unit = units.get(orgUnit)!;
   const periods = periodsBetween(from, to);
-  const summaries = await ReportSummaries.at(reader);
+  const summaries = new ReportSummaries(reader);
   if (unit.kind === 'municipality' || unit.kind === 'district') {
     const rows = await Promise.all(periods.map((period) => summaries.of(orgUnit, period)));
     return periods.map((period, i) => ({ period, ...pointOf(rows[i], item) }));

@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SqliteEventStore } from '@lagesbild/event-store';
+import { seedStore } from '@lagesbild/simulation';
+import { ALL_PROJECTIONS, rebuildParts } from '../all-projections.js';
+import { buildViews } from '../build-views.js';
+import { activeViews, checkpointName, versionedReader } from '../projection.js';
+import { ProjectionRunner } from '../projection-runner.js';
+import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import { reportSummaryOf } from '../views/situation-report/report-summary.projection.js';
+import { buildViewsBeside } from './build-thread.js';
+
+describe('a rebuild on two threads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lagesbild-build-thread-'));
+  const eventsFile = join(dir, 'events.db');
+  let store: SqliteEventStore;
+  let live: string;
+
+  beforeAll(async () => {
+    await seedStore({ dataDir: dir }, { scope: 'national', years: 1, seed: 3, until: new Date('2026-06-30T00:00:00Z') });
+    store = new SqliteEventStore({ file: eventsFile, readOnly: true });
+    const views = new SqliteViewStore(join(dir, 'live.db'));
+    const runner = new ProjectionRunner(store, views, ALL_PROJECTIONS);
+    await runner.start();
+    await runner.stop();
+    live = await views.digest();
+    await views.close();
+  }, 120_000);
+  afterAll(async () => {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds the views the projections build applying the log as it came, as one thread does', async () => {
+    const parts = rebuildParts(ALL_PROJECTIONS)!;
+    const partFile = join(dir, 'part.db');
+    const two = new SqliteViewStore(join(dir, 'two.db'), { bulk: true });
+    const seen: bigint[] = [];
+    const head = await store.headPosition();
+    await buildViewsBeside(store, two, { ...parts, eventsFile, partFile, batchSize: 97, onProgress: (position) => seen.push(position) });
+    expect(await two.digest()).toBe(live);
+    for (const projection of ALL_PROJECTIONS) expect(await two.checkpoint(checkpointName(projection))).toBe(head);
+    // Each thread built some counties' reports: Upplands Väsby's (Stockholm) on the second, Falun's (Dalarna) here.
+    const period = '2026-01';
+    expect(parts.beside.streams!.from <= 'situation-report-0114' && 'situation-report-0114' < parts.beside.streams!.to).toBe(true);
+    expect(parts.here.some((part) => part.streams && part.streams.from <= 'situation-report-2080' && 'situation-report-2080' < part.streams.to)).toBe(true);
+    const reader = versionedReader(two.readerAt(head), activeViews(ALL_PROJECTIONS));
+    for (const orgUnit of ['0114', '2080']) expect((await reportSummaryOf(reader, orgUnit, period))?.answer('social-risk.level')).toBeDefined();
+    expect(existsSync(partFile)).toBe(false);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.every((position, i) => i === 0 || position >= seen[i - 1]!)).toBe(true);
+    await two.close();
+
+    const one = new SqliteViewStore(join(dir, 'one.db'), { bulk: true });
+    await buildViews(store, one, ALL_PROJECTIONS, { batchSize: 97 });
+    expect(await one.digest()).toBe(live);
+    await one.close();
+  }, 120_000);
+
+  it('fails with the second thread’s error, and leaves no part behind', async () => {
+    const views = new SqliteViewStore(join(dir, 'failed.db'), { bulk: true });
+    const partFile = join(dir, 'failed-part.db');
+    await expect(buildViewsBeside(store, views, { ...rebuildParts(ALL_PROJECTIONS)!, eventsFile: join(dir, 'no-such-log.db'), partFile })).rejects.toThrow(/no such table/);
+    expect(existsSync(partFile)).toBe(false);
+    await views.close();
+  }, 60_000);
+});

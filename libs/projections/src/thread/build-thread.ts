@@ -1,0 +1,121 @@
+import { rmSync } from 'node:fs';
+import type { EventStore, StreamRange } from '@lagesbild/event-store';
+import { startWorker } from '@lagesbild/event-store/sqlite';
+import { buildViews } from '../build-views.js';
+import { type Projection, storedView } from '../projection.js';
+import type { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import { type SerializedError, deserializeError } from './projection-thread.messages.js';
+
+/** What a thread builds: some projections, or one part of them (the events of a range of streams: `reportStreamsOf`). */
+export interface BuildPart {
+  projections: readonly Projection[];
+  streams?: StreamRange;
+}
+
+export interface BuildBesideOptions {
+  /** The embedded log's file: the second thread reads it through a connection of its own. */
+  eventsFile: string;
+  /** Where the second thread builds its part (a new file, removed once taken in). */
+  partFile: string;
+  /** Built on this thread, one after the other. */
+  here: readonly BuildPart[];
+  /** Built on the second thread, at the same time. */
+  beside: BuildPart;
+  /** The last position to apply (inclusive); by default the log's head when the build starts. */
+  until?: bigint;
+  batchSize?: number;
+  /** Told after each batch how far the slower thread has come, and where it ends. */
+  onProgress?: (position: bigint, until: bigint) => void;
+}
+
+export interface BuildThreadData {
+  eventsFile: string;
+  viewsFile: string;
+  /** The names of the projections the thread builds. */
+  projections: string[];
+  streams?: StreamRange;
+  until: string;
+  batchSize?: number;
+}
+
+export type FromBuildThread =
+  | { kind: 'progress'; position: string }
+  | { kind: 'done' }
+  | { kind: 'failed'; error: SerializedError };
+
+/**
+ * `buildViews` on two threads, into a bulk store of the embedded views. The `beside` part is
+ * built on a second thread, which reads the log through its own connection, into a bulk store
+ * of its own (`partFile`); the `here` parts are built on this thread, which then takes the
+ * other's views in. On ten national years the report summaries read nine tenths of the log's
+ * bytes: the second thread builds most counties' summaries, this one every other projection
+ * and the rest of the counties.
+ */
+export async function buildViewsBeside(store: EventStore, views: SqliteViewStore, options: BuildBesideOptions): Promise<bigint> {
+  const until = options.until ?? (await store.headPosition());
+  const { batchSize, partFile } = options;
+  removeFile(partFile);
+
+  let hereAt = 0;
+  let besideAt = 0n;
+  const progress = () => {
+    const here = BigInt(Math.floor(hereAt * Number(until)));
+    options.onProgress?.(here < besideAt ? here : besideAt, until);
+  };
+  const data: BuildThreadData = {
+    eventsFile: options.eventsFile,
+    viewsFile: partFile,
+    projections: options.beside.projections.map((p) => p.name),
+    streams: options.beside.streams,
+    until: until.toString(),
+    batchSize,
+  };
+  // A young generation of 96 MB (a worker's is smaller than the main thread's by default): a
+  // batch's parsed reports then die young, and the thread builds a quarter faster.
+  const worker = startWorker(import.meta.url, 'build-thread.worker', data, { resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+  const besideDone = new Promise<void>((resolve, reject) => {
+    worker.on('message', (message: FromBuildThread) => {
+      switch (message.kind) {
+        case 'progress':
+          besideAt = BigInt(message.position);
+          progress();
+          return;
+        case 'done':
+          resolve();
+          return;
+        case 'failed':
+          reject(deserializeError(message.error));
+      }
+    });
+    worker.on('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The build thread ended before it was done (exit code ${code})`)));
+  });
+  besideDone.catch(() => undefined); // awaited below, once this thread's parts are built
+  try {
+    for (const [i, part] of options.here.entries()) {
+      await buildViews(store, views, part.projections, {
+        until,
+        batchSize,
+        streams: part.streams,
+        onProgress: (position) => {
+          hereAt = (i + Number(position) / Number(until || 1n)) / options.here.length;
+          progress();
+        },
+      });
+    }
+    // While the other thread goes on, this one writes the index of the views only it writes.
+    const besideViews = new Set(options.beside.projections.flatMap((p) => p.views.map((view) => storedView(p, view))));
+    const hereViews = options.here.flatMap((part) => part.projections.flatMap((p) => p.views.map((view) => storedView(p, view))));
+    views.indexBuilt([...new Set(hereViews)].filter((view) => !besideViews.has(view)));
+    await besideDone;
+    views.takeIn(partFile);
+  } finally {
+    await worker.terminate();
+    removeFile(partFile);
+  }
+  return until;
+}
+
+const removeFile = (file: string) => {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+};

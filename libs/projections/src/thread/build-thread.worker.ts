@@ -1,0 +1,36 @@
+/**
+ * A build's second thread (`buildViewsBeside`): it reads the log through a connection of its
+ * own and builds its part of the views into a bulk store of its own, which the first thread
+ * then takes into the views' file.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteEventStore } from '@lagesbild/event-store/sqlite';
+import { ALL_PROJECTIONS } from '../all-projections.js';
+import { buildViews } from '../build-views.js';
+import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import type { BuildThreadData, FromBuildThread } from './build-thread.js';
+import { serializeError } from './projection-thread.messages.js';
+
+const { eventsFile, viewsFile, projections, streams, until, batchSize } = workerData as BuildThreadData;
+const post = (message: FromBuildThread) => parentPort!.postMessage(message);
+
+async function build(): Promise<void> {
+  const store = new SqliteEventStore({ file: eventsFile, readOnly: true });
+  try {
+    const views = new SqliteViewStore(viewsFile, { bulk: true });
+    await buildViews(store, views, ALL_PROJECTIONS.filter((p) => projections.includes(p.name)), {
+      until: BigInt(until),
+      batchSize,
+      streams,
+      onProgress: (position) => post({ kind: 'progress', position: position.toString() }),
+    });
+    await views.close();
+  } finally {
+    await store.close();
+  }
+}
+
+build().then(
+  () => post({ kind: 'done' }),
+  (error: unknown) => post({ kind: 'failed', error: serializeError(error) }),
+);
