@@ -238,7 +238,6 @@ export class SqliteViewStore implements ViewStore {
     index.flush();
   }
 
-
   /**
    * Views are disposable: a file written in an older layout (before `<view>@v<version>`
    * names) is emptied, and the projections rebuild it from the log.
@@ -346,7 +345,6 @@ export class SqliteViewStore implements ViewStore {
       return valueId === undefined ? undefined : batch.parsed(valueId, () => JSON.parse(this.building?.values.unstored(valueId) ?? this.sql.value.get(valueId)!.value));
     });
   }
-
 }
 
 /** A bulk build's versions per view and key, in the order they came: each runs until the next; null ends the row. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StoredEvent } from '@lagesbild/event-store';
 import type { ViewReader, ViewWriter } from '../../view-store.port.js';
-import { COUNTY_PERIOD_VIEW, REPORT_SUMMARY_VIEW, ReportSummaries, reportSummaryProjection } from './report-summary.projection.js';
+import { situationReportStreamId } from '@lagesbild/domain';
+import { inStreams } from '@lagesbild/event-store';
+import { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { COUNTY_PERIOD_VIEW, REPORT_SUMMARY_VIEW, ReportSummaries, reportStreamsOf, reportSummaryProjection } from './report-summary.projection.js';
 
 /** The projection's views as a map, written as the view store's writer would and read as its reader would at the head. */
 function summaries() {
@@ -104,5 +107,21 @@ describe('report summaries', () => {
     const { rows, writer } = summaries();
     await reportSummaryProjection.apply(event('SituationReportAmended', { orgUnit: '2080', period: '2026-03', answers: [{ item: 'andt.level', value: 1 }] }), writer);
     expect(rows.size).toBe(0);
+  });
+
+  it('takes a county’s rows from one range of report streams (for building counties apart): every org unit’s code begins with its county’s', () => {
+    const units = OrgUnitRegistry.sweden();
+    const strays = units.all('county').flatMap((county) => units.within(county.code).filter((unit) => !unit.code.startsWith(county.code)));
+    expect(strays.map((unit) => unit.code)).toEqual([]);
+    expect(units.within('01').length).toBeGreaterThan(26); // Stockholm's municipalities and districts
+    const dalarna = reportStreamsOf('20', '21');
+    expect(inStreams(situationReportStreamId('2085', '2026-03'), dalarna)).toBe(true);
+    expect(inStreams(situationReportStreamId('2180', '2026-03'), dalarna)).toBe(false);
+    expect(inStreams(situationReportStreamId('1980', '2026-03'), dalarna)).toBe(false);
+    // Open ends: together the two parts of a split take every report stream.
+    for (const orgUnit of ['0114', '0180-01', '1780', '1814', '2584']) {
+      const parts = [reportStreamsOf(undefined, '18'), reportStreamsOf('18', undefined)].filter((range) => inStreams(situationReportStreamId(orgUnit, '2026-03'), range));
+      expect(parts).toHaveLength(1);
+    }
   });
 });

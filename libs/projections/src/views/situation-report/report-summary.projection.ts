@@ -62,7 +62,7 @@ const codeOf = (trend: Trend | undefined) => (trend ? TREND_CODES[trend] : NO_TR
 export const numeric = (value: SummaryAnswer[0] | undefined): number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
 const summarisedValue = (value: Answer['value']) => (typeof value === 'number' || typeof value === 'boolean' ? value : null);
 
-/** Item → place, worked out once per items row (rows read from the store are shared and frozen). */
+/** Item → place, worked out once per items row (a row read from the store is one shared object: per value in the readers' cache, per batch in a projection's). */
 const placesOf = new WeakMap<ReportItemsRow, Map<string, number>>();
 function places(items: ReportItemsRow): Map<string, number> {
   let known = placesOf.get(items);
@@ -269,5 +269,9 @@ export function reportSummaryOf(reader: ViewReader, orgUnit: string, period: str
 /**
  * The report streams of the counties from `first` up to (not including) `end`, by county code
  * (an org unit's code begins with its county's): the events that write those counties' rows.
+ * Without `first`, from the first report stream; without `end`, to the last.
  */
-export const reportStreamsOf = (first: string, end: string): StreamRange => ({ from: `${SITUATION_REPORT_STREAM_PREFIX}${first}`, to: `${SITUATION_REPORT_STREAM_PREFIX}${end}` });
+export const reportStreamsOf = (first: string | undefined, end: string | undefined): StreamRange => ({
+  from: `${SITUATION_REPORT_STREAM_PREFIX}${first ?? ''}`,
+  to: `${SITUATION_REPORT_STREAM_PREFIX}${end ?? '\uffff'}`,
+});
