@@ -11,20 +11,20 @@ import {
   IdempotencyKeyConflictError,
   WrongExpectedRevisionError,
 } from '../event-store.errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventHandler,
-  EventStore,
-  IdempotentAppend,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeOptions,
-  Subscription,
-  VerificationResult,
-  VerifyOptions,
+import {
+  type AppendOptions,
+  type AppendResult,
+  type EventHandler,
+  type EventStore,
+  type IdempotentAppend,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+  type VerificationResult,
+  type VerifyOptions,
+  inStreams,
 } from '../event-store.port.js';
-import { inStreams } from '../event-store.port.js';
 import { GENESIS_HASH, appendFingerprint, chainHash } from '../hash-chain.js';
 import { timeOrderedUuid } from '../time-ordered-uuid.js';
 import {
