@@ -5,7 +5,7 @@
  * thread reads the views through another connection.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventStore } from '@lagesbild/event-store';
+import { SqliteEventStore } from '@lagesbild/event-store/sqlite';
 import { ALL_PROJECTIONS } from '../all-projections.js';
 import { type ChangedRow, ProjectionRunner } from '../projection-runner.js';
 import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
