@@ -2,7 +2,7 @@ export * from './view-store.port.js';
 export * from './projection.js';
 export * from './projection-runner.js';
 export { AnswerMemo } from './answer-memo.js';
-export { SqliteViewStore } from './sqlite/sqlite-view-store.js';
+export { SqliteViewStore, removeViewsFile } from './sqlite/sqlite-view-store.js';
 export { MongoViewStore, type MongoViewStoreOptions } from './mongodb/mongodb-view-store.js';
 export * from './views/situation-report/report-summary.projection.js';
 export * from './views/county/county.projections.js';

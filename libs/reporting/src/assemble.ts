@@ -11,6 +11,7 @@ import {
   countyPeriodKey,
   goalsOf,
   levelDistribution,
+  levelItemOf,
   narrativeOf,
   ReportSummaries,
   riskMatrix,
@@ -101,7 +102,7 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
       eventIds: unique([...reportIds, ...(approval?.eventIds ?? [])]),
     });
     for (const area of template.areas) {
-      const item = area.items.find((i) => i.type === 'level')?.id;
+      const item = levelItemOf(template, area.id);
       const distribution = levelDistribution(reports.map((r) => r.report), item);
       let rising = 0;
       for (const { report } of reports) {

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openEventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, SqliteViewStore, buildViews, buildViewsBeside, rebuildParts } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, SqliteViewStore, buildViews, buildViewsBeside, rebuildParts, removeViewsFile } from '@lagesbild/projections';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
 import { progressLine } from '../progress.js';
 
@@ -27,7 +27,7 @@ export function registerRebuildCommand(program: Command): void {
       const head = await store.headPosition();
       const target = join(environment.DATA_DIR, 'views.db');
       const building = join(environment.DATA_DIR, 'views.rebuild.db');
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+      removeViewsFile(building);
       const started = Date.now();
       const progress = progressLine('Bygger om vyer (händelser)');
       const views = new SqliteViewStore(building, { bulk: true });

@@ -123,6 +123,10 @@ export function prepareEventLogStatements(db: Database) {
     readPageOfTypes: typed<[number, number, string, number], EventRow>(
       'SELECT * FROM events WHERE position > ? AND position <= ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?',
     ),
+    /** A page of the events of a range of streams. */
+    readPageInStreams: typed<[number, number, string, string, number], EventRow>(
+      'SELECT * FROM events WHERE position > ? AND position <= ? AND stream_id >= ? AND stream_id < ? ORDER BY position LIMIT ?',
+    ),
     /** A page of the events of some types (a JSON array of names) in a range of streams. */
     readPageOfTypesInStreams: typed<[number, number, string, string, string, number], EventRow>(
       `SELECT * FROM events WHERE position > ? AND position <= ? AND type IN (SELECT value FROM json_each(?))

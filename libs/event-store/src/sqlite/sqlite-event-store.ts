@@ -11,19 +11,18 @@ import {
   IdempotencyKeyConflictError,
   WrongExpectedRevisionError,
 } from '../event-store.errors.js';
-import {
-  type AppendOptions,
-  type AppendResult,
-  type EventHandler,
-  type EventStore,
-  type IdempotentAppend,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type SubscribeOptions,
-  type Subscription,
-  type VerificationResult,
-  type VerifyOptions,
-  inStreams,
+import type {
+  AppendOptions,
+  AppendResult,
+  EventHandler,
+  EventStore,
+  IdempotentAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+  VerificationResult,
+  VerifyOptions,
 } from '../event-store.port.js';
 import { GENESIS_HASH, appendFingerprint, chainHash } from '../hash-chain.js';
 import { timeOrderedUuid } from '../time-ordered-uuid.js';
@@ -181,12 +180,15 @@ export class SqliteEventStore implements EventStore {
     const { streams } = options;
     const types = options.types && JSON.stringify(options.types);
     const page = (): EventRow[] => {
-      if (types && streams) return this.sql.readPageOfTypesInStreams.all(after, to, types, streams.from, streams.to, batchSize);
+      if (streams) {
+        if (types) return this.sql.readPageOfTypesInStreams.all(after, to, types, streams.from, streams.to, batchSize);
+        return this.sql.readPageInStreams.all(after, to, streams.from, streams.to, batchSize);
+      }
       return types ? this.sql.readPageOfTypes.all(after, to, types, batchSize) : this.sql.readPage.all(after, to, batchSize);
     };
     for (;;) {
       const rows = page();
-      for (const row of rows) if (inStreams(row.stream_id, streams)) yield toStoredEvent(row);
+      for (const row of rows) yield toStoredEvent(row);
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1]!.position;
     }

@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { WalCheckpointer } from '@lagesbild/event-store/sqlite';
 import Database from 'better-sqlite3';
 import { PendingVersions, pendingWriter } from '../pending-versions.js';
 import type { ViewReader, ViewStore, ViewWriter } from '../view-store.port.js';
 
 const OPEN = Number.MAX_SAFE_INTEGER;
+
+/** Removes a views' file and what SQLite keeps beside it (a build's leftovers). */
+export function removeViewsFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+}
 /** Commits after which checkpoints move to a thread of their own (a short-lived store never needs one). */
 const COMMITS_BEFORE_CHECKPOINTER = 100;
 /**

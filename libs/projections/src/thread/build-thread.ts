@@ -1,9 +1,8 @@
-import { rmSync } from 'node:fs';
 import type { EventStore, StreamRange } from '@lagesbild/event-store';
 import { startWorker } from '@lagesbild/event-store/sqlite';
 import { buildViews } from '../build-views.js';
 import { type Projection, storedView } from '../projection.js';
-import type { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import { type SqliteViewStore, removeViewsFile } from '../sqlite/sqlite-view-store.js';
 import { type SerializedError, deserializeError } from './projection-thread.messages.js';
 
 /** What a thread builds: some projections, or one part of them (the events of a range of streams: `reportStreamsOf`). */
@@ -54,7 +53,7 @@ export type FromBuildThread =
 export async function buildViewsBeside(store: EventStore, views: SqliteViewStore, options: BuildBesideOptions): Promise<bigint> {
   const until = options.until ?? (await store.headPosition());
   const { batchSize, partFile } = options;
-  removeFile(partFile);
+  removeViewsFile(partFile);
 
   let hereAt = 0;
   let besideAt = 0n;
@@ -111,11 +110,7 @@ export async function buildViewsBeside(store: EventStore, views: SqliteViewStore
     views.takeIn(partFile);
   } finally {
     await worker.terminate();
-    removeFile(partFile);
+    removeViewsFile(partFile);
   }
   return until;
 }
-
-const removeFile = (file: string) => {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
-};

@@ -1,4 +1,4 @@
-import type { Answer, TemplateDefinition } from '@lagesbild/domain';
+import { type Answer, LEVEL_MAX, LEVEL_MIN, type TemplateDefinition } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../view-store.port.js';
 import { APPROVALS_VIEW, ASSESSMENTS_VIEW, type ApprovalRow, type AssessmentRow, countyPeriodKey } from './county/county.projections.js';
@@ -30,18 +30,21 @@ export function municipalitySituation(report: MunicipalReport | undefined, templ
   };
 }
 
-/** How many of the reports answered the level item with each level, 0–4. */
+/** The levels of the scale, lowest first: a distribution counts each. */
+const LEVELS = Array.from({ length: LEVEL_MAX - LEVEL_MIN + 1 }, (_, i) => LEVEL_MIN + i);
+
+/** How many of the reports answered the level item with each level of the scale. */
 export function levelDistribution(reports: ReadonlyArray<ReportSummary | undefined>, item: string | undefined): number[] {
-  const distribution = [0, 0, 0, 0, 0];
+  const distribution = LEVELS.map(() => 0);
   for (const report of reports) {
     const value = item ? report?.answer(item)?.[0] : undefined;
-    if (typeof value === 'number' && value >= 0 && value <= 4) distribution[value]! += 1;
+    if (typeof value === 'number' && value >= LEVEL_MIN && value <= LEVEL_MAX) distribution[value - LEVEL_MIN]! += 1;
   }
   return distribution;
 }
 
 /** The item an area's level is answered in (the template's `level` item of that area). */
-const levelItemOf = (template: TemplateDefinition, areaId: string) => template.areas.find((a) => a.id === areaId)?.items.find((i) => i.type === 'level')?.id;
+export const levelItemOf = (template: TemplateDefinition, areaId: string) => template.areas.find((a) => a.id === areaId)?.items.find((i) => i.type === 'level')?.id;
 
 /**
  * A county's picture of a period, computed at query time from its municipalities' report
@@ -97,7 +100,7 @@ export async function nationalSituation(reader: ViewReader, units: OrgUnitRegist
           late: counts?.late ?? 0,
           levels: template.areas.map((area) => {
             const item = levelItemOf(template, area.id);
-            return { area: area.id, label: area.label, item, distribution: [0, 1, 2, 3, 4].map((level) => (item && counts?.countOf(item, level)) || 0) };
+            return { area: area.id, label: area.label, item, distribution: LEVELS.map((level) => (item && counts?.countOf(item, level)) || 0) };
           }),
         };
       }),

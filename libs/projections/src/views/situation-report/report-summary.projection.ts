@@ -59,7 +59,7 @@ const TREND_OF_CODE = new Map(Object.entries(TREND_CODES).map(([trend, code]) =>
 const codeOf = (trend: Trend | undefined) => (trend ? TREND_CODES[trend] : NO_TREND);
 
 /** A summarised value as a number: yes/no as 1/0; null when it is neither. */
-export const numeric = (value: SummaryAnswer[0] | undefined): number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
+const numeric = (value: SummaryAnswer[0] | undefined): number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
 const summarisedValue = (value: Answer['value']) => (typeof value === 'number' || typeof value === 'boolean' ? value : null);
 
 /** Item → place, worked out once per items row (a row read from the store is one shared object: per value in the readers' cache, per batch in a projection's). */
