@@ -49,12 +49,20 @@ export interface ReadAllOptions {
   /** Inclusive upper bound. */
   toPosition?: bigint;
   batchSize?: number;
-  /** Only events of these types: a store may hand over others as well, so a caller still checks. */
+  /**
+   * Only the events one of these selections takes (every event, without any). A store may hand
+   * over others as well, so a caller still checks (`selects`).
+   */
+  select?: readonly EventSelection[];
+}
+
+/** Events of some types, of some streams, or both. */
+export interface EventSelection {
+  /** Only events of these types. */
   types?: readonly string[];
   /**
-   * Only events of the streams whose ids sort from `from` (inclusive) to `to` (exclusive), as
-   * `types`: a store may hand over others as well. For building views in parts (one county's
-   * reports are one range of stream ids).
+   * Only events of the streams whose ids sort from `from` (inclusive) to `to` (exclusive): for
+   * building views in parts (one county's reports are one range of stream ids).
    */
   streams?: StreamRange;
 }
@@ -66,6 +74,10 @@ export interface StreamRange {
 
 /** Whether an event falls in the range of streams (any event, when there is none). */
 export const inStreams = (streamId: string, streams: StreamRange | undefined) => !streams || (streamId >= streams.from && streamId < streams.to);
+
+/** Whether a selection takes an event. */
+export const selects = (selection: EventSelection, event: { type: string; streamId: string }) =>
+  (!selection.types || selection.types.includes(event.type)) && inStreams(event.streamId, selection.streams);
 
 export type EventHandler = (event: StoredEvent) => void | Promise<void>;
 

@@ -39,7 +39,7 @@ export function rebuildParts(projections: readonly Projection[]): Pick<BuildBesi
   const others = projections.filter((p) => p !== reportSummaryProjection);
   if (others.length === projections.length || others.length === 0) return undefined;
   return {
-    beside: { projections: [reportSummaryProjection], streams: reportStreamsOf(undefined, FIRST_COUNTY_BUILT_HERE) },
+    beside: [{ projections: [reportSummaryProjection], streams: reportStreamsOf(undefined, FIRST_COUNTY_BUILT_HERE) }],
     here: [{ projections: others }, { projections: [reportSummaryProjection], streams: reportStreamsOf(FIRST_COUNTY_BUILT_HERE, undefined) }],
   };
 }

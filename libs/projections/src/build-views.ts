@@ -1,6 +1,16 @@
-import { type EventStore, type StoredEvent, type StreamRange, inStreams } from '@lagesbild/event-store/sqlite';
+import { type EventSelection, type EventStore, type StoredEvent, type StreamRange, inStreams } from '@lagesbild/event-store/sqlite';
 import { type Projection, checkpointName, versionedWriter } from './projection.js';
 import type { ViewStore } from './view-store.port.js';
+
+/**
+ * What a build builds: some projections, from all the events they handle or only from those of
+ * a range of streams — one part of a projection whose rows each belong to one range of streams
+ * (`reportStreamsOf`), built apart from its other parts.
+ */
+export interface BuildPart {
+  projections: readonly Projection[];
+  streams?: StreamRange;
+}
 
 export interface BuildViewsOptions {
   /**
@@ -13,36 +23,35 @@ export interface BuildViewsOptions {
   until?: bigint;
   /** Told after each batch how far the build has come, and where it ends. */
   onProgress?: (position: bigint, until: bigint) => void;
-  /**
-   * Only the events of these streams: one part of a projection whose rows each belong to one
-   * range of streams (`reportStreamsOf`), built apart from its other parts.
-   */
-  streams?: StreamRange;
 }
 
 /**
  * Builds projections' views from zero in one pass over the log (`cli rebuild`, a report-back's
  * views): the same projections and view-store batches as the runner, but it reads only the
- * events they handle, and it ends at `until` instead of following the tail. Each projection's
- * checkpoint ends at `until`, so a runner started on these views goes on from there.
+ * events the parts take, and it ends at `until` instead of following the tail. Each
+ * projection's checkpoint ends at `until`, so a runner started on these views goes on from there.
  */
-export async function buildViews(store: EventStore, views: Pick<ViewStore, 'applyBatch'>, projections: readonly Projection[], options: BuildViewsOptions = {}): Promise<bigint> {
+export async function buildViews(store: EventStore, views: Pick<ViewStore, 'applyBatch'>, parts: readonly BuildPart[], options: BuildViewsOptions = {}): Promise<bigint> {
   const batchSize = options.batchSize ?? 250;
   const until = options.until ?? (await store.headPosition());
-  const handledBy = projections.map((p) => new Set(p.handles));
-  const wanted = new Set(projections.flatMap((p) => p.handles));
+  const builds = parts.flatMap(({ projections, streams }) => projections.map((projection) => ({ projection, handles: new Set(projection.handles), streams })));
+  const twice = builds.find((build, i) => builds.findIndex((other) => other.projection === build.projection) !== i);
+  if (twice) throw new Error(`${twice.projection.name} is in two parts of one build: its events would be applied out of order`);
+  const takes = (build: (typeof builds)[number], event: StoredEvent) => build.handles.has(event.type) && inStreams(event.streamId, build.streams);
+  const select: EventSelection[] = parts.map(({ projections, streams }) => ({ types: [...new Set(projections.flatMap((p) => p.handles))], streams }));
+
   let batch: StoredEvent[] = [];
   const apply = async (upTo: bigint) => {
-    for (const [i, projection] of projections.entries()) {
-      const relevant = batch.filter((event) => handledBy[i]!.has(event.type));
+    for (const build of builds) {
+      const { projection } = build;
+      const relevant = batch.filter((event) => takes(build, event));
       await views.applyBatch(checkpointName(projection), relevant, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
     }
     batch = [];
     options.onProgress?.(upTo, until);
   };
-  const { streams } = options;
-  for await (const event of store.readAll({ toPosition: until, batchSize, types: [...wanted], streams })) {
-    if (!wanted.has(event.type) || !inStreams(event.streamId, streams)) continue; // a store may hand over others too
+  for await (const event of store.readAll({ toPosition: until, batchSize, select })) {
+    if (!builds.some((build) => takes(build, event))) continue; // a store may hand over others too
     batch.push(event);
     if (batch.length >= batchSize) await apply(event.position);
   }

@@ -15,5 +15,5 @@ export * from './views/support-cases/support-cases.projection.js';
 
 export { ALL_PROJECTIONS, rebuildParts } from './all-projections.js';
 export { ProjectionThread, type ProjectionThreadOptions } from './thread/projection-thread.js';
-export { buildViews, type BuildViewsOptions } from './build-views.js';
-export { buildViewsBeside, type BuildPart, type BuildBesideOptions } from './thread/build-thread.js';
+export { buildViews, type BuildPart, type BuildViewsOptions } from './build-views.js';
+export { buildViewsBeside, type BuildBesideOptions } from './thread/build-thread.js';

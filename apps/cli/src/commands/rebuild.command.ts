@@ -36,7 +36,7 @@ export function registerRebuildCommand(program: Command): void {
       const parts = environment.EVENTSTORE_URL ? undefined : rebuildParts(projections);
       const files = { eventsFile: join(environment.DATA_DIR, 'events.db'), partFile: join(environment.DATA_DIR, 'views.rebuild-part.db') };
       if (parts) await buildViewsBeside(store, views, { ...parts, ...files, until: head, onProgress });
-      else await buildViews(store, views, projections, { until: head, onProgress });
+      else await buildViews(store, views, [{ projections }], { until: head, onProgress });
       await views.close();
       await store.close();
       progress.end();

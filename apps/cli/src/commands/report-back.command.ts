@@ -49,7 +49,7 @@ export function registerReportBackCommand(program: Command): void {
         const asOf = meta.asOf;
         // The views up to that moment, no further.
         const progress = progressLine('Bygger vyer ur loggen (händelser)');
-        await buildViews(store, views, ALL_PROJECTIONS, { until: position, onProgress: (at) => progress.update(Number(at), Number(position)) });
+        await buildViews(store, views, [{ projections: ALL_PROJECTIONS }], { until: position, onProgress: (at) => progress.update(Number(at), Number(position)) });
         progress.end();
         const reader = versionedReader(views.readerAt(position), activeViews(ALL_PROJECTIONS));
         const versions = await new TemplateCatalog(store).versions(position);

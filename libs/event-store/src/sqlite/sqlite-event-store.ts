@@ -177,20 +177,14 @@ export class SqliteEventStore implements EventStore {
     const batchSize = options.batchSize ?? 1000;
     const to = options.toPosition === undefined ? MAX_POSITION : Number(options.toPosition);
     let after = Number(options.fromPosition ?? 0n);
-    const { streams } = options;
-    const types = options.types && JSON.stringify(options.types);
-    const page = (): EventRow[] => {
-      if (streams) {
-        if (types) return this.sql.readPageOfTypesInStreams.all(after, to, types, streams.from, streams.to, batchSize);
-        return this.sql.readPageInStreams.all(after, to, streams.from, streams.to, batchSize);
-      }
-      return types ? this.sql.readPageOfTypes.all(after, to, types, batchSize) : this.sql.readPage.all(after, to, batchSize);
-    };
+    const { select } = options;
+    if (select?.length === 0) return;
+    const page = () => (select ? this.sql.readSelectedPage(select, after, to, batchSize) : this.sql.readPage.all(after, to, batchSize));
     for (;;) {
       const rows = page();
       for (const row of rows) yield toStoredEvent(row);
       if (rows.length < batchSize) return;
-      after = rows[rows.length - 1]!.position;
+      after = rows[rows.length - 1]![0];
     }
   }
 
@@ -269,27 +263,19 @@ export class SqliteEventStore implements EventStore {
     let checked = 0;
     for (;;) {
       const rows = this.sql.readPage.all(expected - 1, MAX_POSITION, pageSize);
-      for (const row of rows) {
+      for (const [position, eventId, streamId, revision, type, schemaVersion, recordedAt, dataJson, metadataJson, prev, hash] of rows) {
         const broken = (reason: string): VerificationResult => ({
           ok: false,
           checked,
           firstBrokenPosition: BigInt(expected),
           reason,
         });
-        if (row.position !== expected) return broken(`event at position ${expected} is missing`);
-        if (row.prev_hash !== prevHash) return broken('predecessor hash does not match');
-        const hash = chainHash(prevHash, {
-          eventId: row.event_id,
-          streamId: row.stream_id,
-          revision: row.revision,
-          type: row.type,
-          schemaVersion: row.schema_version,
-          recordedAt: row.recorded_at,
-          dataJson: row.data,
-          metadataJson: row.metadata,
-        });
-        if (hash !== row.hash) return broken('content does not match its hash');
-        prevHash = row.hash;
+        if (position !== expected) return broken(`event at position ${expected} is missing`);
+        if (prev !== prevHash) return broken('predecessor hash does not match');
+        if (chainHash(prevHash, { eventId, streamId, revision, type, schemaVersion, recordedAt, dataJson, metadataJson }) !== hash) {
+          return broken('content does not match its hash');
+        }
+        prevHash = hash;
         expected += 1;
         checked += 1;
       }
@@ -440,18 +426,18 @@ function storeFailure(failure: { code: string; message: string }): Error {
   return new Error(`The event log failed to write a batch: ${failure.message} (${failure.code})`);
 }
 
-function toStoredEvent(row: EventRow): StoredEvent {
+function toStoredEvent([position, eventId, streamId, revision, type, schemaVersion, recordedAt, data, metadata, prevHash, hash]: EventRow): StoredEvent {
   return {
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: BigInt(row.position),
-    recordedAt: row.recorded_at,
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    prevHash: row.prev_hash,
-    hash: row.hash,
+    eventId,
+    type,
+    schemaVersion,
+    streamId,
+    revision,
+    position: BigInt(position),
+    recordedAt,
+    data: JSON.parse(data) as unknown,
+    metadata: JSON.parse(metadata) as EventMetadata,
+    prevHash,
+    hash,
   };
 }

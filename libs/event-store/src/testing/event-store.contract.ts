@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals';
 import type { StoredEvent } from '../event-envelope.js';
 import { IdempotencyKeyConflictError, WrongExpectedRevisionError } from '../event-store.errors.js';
-import type { EventStore } from '../event-store.port.js';
+import { type EventStore, selects } from '../event-store.port.js';
 
 export interface EventStoreContractOptions {
   /** Opens a store for the suite; it is closed after the suite. */
@@ -175,7 +175,7 @@ export function describeEventStoreContract(adapter: string, options: EventStoreC
         { type: 'ContractEventRecorded', data: payload(2) },
         { type: 'ContractThirdRecorded', data: payload(3) },
       ]);
-      const read = await collect(store.readAll({ fromPosition: from, batchSize: 1, types: ['ContractEventRecorded', 'ContractThirdRecorded'] }));
+      const read = await collect(store.readAll({ fromPosition: from, batchSize: 1, select: [{ types: ['ContractEventRecorded', 'ContractThirdRecorded'] }] }));
       const asked = read.filter((e) => e.streamId === id && e.type !== 'ContractOtherRecorded');
       expect(asked.map((e) => (e.data as { n: number }).n)).toEqual([0, 2, 3]);
     });
@@ -186,10 +186,27 @@ export function describeEventStoreContract(adapter: string, options: EventStoreC
       for (const [i, part] of ['a', 'b', 'c', 'b'].entries()) await store.append(`contract-range-${run}-${part}`, [{ type: 'ContractEventRecorded', data: payload(i) }], { expectedRevision: 'any' });
       const range = { from: `contract-range-${run}-b`, to: `contract-range-${run}-c` };
       for (const types of [undefined, ['ContractEventRecorded']]) {
-        const read = await collect(store.readAll({ fromPosition: from, batchSize: 1, types, streams: range }));
+        const read = await collect(store.readAll({ fromPosition: from, batchSize: 1, select: [{ types, streams: range }] }));
         const asked = read.filter((e) => e.streamId >= range.from && e.streamId < range.to);
         expect(asked.map((e) => (e.data as { n: number }).n)).toEqual([1, 3]);
       }
+    });
+
+    it('reads what any of several selections takes, in order, each event once', async () => {
+      const run = randomUUID();
+      const from = await store.headPosition();
+      const events = [
+        ['a', 'ContractEventRecorded'],
+        ['b', 'ContractOtherRecorded'],
+        ['c', 'ContractEventRecorded'],
+        ['b', 'ContractEventRecorded'],
+        ['a', 'ContractThirdRecorded'],
+      ] as const;
+      for (const [i, [part, type]] of events.entries()) await store.append(`contract-select-${run}-${part}`, [{ type, data: payload(i) }], { expectedRevision: 'any' });
+      const select = [{ types: ['ContractThirdRecorded'] }, { types: ['ContractEventRecorded', 'ContractThirdRecorded'], streams: { from: `contract-select-${run}-b`, to: `contract-select-${run}-c` } }];
+      const read = await collect(store.readAll({ fromPosition: from, batchSize: 1, select }));
+      const taken = read.filter((e) => e.streamId.startsWith(`contract-select-${run}-`) && select.some((selection) => selects(selection, e)));
+      expect(taken.map((e) => (e.data as { n: number }).n)).toEqual([3, 4]);
     });
 
     it('catches a subscription up from a position and then follows the live tail', async () => {

@@ -1,25 +1,19 @@
 import type { EventStore, StreamRange } from '@lagesbild/event-store';
 import { startWorker } from '@lagesbild/event-store/sqlite';
-import { buildViews } from '../build-views.js';
-import { type Projection, storedView } from '../projection.js';
+import { type BuildPart, buildViews } from '../build-views.js';
+import { storedView } from '../projection.js';
 import { type SqliteViewStore, removeViewsFile } from '../sqlite/sqlite-view-store.js';
 import { type SerializedError, deserializeError } from './projection-thread.messages.js';
-
-/** What a thread builds: some projections, or one part of them (the events of a range of streams: `reportStreamsOf`). */
-export interface BuildPart {
-  projections: readonly Projection[];
-  streams?: StreamRange;
-}
 
 export interface BuildBesideOptions {
   /** The embedded log's file: the second thread reads it through a connection of its own. */
   eventsFile: string;
   /** Where the second thread builds its part (a new file, removed once taken in). */
   partFile: string;
-  /** Built on this thread, one after the other. */
+  /** Built on this thread, in one pass over the log. */
   here: readonly BuildPart[];
-  /** Built on the second thread, at the same time. */
-  beside: BuildPart;
+  /** Built on the second thread at the same time, in one pass of its own. */
+  beside: readonly BuildPart[];
   /** The last position to apply (inclusive); by default the log's head when the build starts. */
   until?: bigint;
   batchSize?: number;
@@ -30,9 +24,8 @@ export interface BuildBesideOptions {
 export interface BuildThreadData {
   eventsFile: string;
   viewsFile: string;
-  /** The names of the projections the thread builds. */
-  projections: string[];
-  streams?: StreamRange;
+  /** The parts the thread builds, their projections by name. */
+  parts: Array<{ projections: string[]; streams?: StreamRange }>;
   until: string;
   batchSize?: number;
 }
@@ -43,7 +36,7 @@ export type FromBuildThread =
   | { kind: 'failed'; error: SerializedError };
 
 /**
- * `buildViews` on two threads, into a bulk store of the embedded views. The `beside` part is
+ * `buildViews` on two threads, into a bulk store of the embedded views. The `beside` parts are
  * built on a second thread, which reads the log through its own connection, into a bulk store
  * of its own (`partFile`); the `here` parts are built on this thread, which then takes the
  * other's views in. On ten national years the report summaries read nine tenths of the log's
@@ -55,17 +48,13 @@ export async function buildViewsBeside(store: EventStore, views: SqliteViewStore
   const { batchSize, partFile } = options;
   removeViewsFile(partFile);
 
-  let hereAt = 0;
+  let hereAt = 0n;
   let besideAt = 0n;
-  const progress = () => {
-    const here = BigInt(Math.floor(hereAt * Number(until)));
-    options.onProgress?.(here < besideAt ? here : besideAt, until);
-  };
+  const progress = () => options.onProgress?.(hereAt < besideAt ? hereAt : besideAt, until);
   const data: BuildThreadData = {
     eventsFile: options.eventsFile,
     viewsFile: partFile,
-    projections: options.beside.projections.map((p) => p.name),
-    streams: options.beside.streams,
+    parts: options.beside.map(({ projections, streams }) => ({ projections: projections.map((p) => p.name), streams })),
     until: until.toString(),
     batchSize,
   };
@@ -91,21 +80,17 @@ export async function buildViewsBeside(store: EventStore, views: SqliteViewStore
   });
   besideDone.catch(() => undefined); // awaited below, once this thread's parts are built
   try {
-    for (const [i, part] of options.here.entries()) {
-      await buildViews(store, views, part.projections, {
-        until,
-        batchSize,
-        streams: part.streams,
-        onProgress: (position) => {
-          hereAt = (i + Number(position) / Number(until || 1n)) / options.here.length;
-          progress();
-        },
-      });
-    }
-    // While the other thread goes on, this one writes the index of the views only it writes.
-    const besideViews = new Set(options.beside.projections.flatMap((p) => p.views.map((view) => storedView(p, view))));
-    const hereViews = options.here.flatMap((part) => part.projections.flatMap((p) => p.views.map((view) => storedView(p, view))));
-    views.indexBuilt([...new Set(hereViews)].filter((view) => !besideViews.has(view)));
+    await buildViews(store, views, options.here, {
+      until,
+      batchSize,
+      onProgress: (position) => {
+        hereAt = position;
+        progress();
+      },
+    });
+    // While the other thread goes on, this one writes the index of its own versions: the
+    // other's are of other keys (its views' own, or other streams' rows of the same views).
+    views.indexBuilt(options.here.flatMap((part) => part.projections.flatMap((p) => p.views.map((view) => storedView(p, view)))));
     await besideDone;
     views.takeIn(partFile);
   } finally {

@@ -11,17 +11,17 @@ import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import type { BuildThreadData, FromBuildThread } from './build-thread.js';
 import { serializeError } from './projection-thread.messages.js';
 
-const { eventsFile, viewsFile, projections, streams, until, batchSize } = workerData as BuildThreadData;
+const { eventsFile, viewsFile, parts, until, batchSize } = workerData as BuildThreadData;
 const post = (message: FromBuildThread) => parentPort!.postMessage(message);
 
 async function build(): Promise<void> {
   const store = new SqliteEventStore({ file: eventsFile, readOnly: true });
   try {
     const views = new SqliteViewStore(viewsFile, { bulk: true });
-    await buildViews(store, views, ALL_PROJECTIONS.filter((p) => projections.includes(p.name)), {
+    const named = parts.map(({ projections, streams }) => ({ projections: ALL_PROJECTIONS.filter((p) => projections.includes(p.name)), streams }));
+    await buildViews(store, views, named, {
       until: BigInt(until),
       batchSize,
-      streams,
       onProgress: (position) => post({ kind: 'progress', position: position.toString() }),
     });
     await views.close();
