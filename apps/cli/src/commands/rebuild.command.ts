@@ -34,8 +34,7 @@ export function registerRebuildCommand(program: Command): void {
       const onProgress = (position: bigint) => progress.update(Number(position), Number(head));
       // The embedded log: most of the report summaries are built on a second thread.
       const parts = environment.EVENTSTORE_URL ? undefined : rebuildParts(projections);
-      const files = { eventsFile: join(environment.DATA_DIR, 'events.db'), partFile: join(environment.DATA_DIR, 'views.rebuild-part.db') };
-      if (parts) await buildViewsBeside(store, views, { ...parts, ...files, until: head, onProgress });
+      if (parts) await buildViewsBeside(store, views, { ...parts, eventsFile: join(environment.DATA_DIR, 'events.db'), until: head, onProgress });
       else await buildViews(store, views, [{ projections }], { until: head, onProgress });
       await views.close();
       await store.close();

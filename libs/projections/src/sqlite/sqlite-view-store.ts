@@ -51,16 +51,18 @@ const SCHEMA = `
  */
 export class SqliteViewStore implements ViewStore {
   private readonly db: Database.Database;
-  /** Set for a store that checkpoints: not a bulk one. */
-  private readonly file: string | undefined;
+  /** A store that checkpoints its WAL: not a bulk one, nor a reading one. */
+  private readonly checkpointed: boolean = false;
   private checkpointer: WalCheckpointer | undefined;
   private commits = 0;
   /**
-   * A bulk build's version index, kept in memory until the views are first read (or the store
-   * closes) and then written in key order: in the order events come, each version would land
-   * at a random place in the index, and each key's open version would be looked up and closed.
+   * A bulk build's values and version index, kept in memory and stored now and then in short
+   * transactions (another connection may be building the same file: `joining`); the index is
+   * written once, in key order, when the build is finished (`finishBuild`, the first read, or
+   * close). In the order events come, each version would land at a random place in the index,
+   * and each key's open version would be looked up and closed.
    */
-  private building: BuiltVersions | undefined;
+  private building: Building | undefined;
   /**
    * Parsed values, least recently used out first: 8 MB of JSON (about 13 MB of heap) holds a
    * ten-year national trend's rows several times over.
@@ -71,11 +73,17 @@ export class SqliteViewStore implements ViewStore {
   /**
    * `bulk`: for a new file being built from scratch (cli rebuild, report-back) that nobody
    * reads until it is done and that is thrown away if the build stops — no journal, no syncs,
-   * and the version index written once, in key order, when the views are first read.
+   * values stored a few thousand at a time and the version index written once, in key order.
+   * `joining`: another bulk store's `share`, to build the same file at the same time, from
+   * another thread: each writes its own rows, their value ids never meet, and each writes
+   * while the other does not.
    * `readOnly`: a second connection that only reads views another connection writes (and
    * has opened first: the writer sets the file up).
    */
-  constructor(file: string, options: { bulk?: boolean; readOnly?: boolean } = {}) {
+  constructor(
+    readonly file: string,
+    options: { bulk?: boolean; joining?: SharedArrayBuffer; readOnly?: boolean } = {},
+  ) {
     this.db = new Database(file);
     if (options.readOnly) {
       this.db.pragma('busy_timeout = 5000');
@@ -87,12 +95,16 @@ export class SqliteViewStore implements ViewStore {
       this.db.pragma('synchronous = NORMAL');
       // The checkpointer's TRUNCATE holds writes back for a moment: wait, do not fail the batch.
       this.db.pragma('busy_timeout = 5000');
-      this.file = file;
+      this.checkpointed = true;
     }
     if (!options.readOnly) this.upgrade();
     if (options.bulk) {
-      if (this.db.prepare('SELECT 1 FROM view_rows LIMIT 1').get()) throw new Error(`A bulk view store is built from scratch: ${file} already has views`);
-      this.building = new BuiltVersions(new BuiltValues(this.db));
+      let share = options.joining;
+      if (!share) {
+        if (this.db.prepare('SELECT 1 FROM view_rows LIMIT 1').get()) throw new Error(`A bulk view store is built from scratch: ${file} already has views`);
+        share = BuildShare.create(this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM view_values').get()?.id ?? 0);
+      }
+      this.building = new Building(this.db, new BuildShare(share));
     }
     this.sql = {
       // The newest version of a key: one step down the primary key from its end.
@@ -128,13 +140,14 @@ export class SqliteViewStore implements ViewStore {
     upTo: bigint,
     apply: (writer: ViewWriter, event: { position: bigint }) => Promise<void>,
   ): Promise<void> {
-    if (this.building) {
-      // A bulk build is one transaction, committed when it is done: the file is thrown away
-      // if the build stops, and a commit per batch would write its pages out each time.
-      if (!this.db.inTransaction) this.db.exec('BEGIN');
-      const batch = await this.pending(events, apply);
-      this.build(batch, this.building);
-      this.sql.saveCheckpoint.run(projection, Number(upTo));
+    const building = this.building;
+    if (building) {
+      // Stored a few thousand values at a time, not a commit per batch: each commit writes its
+      // pages out (the file is thrown away if the build stops), and holds off another
+      // connection building the same file.
+      building.add(await this.pending(events, apply));
+      building.reached(projection, Number(upTo));
+      if (building.values.waiting >= VALUES_PER_COMMIT) building.store();
       return;
     }
     // Manual BEGIN/COMMIT: the projection's apply may await, and this connection serves
@@ -177,71 +190,21 @@ export class SqliteViewStore implements ViewStore {
   }
 
   /**
-   * Takes in the views of a bulk store built apart, as another part of the same build (on
-   * another thread: `buildViewsBeside`): its values, its version index and its checkpoints.
-   * Its views' keys are not this build's: each part writes its own rows.
+   * Ends a bulk build: stores what it holds in memory (values, checkpoints) and writes its
+   * version index; from then on the store is written as any other. The first read and close
+   * end it too.
    */
-  takeIn(file: string): void {
-    const building = this.building;
-    if (!building) throw new Error('Only a bulk build takes in views built apart');
-    building.values.flush();
-    if (this.db.inTransaction) this.db.exec('COMMIT'); // a database is attached outside a transaction
-    this.db.prepare('ATTACH DATABASE ? AS part').run(file);
-    try {
-      this.db.transaction(() => {
-        const offset = building.values.skip(this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM part.view_values').get()?.id ?? 0);
-        this.db.prepare('INSERT INTO view_values (id, value) SELECT id + ?, value FROM part.view_values ORDER BY id').run(offset);
-        this.db
-          .prepare('INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) SELECT view, key, valid_from, valid_to, value_id + ? FROM part.view_rows ORDER BY view, key, valid_from')
-          .run(offset);
-        // A projection built in parts has a checkpoint in each: it has come as far as the part that came least far.
-        this.db
-          .prepare(
-            `INSERT INTO checkpoints (projection, position) SELECT projection, position FROM part.checkpoints WHERE true
-               ON CONFLICT (projection) DO UPDATE SET position = min(position, excluded.position)`,
-          )
-          .run();
-      })();
-    } finally {
-      this.db.exec('DETACH DATABASE part');
-    }
-  }
-
-  /** A bulk build's batch: its values are stored (many to a statement), its versions noted for the index. */
-  private build(batch: PendingVersions, building: BuiltVersions): void {
-    for (const { view, key, versions } of batch.keys()) {
-      for (const version of versions) building.add(view, key, version.from, version.json === null ? null : building.values.add(version.json));
-    }
-  }
-
-  /**
-   * A bulk build's views that are complete while the build goes on (`buildViewsBeside`): their
-   * version index is written now, the others' when the build is done.
-   */
-  indexBuilt(views: readonly string[]): void {
-    if (this.building) this.writeIndex(this.building, views);
-  }
-
-  /** Writes a bulk build's version index, in key order; from then on the store is written as any other. */
-  private finishBuilding(): void {
+  finishBuild(): void {
     const building = this.building;
     if (!building) return;
     this.building = undefined;
-    this.writeIndex(building, building.views());
-    building.values.flush();
-    this.db.exec('COMMIT');
+    building.finish();
   }
 
-  private writeIndex(building: BuiltVersions, views: readonly string[]): void {
-    if (!this.db.inTransaction) this.db.exec('BEGIN');
-    const index = new ChunkedInsert(this.db, 'INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES', 5);
-    for (const { view, key, froms, valueIds } of building.take(views)) {
-      froms.forEach((from, i) => {
-        const valueId = valueIds[i];
-        if (valueId !== null && valueId !== undefined) index.add([view, key, from, froms[i + 1] ?? OPEN, valueId]);
-      });
-    }
-    index.flush();
+  /** What a bulk build shares with another connection building the same file (`joining`). */
+  get share(): SharedArrayBuffer {
+    if (!this.building) throw new Error('Only a bulk build is shared');
+    return this.building.share.buffer;
   }
 
   /**
@@ -252,16 +215,16 @@ export class SqliteViewStore implements ViewStore {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version < LAYOUT_VERSION) this.db.exec('DROP TABLE IF EXISTS view_rows; DROP TABLE IF EXISTS view_values; DROP TABLE IF EXISTS checkpoints;');
     this.db.exec(SCHEMA);
-    this.db.pragma(`user_version = ${LAYOUT_VERSION}`);
+    if (version !== LAYOUT_VERSION) this.db.pragma(`user_version = ${LAYOUT_VERSION}`);
   }
 
   async drop(projection: string, views: readonly string[]): Promise<void> {
-    this.finishBuilding();
+    this.finishBuild();
     this.dropAll([projection], views);
   }
 
   async keepOnly(checkpoints: readonly string[], views: readonly string[]): Promise<void> {
-    this.finishBuilding();
+    this.finishBuild();
     const keptViews = new Set(views);
     const keptCheckpoints = new Set(checkpoints);
     // The stored views one step down the primary key each, not a scan of every row.
@@ -286,11 +249,11 @@ export class SqliteViewStore implements ViewStore {
   }
 
   async checkpoint(projection: string): Promise<bigint> {
-    return BigInt(this.sql.checkpoint.get(projection)?.position ?? 0);
+    return BigInt(this.building?.checkpointOf(projection) ?? this.sql.checkpoint.get(projection)?.position ?? 0);
   }
 
   readerAt(position: bigint): ViewReader {
-    this.finishBuilding();
+    this.finishBuild();
     const at = Number(position);
     return {
       get: async <T>(view: string, key: string) => {
@@ -311,7 +274,7 @@ export class SqliteViewStore implements ViewStore {
   }
 
   async digest(): Promise<string> {
-    this.finishBuilding();
+    this.finishBuild();
     const hash = createHash('sha256');
     for (const row of this.db.prepare<[], { view: string; key: string; valid_from: number; valid_to: number; value: string }>(
       `SELECT r.view, r.key, r.valid_from, r.valid_to, v.value FROM view_rows r JOIN view_values v ON v.id = r.value_id
@@ -328,13 +291,13 @@ export class SqliteViewStore implements ViewStore {
    */
   private moveCheckpointsOffOnceBusy(): void {
     this.commits += 1;
-    if (this.file !== undefined && !this.checkpointer && this.commits >= COMMITS_BEFORE_CHECKPOINTER) {
+    if (this.checkpointed && !this.checkpointer && this.commits >= COMMITS_BEFORE_CHECKPOINTER) {
       this.checkpointer = new WalCheckpointer(this.db, this.file);
     }
   }
 
   async close(): Promise<void> {
-    this.finishBuilding();
+    this.finishBuild();
     await this.checkpointer?.close();
     this.db.close();
   }
@@ -346,51 +309,130 @@ export class SqliteViewStore implements ViewStore {
   }
 
   private writerAt(batch: PendingVersions, position: number): ViewWriter {
+    const building = this.building;
     return pendingWriter(batch, position, (view, key) => {
-      const valueId = this.building ? this.building.latest(view, key) : this.openVersion(view, key);
-      return valueId === undefined ? undefined : batch.parsed(valueId, () => JSON.parse(this.building?.values.unstored(valueId) ?? this.sql.value.get(valueId)!.value));
+      if (building) {
+        const latest = building.latest(view, key);
+        return latest && batch.parsed(latest.id, () => JSON.parse(latest.json!));
+      }
+      const valueId = this.openVersion(view, key);
+      return valueId === undefined ? undefined : batch.parsed(valueId, () => JSON.parse(this.sql.value.get(valueId)!.value));
     });
   }
 }
 
-/** A bulk build's versions per view and key, in the order they came: each runs until the next; null ends the row. */
-class BuiltVersions {
-  private readonly byView = new Map<string, Map<string, { froms: number[]; valueIds: Array<number | null> }>>();
-  /** Views whose index is written: a version for one of them now would be lost. */
-  private readonly indexed = new Set<string>();
+/** Values stored between two commits of a bulk build: a few thousand, a megabyte or two. */
+const VALUES_PER_COMMIT = 4000;
+/** Version index rows written between two commits (another connection's values get in between). */
+const INDEX_ROWS_PER_COMMIT = 10_000;
 
-  constructor(readonly values: BuiltValues) {}
+/** What a bulk build holds until it is stored: its values, its versions, how far each projection came. */
+class Building {
+  readonly values: BuiltValues;
+  private readonly versions = new BuiltVersions();
+  private readonly checkpoints = new Map<string, number>();
+  private readonly saveCheckpoint;
+  private readonly index;
 
-  add(view: string, key: string, from: number, valueId: number | null): void {
-    let keys = this.byView.get(view);
-    if (!keys) {
-      if (this.indexed.has(view)) throw new Error(`The index of ${view} is written: it takes no more versions`);
-      this.byView.set(view, (keys = new Map()));
+  constructor(
+    private readonly db: Database.Database,
+    readonly share: BuildShare,
+  ) {
+    this.values = new BuiltValues(db, share);
+    this.saveCheckpoint = db.prepare<[string, number]>(
+      'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+    );
+    this.index = new ChunkedInsert(db, 'INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES', 5);
+  }
+
+  /** A batch's versions: their values to be stored, the versions noted for the index. */
+  add(batch: PendingVersions): void {
+    for (const { view, key, versions } of batch.keys()) {
+      for (const { from, json } of versions) this.versions.add(view, key, from, json === null ? null : this.values.add(json), json);
     }
-    let entry = keys.get(key);
-    if (!entry) keys.set(key, (entry = { froms: [], valueIds: [] }));
-    entry.froms.push(from);
-    entry.valueIds.push(valueId);
   }
 
-  /** The value id of the key's newest version; undefined when it has none or was ended. */
-  latest(view: string, key: string): number | undefined {
-    const valueIds = this.byView.get(view)?.get(key)?.valueIds;
-    return valueIds?.[valueIds.length - 1] ?? undefined;
+  reached(projection: string, position: number): void {
+    this.checkpoints.set(projection, position);
   }
 
-  views(): string[] {
-    return [...this.byView.keys()];
+  /** How far a projection came in this build (undefined: not built here). */
+  checkpointOf(projection: string): number | undefined {
+    return this.checkpoints.get(projection);
   }
 
-  /** Takes the views' versions out, by view and then key (SQLite's order for ASCII keys, which the index is written in). */
-  *take(views: readonly string[]) {
-    for (const view of [...views].sort()) {
-      const keys = this.byView.get(view);
-      if (!keys) continue;
-      this.byView.delete(view);
-      this.indexed.add(view);
-      for (const key of [...keys.keys()].sort()) yield { view, key, ...keys.get(key)! };
+  /** The key's newest value (its id and text); undefined when it has none or was ended. */
+  latest(view: string, key: string): { id: number; json: string | null } | undefined {
+    const versions = this.versions.of(view, key);
+    const id = versions?.valueIds[versions.valueIds.length - 1];
+    return id === null || id === undefined ? undefined : { id, json: versions!.json };
+  }
+
+  /** Stores the values and checkpoints so far, in a transaction of its own. */
+  store(): void {
+    this.write(() => {
+      this.values.store();
+      for (const [projection, position] of this.checkpoints) this.saveCheckpoint.run(projection, position);
+    });
+  }
+
+  /** Stores the rest, then writes the version index in key order, some thousand rows a commit. */
+  finish(): void {
+    this.store();
+    const rows: unknown[] = [];
+    const perCommit = INDEX_ROWS_PER_COMMIT * 5;
+    for (const [view, keys] of this.versions.sorted()) {
+      for (const key of keys.sorted) {
+        const { froms, valueIds } = keys.byKey.get(key)!;
+        for (let i = 0; i < froms.length; i += 1) {
+          const valueId = valueIds[i];
+          if (valueId !== null) rows.push(view, key, froms[i], i + 1 < froms.length ? froms[i + 1] : OPEN, valueId);
+        }
+        if (rows.length >= perCommit) this.write(() => this.index.run(rows.splice(0)));
+      }
+    }
+    this.write(() => this.index.run(rows));
+  }
+
+  private write(write: () => void): void {
+    this.share.exclusively(() => this.db.transaction(write).immediate());
+  }
+}
+
+/** A key's versions in a bulk build, in the order they came: each runs until the next; a null value id ends the row. */
+interface KeyVersions {
+  froms: number[];
+  valueIds: Array<number | null>;
+  /** The newest value's text, for the batches that read the key next: a build reads nothing back from the file. */
+  json: string | null;
+}
+
+/** A bulk build's versions per view and key. */
+class BuiltVersions {
+  private readonly byView = new Map<string, Map<string, KeyVersions>>();
+
+  add(view: string, key: string, from: number, valueId: number | null, json: string | null): void {
+    let keys = this.byView.get(view);
+    if (!keys) this.byView.set(view, (keys = new Map()));
+    const versions = keys.get(key);
+    if (!versions) {
+      keys.set(key, { froms: [from], valueIds: [valueId], json });
+      return;
+    }
+    versions.froms.push(from);
+    versions.valueIds.push(valueId);
+    versions.json = json;
+  }
+
+  of(view: string, key: string): KeyVersions | undefined {
+    return this.byView.get(view)?.get(key);
+  }
+
+  /** The views and their keys, in SQLite's order for ASCII names (which the index is written in). */
+  *sorted(): Generator<[view: string, keys: { sorted: string[]; byKey: Map<string, KeyVersions> }]> {
+    for (const view of [...this.byView.keys()].sort()) {
+      const byKey = this.byView.get(view)!;
+      yield [view, { sorted: [...byKey.keys()].sort(), byKey }];
     }
   }
 }
@@ -403,7 +445,6 @@ class ChunkedInsert {
   private static readonly ROWS = 50;
   private readonly many: Database.Statement<unknown[]>;
   private readonly one: Database.Statement<unknown[]>;
-  private readonly args: unknown[] = [];
 
   constructor(
     db: Database.Database,
@@ -415,62 +456,94 @@ class ChunkedInsert {
     this.one = db.prepare(`${insertInto} ${row}`);
   }
 
-  /** The number of rows added and not yet inserted. */
-  get waiting(): number {
-    return this.args.length / this.columns;
-  }
-
-  add(row: readonly unknown[]): void {
-    for (const value of row) this.args.push(value);
-    if (this.args.length === this.columns * ChunkedInsert.ROWS) {
-      this.many.run(this.args);
-      this.args.length = 0;
-    }
-  }
-
-  /** The `i`th value of the rows not yet inserted. */
-  waitingValue(row: number, column: number): unknown {
-    return this.args[row * this.columns + column];
-  }
-
-  flush(): void {
-    for (let i = 0; i < this.args.length; i += this.columns) this.one.run(this.args.slice(i, i + this.columns));
-    this.args.length = 0;
+  /** Inserts rows given one after the other, `columns` values each. */
+  run(values: readonly unknown[]): void {
+    const chunk = this.columns * ChunkedInsert.ROWS;
+    let i = 0;
+    for (; i + chunk <= values.length; i += chunk) this.many.run(values.slice(i, i + chunk));
+    for (; i < values.length; i += this.columns) this.one.run(values.slice(i, i + this.columns));
   }
 }
 
-/** A bulk build's values: numbered here (the file is new), stored fifty at a time. */
+/** A bulk build's values, numbered from the shared counter and held until they are stored. */
 class BuiltValues {
   private readonly insert: ChunkedInsert;
-  private nextId: number;
+  private waitingRows: unknown[] = [];
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly share: BuildShare,
+  ) {
     this.insert = new ChunkedInsert(db, 'INSERT INTO view_values (id, value) VALUES', 2);
-    this.nextId = (db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM view_values').get()?.id ?? 0) + 1;
   }
 
-  /** Leaves the next `count` ids to values stored otherwise; what to add to those values' own ids (from 1). */
-  skip(count: number): number {
-    const offset = this.nextId - 1;
-    this.nextId += count;
-    return offset;
-  }
-
-  /** Stores a value (soon); its id. */
+  /** Takes a value to store; its id. */
   add(json: string): number {
-    const id = this.nextId++;
-    this.insert.add([id, json]);
+    const id = this.share.nextId();
+    this.waitingRows.push(id, json);
     return id;
   }
 
-  /** A value added but not yet stored; undefined once it is. */
-  unstored(id: number): string | undefined {
-    const row = id - (this.nextId - this.insert.waiting);
-    return row >= 0 ? (this.insert.waitingValue(row, 1) as string) : undefined;
+  /** How many values wait to be stored. */
+  get waiting(): number {
+    return this.waitingRows.length / 2;
   }
 
-  flush(): void {
-    this.insert.flush();
+  /** Stores the waiting values (in the caller's transaction). */
+  store(): void {
+    this.insert.run(this.waitingRows);
+    this.waitingRows = [];
+  }
+}
+
+/**
+ * What the connections building one file at once share, from any thread (a SharedArrayBuffer):
+ * the counter their value ids come from, a block at a time (a block is one connection's alone),
+ * and a lock each holds while it writes. The one waiting for the lock wakes the moment the file
+ * is free, where SQLite's busy handler would sleep a millisecond or more.
+ */
+class BuildShare {
+  private static readonly BLOCK = 1024;
+  /** How long a connection waits for the other to finish writing before it gives up. */
+  private static readonly WAIT_MS = 10_000;
+  private readonly counter: BigInt64Array;
+  private readonly lock: Int32Array;
+  private nextInBlock = 0;
+  private blockEnd = 0;
+
+  constructor(readonly buffer: SharedArrayBuffer) {
+    this.counter = new BigInt64Array(buffer, 0, 1);
+    this.lock = new Int32Array(buffer, BigInt64Array.BYTES_PER_ELEMENT, 1);
+  }
+
+  /** A share whose first value id is the one after `lastId`. */
+  static create(lastId: number): SharedArrayBuffer {
+    const buffer = new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT + Int32Array.BYTES_PER_ELEMENT);
+    new BigInt64Array(buffer, 0, 1)[0] = BigInt(lastId);
+    return buffer;
+  }
+
+  nextId(): number {
+    if (this.nextInBlock === this.blockEnd) {
+      this.nextInBlock = Number(Atomics.add(this.counter, 0, BigInt(BuildShare.BLOCK))) + 1;
+      this.blockEnd = this.nextInBlock + BuildShare.BLOCK;
+    }
+    return this.nextInBlock++;
+  }
+
+  exclusively(write: () => void): void {
+    const deadline = Date.now() + BuildShare.WAIT_MS;
+    while (Atomics.compareExchange(this.lock, 0, 0, 1) !== 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('The other connection building this file has held it for too long');
+      Atomics.wait(this.lock, 0, 1, left);
+    }
+    try {
+      write();
+    } finally {
+      Atomics.store(this.lock, 0, 0);
+      Atomics.notify(this.lock, 0, 1);
+    }
   }
 }
 

@@ -1,15 +1,12 @@
 import type { EventStore, StreamRange } from '@lagesbild/event-store';
 import { startWorker } from '@lagesbild/event-store/sqlite';
 import { type BuildPart, buildViews } from '../build-views.js';
-import { storedView } from '../projection.js';
-import { type SqliteViewStore, removeViewsFile } from '../sqlite/sqlite-view-store.js';
+import type { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import { type SerializedError, deserializeError } from './projection-thread.messages.js';
 
 export interface BuildBesideOptions {
   /** The embedded log's file: the second thread reads it through a connection of its own. */
   eventsFile: string;
-  /** Where the second thread builds its part (a new file, removed once taken in). */
-  partFile: string;
   /** Built on this thread, in one pass over the log. */
   here: readonly BuildPart[];
   /** Built on the second thread at the same time, in one pass of its own. */
@@ -24,6 +21,8 @@ export interface BuildBesideOptions {
 export interface BuildThreadData {
   eventsFile: string;
   viewsFile: string;
+  /** What the first thread's connection shares with the second's (`SqliteViewStore.share`). */
+  share: SharedArrayBuffer;
   /** The parts the thread builds, their projections by name. */
   parts: Array<{ projections: string[]; streams?: StreamRange }>;
   until: string;
@@ -37,23 +36,25 @@ export type FromBuildThread =
 
 /**
  * `buildViews` on two threads, into a bulk store of the embedded views. The `beside` parts are
- * built on a second thread, which reads the log through its own connection, into a bulk store
- * of its own (`partFile`); the `here` parts are built on this thread, which then takes the
- * other's views in. On ten national years the report summaries read nine tenths of the log's
- * bytes: the second thread builds most counties' summaries, this one every other projection
- * and the rest of the counties.
+ * built on a second thread, which reads the log through a connection of its own and writes the
+ * same file through another (each stores its values a few thousand at a time, in short
+ * transactions while the other does not write, and their value ids never meet); the `here`
+ * parts are built on this thread. On
+ * ten national years the report summaries read nine tenths of the log's bytes: the second
+ * thread builds most counties' summaries, this one every other projection and the rest of the
+ * counties.
  */
 export async function buildViewsBeside(store: EventStore, views: SqliteViewStore, options: BuildBesideOptions): Promise<bigint> {
   const until = options.until ?? (await store.headPosition());
-  const { batchSize, partFile } = options;
-  removeViewsFile(partFile);
+  const { batchSize } = options;
 
   let hereAt = 0n;
   let besideAt = 0n;
   const progress = () => options.onProgress?.(hereAt < besideAt ? hereAt : besideAt, until);
   const data: BuildThreadData = {
     eventsFile: options.eventsFile,
-    viewsFile: partFile,
+    viewsFile: views.file,
+    share: views.share,
     parts: options.beside.map(({ projections, streams }) => ({ projections: projections.map((p) => p.name), streams })),
     until: until.toString(),
     batchSize,
@@ -88,14 +89,12 @@ export async function buildViewsBeside(store: EventStore, views: SqliteViewStore
         progress();
       },
     });
-    // While the other thread goes on, this one writes the index of its own versions: the
-    // other's are of other keys (its views' own, or other streams' rows of the same views).
-    views.indexBuilt(options.here.flatMap((part) => part.projections.flatMap((p) => p.views.map((view) => storedView(p, view)))));
+    // While the other thread goes on, this one stores the rest of its values and writes its
+    // version index (the other's rows are of other keys: its views' own, or other streams').
+    views.finishBuild();
     await besideDone;
-    views.takeIn(partFile);
   } finally {
     await worker.terminate();
-    removeViewsFile(partFile);
   }
   return until;
 }

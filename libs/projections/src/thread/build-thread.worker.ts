@@ -1,7 +1,7 @@
 /**
  * A build's second thread (`buildViewsBeside`): it reads the log through a connection of its
- * own and builds its part of the views into a bulk store of its own, which the first thread
- * then takes into the views' file.
+ * own and builds its part of the views into the same file as the first thread, through a bulk
+ * store of its own that joins the first one's build.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '@lagesbild/event-store/sqlite';
@@ -11,13 +11,13 @@ import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import type { BuildThreadData, FromBuildThread } from './build-thread.js';
 import { serializeError } from './projection-thread.messages.js';
 
-const { eventsFile, viewsFile, parts, until, batchSize } = workerData as BuildThreadData;
+const { eventsFile, viewsFile, share, parts, until, batchSize } = workerData as BuildThreadData;
 const post = (message: FromBuildThread) => parentPort!.postMessage(message);
 
 async function build(): Promise<void> {
   const store = new SqliteEventStore({ file: eventsFile, readOnly: true });
   try {
-    const views = new SqliteViewStore(viewsFile, { bulk: true });
+    const views = new SqliteViewStore(viewsFile, { bulk: true, joining: share });
     const named = parts.map(({ projections, streams }) => ({ projections: ALL_PROJECTIONS.filter((p) => projections.includes(p.name)), streams }));
     await buildViews(store, views, named, {
       until: BigInt(until),
