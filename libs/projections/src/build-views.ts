@@ -34,26 +34,30 @@ export interface BuildViewsOptions {
 export async function buildViews(store: EventStore, views: Pick<ViewStore, 'applyBatch'>, parts: readonly BuildPart[], options: BuildViewsOptions = {}): Promise<bigint> {
   const batchSize = options.batchSize ?? 250;
   const until = options.until ?? (await store.headPosition());
-  const builds = parts.flatMap(({ projections, streams }) => projections.map((projection) => ({ projection, handles: new Set(projection.handles), streams })));
+  const builds = parts.flatMap(({ projections, streams }) => projections.map((projection) => ({ projection, streams, events: [] as StoredEvent[] })));
   const twice = builds.find((build, i) => builds.findIndex((other) => other.projection === build.projection) !== i);
   if (twice) throw new Error(`${twice.projection.name} is in two parts of one build: its events would be applied out of order`);
-  const takes = (build: (typeof builds)[number], event: StoredEvent) => build.handles.has(event.type) && inStreams(event.streamId, build.streams);
+  const byType = new Map<string, typeof builds>();
+  for (const build of builds) for (const type of build.projection.handles) byType.set(type, [...(byType.get(type) ?? []), build]);
   const select: EventSelection[] = parts.map(({ projections, streams }) => ({ types: [...new Set(projections.flatMap((p) => p.handles))], streams }));
 
-  let batch: StoredEvent[] = [];
+  let inBatch = 0;
   const apply = async (upTo: bigint) => {
-    for (const build of builds) {
-      const { projection } = build;
-      const relevant = batch.filter((event) => takes(build, event));
-      await views.applyBatch(checkpointName(projection), relevant, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
+    for (const { projection, events } of builds) {
+      await views.applyBatch(checkpointName(projection), events, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
+      events.length = 0;
     }
-    batch = [];
+    inBatch = 0;
     options.onProgress?.(upTo, until);
   };
   for await (const event of store.readAll({ toPosition: until, batchSize, select })) {
-    if (!builds.some((build) => takes(build, event))) continue; // a store may hand over others too
-    batch.push(event);
-    if (batch.length >= batchSize) await apply(event.position);
+    let taken = false;
+    for (const build of byType.get(event.type) ?? []) {
+      if (!inStreams(event.streamId, build.streams)) continue; // a store may hand over others too
+      build.events.push(event);
+      taken = true;
+    }
+    if (taken && ++inBatch >= batchSize) await apply(event.position);
   }
   await apply(until);
   return until;

@@ -21,11 +21,17 @@ export const checkpointName = (projection: Pick<Projection, 'name' | 'version'>)
 /** The name a projection's view is stored under: each version has its own rows. */
 export const storedView = (projection: Pick<Projection, 'version'>, view: string) => `${view}@v${projection.version}`;
 
+/** Each projection's views by their stored names (a writer is made per event: a build makes one per event a projection applies). */
+const storedViewsOf = new WeakMap<Projection, Map<string, string>>();
+
 /** The writer a projection gets: its own views, under its version; any other view is a defect. */
 export function versionedWriter(projection: Projection, writer: ViewWriter): ViewWriter {
+  let stored = storedViewsOf.get(projection);
+  if (!stored) storedViewsOf.set(projection, (stored = new Map(projection.views.map((view) => [view, storedView(projection, view)]))));
   const name = (view: string) => {
-    if (!projection.views.includes(view)) throw new Error(`Projection ${projection.name} writes view "${view}" it does not declare`);
-    return storedView(projection, view);
+    const named = stored.get(view);
+    if (named === undefined) throw new Error(`Projection ${projection.name} writes view "${view}" it does not declare`);
+    return named;
   };
   return {
     get: (view, key) => writer.get(name(view), key),

@@ -86,9 +86,10 @@ export const reportSummaryProjection: Projection = {
 
     let items = (await views.get<ReportItemsRow>(REPORT_ITEMS_VIEW, county)) ?? [];
     let placeOf = places(items);
-    const unseen = answers.map((answer) => answer.item).filter((item) => !placeOf.has(item));
-    if (unseen.length > 0) {
-      items = [...items, ...new Set(unseen)];
+    let unseen: Set<string> | undefined;
+    for (const { item } of answers) if (!placeOf.has(item)) (unseen ??= new Set()).add(item);
+    if (unseen) {
+      items = [...items, ...unseen];
       placeOf = places(items);
       await views.put<ReportItemsRow>(REPORT_ITEMS_VIEW, county, items);
     }
@@ -96,19 +97,20 @@ export const reportSummaryProjection: Projection = {
     const was = before?.values ?? [];
     const values = [...was];
     const trends = before ? before.trends.split('') : [];
-    for (const answer of answers) {
-      const place = placeOf.get(answer.item)!;
-      values[place] = summarisedValue(answer.value);
-      trends[place] = codeOf(answer.trend);
-    }
+    /** Each answer's place, in the order of the answers. */
+    const answered = answers.map(({ item, value, trend }) => {
+      const place = placeOf.get(item)!;
+      values[place] = summarisedValue(value);
+      trends[place] = codeOf(trend);
+      return place;
+    });
     for (let place = 0; place < values.length; place += 1) {
       values[place] ??= null;
       trends[place] ??= NO_TREND;
     }
     /** Each answered place whose number the event changed: [place, number before, number after]. */
     const moved: Array<[number, number | null, number | null]> = [];
-    for (const answer of answers) {
-      const place = placeOf.get(answer.item)!;
+    for (const place of answered) {
       const from = numeric(was[place]);
       const to = numeric(values[place]);
       if (from !== to && !moved.some(([counted]) => counted === place)) moved.push([place, from, to]);
