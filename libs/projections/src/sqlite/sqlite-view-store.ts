@@ -75,8 +75,7 @@ export class SqliteViewStore implements ViewStore {
    * reads until it is done and that is thrown away if the build stops — no journal, no syncs,
    * values stored a few thousand at a time and the version index written once, in key order.
    * `joining`: another bulk store's `share`, to build the same file at the same time, from
-   * another thread: each writes its own rows, their value ids never meet, and each writes
-   * while the other does not.
+   * another thread: each writes its own rows, and writes while the other does not.
    * `readOnly`: a second connection that only reads views another connection writes (and
    * has opened first: the writer sets the file up).
    */
@@ -102,7 +101,7 @@ export class SqliteViewStore implements ViewStore {
       let share = options.joining;
       if (!share) {
         if (this.db.prepare('SELECT 1 FROM view_rows LIMIT 1').get()) throw new Error(`A bulk view store is built from scratch: ${file} already has views`);
-        share = BuildShare.create(this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM view_values').get()?.id ?? 0);
+        share = BuildShare.create();
       }
       this.building = new Building(this.db, new BuildShare(share));
     }
@@ -338,7 +337,7 @@ class Building {
     private readonly db: Database.Database,
     readonly share: BuildShare,
   ) {
-    this.values = new BuiltValues(db, share);
+    this.values = new BuiltValues(db);
     this.saveCheckpoint = db.prepare<[string, number]>(
       'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
     );
@@ -361,10 +360,10 @@ class Building {
     return this.checkpoints.get(projection);
   }
 
-  /** The key's newest value (its id and text); undefined when it has none or was ended. */
+  /** The key's newest value (its number in this build, and its text); undefined when it has none or was ended. */
   latest(view: string, key: string): { id: number; json: string | null } | undefined {
     const versions = this.versions.of(view, key);
-    const id = versions?.valueIds[versions.valueIds.length - 1];
+    const id = versions?.values[versions.values.length - 1];
     return id === null || id === undefined ? undefined : { id, json: versions!.json };
   }
 
@@ -383,10 +382,10 @@ class Building {
     const perCommit = INDEX_ROWS_PER_COMMIT * 5;
     for (const [view, keys] of this.versions.sorted()) {
       for (const key of keys.sorted) {
-        const { froms, valueIds } = keys.byKey.get(key)!;
+        const { froms, values } = keys.byKey.get(key)!;
         for (let i = 0; i < froms.length; i += 1) {
-          const valueId = valueIds[i];
-          if (valueId !== null) rows.push(view, key, froms[i], i + 1 < froms.length ? froms[i + 1] : OPEN, valueId);
+          const value = values[i];
+          if (value !== null && value !== undefined) rows.push(view, key, froms[i], i + 1 < froms.length ? froms[i + 1] : OPEN, this.values.idOf(value));
         }
         if (rows.length >= perCommit) this.write(() => this.index.run(rows.splice(0)));
       }
@@ -399,10 +398,11 @@ class Building {
   }
 }
 
-/** A key's versions in a bulk build, in the order they came: each runs until the next; a null value id ends the row. */
+/** A key's versions in a bulk build, in the order they came: each runs until the next; a null value ends the row. */
 interface KeyVersions {
   froms: number[];
-  valueIds: Array<number | null>;
+  /** Each version's value, by its number in the build (`BuiltValues`). */
+  values: Array<number | null>;
   /** The newest value's text, for the batches that read the key next: a build reads nothing back from the file. */
   json: string | null;
 }
@@ -411,16 +411,16 @@ interface KeyVersions {
 class BuiltVersions {
   private readonly byView = new Map<string, Map<string, KeyVersions>>();
 
-  add(view: string, key: string, from: number, valueId: number | null, json: string | null): void {
+  add(view: string, key: string, from: number, value: number | null, json: string | null): void {
     let keys = this.byView.get(view);
     if (!keys) this.byView.set(view, (keys = new Map()));
     const versions = keys.get(key);
     if (!versions) {
-      keys.set(key, { froms: [from], valueIds: [valueId], json });
+      keys.set(key, { froms: [from], values: [value], json });
       return;
     }
     versions.froms.push(from);
-    versions.valueIds.push(valueId);
+    versions.values.push(value);
     versions.json = json;
   }
 
@@ -465,70 +465,72 @@ class ChunkedInsert {
   }
 }
 
-/** A bulk build's values, numbered from the shared counter and held until they are stored. */
+/**
+ * A bulk build's values, numbered in the order they came and held until they are stored. Each
+ * gets its id when it is stored, after the file's last (so that every insert appends, though
+ * another connection stores values in between): the build keeps values by number and maps
+ * numbers to ids for the index.
+ */
 class BuiltValues {
   private readonly insert: ChunkedInsert;
-  private waitingRows: unknown[] = [];
+  private readonly lastId: Database.Statement<[], number | null>;
+  /** Texts waiting to be stored, the first of them number `stored`. */
+  private waitingTexts: string[] = [];
+  private stored = 0;
+  /** The id each value stored so far got, by number. */
+  private readonly ids: number[] = [];
 
-  constructor(
-    db: Database.Database,
-    private readonly share: BuildShare,
-  ) {
+  constructor(db: Database.Database) {
     this.insert = new ChunkedInsert(db, 'INSERT INTO view_values (id, value) VALUES', 2);
+    this.lastId = db.prepare<[], number | null>('SELECT max(id) FROM view_values').pluck();
   }
 
-  /** Takes a value to store; its id. */
+  /** Takes a value to store; its number in this build. */
   add(json: string): number {
-    const id = this.share.nextId();
-    this.waitingRows.push(id, json);
-    return id;
+    this.waitingTexts.push(json);
+    return this.stored + this.waitingTexts.length - 1;
   }
 
   /** How many values wait to be stored. */
   get waiting(): number {
-    return this.waitingRows.length / 2;
+    return this.waitingTexts.length;
   }
 
-  /** Stores the waiting values (in the caller's transaction). */
+  /** Stores the waiting values (in the caller's transaction), after the file's last. */
   store(): void {
-    this.insert.run(this.waitingRows);
-    this.waitingRows = [];
+    const first = (this.lastId.get() ?? 0) + 1;
+    const rows: unknown[] = [];
+    this.waitingTexts.forEach((json, i) => {
+      rows.push(first + i, json);
+      this.ids.push(first + i);
+    });
+    this.insert.run(rows);
+    this.stored += this.waitingTexts.length;
+    this.waitingTexts = [];
+  }
+
+  /** The id a stored value got. */
+  idOf(value: number): number {
+    return this.ids[value]!;
   }
 }
 
 /**
  * What the connections building one file at once share, from any thread (a SharedArrayBuffer):
- * the counter their value ids come from, a block at a time (a block is one connection's alone),
- * and a lock each holds while it writes. The one waiting for the lock wakes the moment the file
- * is free, where SQLite's busy handler would sleep a millisecond or more.
+ * a lock each holds while it writes. The one waiting wakes the moment the file is free, where
+ * SQLite's busy handler would sleep a millisecond or more.
  */
 class BuildShare {
-  private static readonly BLOCK = 1024;
   /** How long a connection waits for the other to finish writing before it gives up. */
   private static readonly WAIT_MS = 10_000;
-  private readonly counter: BigInt64Array;
   private readonly lock: Int32Array;
-  private nextInBlock = 0;
-  private blockEnd = 0;
 
   constructor(readonly buffer: SharedArrayBuffer) {
-    this.counter = new BigInt64Array(buffer, 0, 1);
-    this.lock = new Int32Array(buffer, BigInt64Array.BYTES_PER_ELEMENT, 1);
+    this.lock = new Int32Array(buffer);
   }
 
-  /** A share whose first value id is the one after `lastId`. */
-  static create(lastId: number): SharedArrayBuffer {
-    const buffer = new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT + Int32Array.BYTES_PER_ELEMENT);
-    new BigInt64Array(buffer, 0, 1)[0] = BigInt(lastId);
-    return buffer;
-  }
-
-  nextId(): number {
-    if (this.nextInBlock === this.blockEnd) {
-      this.nextInBlock = Number(Atomics.add(this.counter, 0, BigInt(BuildShare.BLOCK))) + 1;
-      this.blockEnd = this.nextInBlock + BuildShare.BLOCK;
-    }
-    return this.nextInBlock++;
+  static create(): SharedArrayBuffer {
+    return new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   }
 
   exclusively(write: () => void): void {
