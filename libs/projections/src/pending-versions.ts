@@ -13,7 +13,7 @@ export interface PendingVersion {
  * here, and each key costs one lookup and one update however often the batch changes it.
  */
 export class PendingVersions {
-  private readonly byKey = new Map<string, { view: string; key: string; versions: PendingVersion[] }>();
+  private readonly byView = new Map<string, Map<string, { view: string; key: string; versions: PendingVersion[] }>>();
   private readonly stored = new Map<number, unknown>();
 
   /** A stored value the batch has read, parsed the first time. */
@@ -24,38 +24,51 @@ export class PendingVersions {
   }
 
   latest(view: string, key: string): PendingVersion | undefined {
-    const versions = this.byKey.get(`${view}\u0000${key}`)?.versions;
+    const versions = this.byView.get(view)?.get(key)?.versions;
     return versions?.[versions.length - 1];
   }
 
   add(view: string, key: string, version: PendingVersion): void {
-    const id = `${view}\u0000${key}`;
-    let entry = this.byKey.get(id);
-    if (!entry) this.byKey.set(id, (entry = { view, key, versions: [] }));
+    let keys = this.byView.get(view);
+    if (!keys) this.byView.set(view, (keys = new Map()));
+    let entry = keys.get(key);
+    if (!entry) keys.set(key, (entry = { view, key, versions: [] }));
     const last = entry.versions[entry.versions.length - 1];
     // Two writes for one event: the later one is that event's version.
     if (last?.from === version.from) entry.versions[entry.versions.length - 1] = version;
     else entry.versions.push(version);
   }
 
-  keys() {
-    return this.byKey.values();
+  *keys() {
+    for (const keys of this.byView.values()) yield* keys.values();
   }
 }
 
 /**
- * The writer a projection applies one event with: it reads the batch's own writes first, then
- * what was stored before the batch (`stored`: the key's newest value, parsed once a batch and
- * shared, so a projection builds its next value from a copy); it writes the event's versions.
+ * The writer a projection applies a batch's events with, one after the other (`position`: the
+ * event's): it reads the batch's own writes first, then what was stored before the batch
+ * (`stored`: the key's newest value, parsed once a batch and shared, so a projection builds its
+ * next value from a copy); it writes the event's versions.
  */
-export function pendingWriter(batch: PendingVersions, position: number, stored: (view: string, key: string) => unknown): ViewWriter {
-  return {
-    get: async <T>(view: string, key: string) => {
-      const pending = batch.latest(view, key);
-      if (pending) return (pending.json === null ? undefined : pending.value) as T | undefined;
-      return stored(view, key) as T | undefined;
-    },
-    put: async <T>(view: string, key: string, value: T) => batch.add(view, key, { from: position, json: JSON.stringify(value), value }),
-    remove: async (view: string, key: string) => batch.add(view, key, { from: position, json: null, value: undefined }),
-  };
+export class PendingWriter implements ViewWriter {
+  position = 0;
+
+  constructor(
+    private readonly batch: PendingVersions,
+    private readonly stored: (view: string, key: string) => unknown,
+  ) {}
+
+  async get<T>(view: string, key: string): Promise<T | undefined> {
+    const pending = this.batch.latest(view, key);
+    if (pending) return (pending.json === null ? undefined : pending.value) as T | undefined;
+    return this.stored(view, key) as T | undefined;
+  }
+
+  async put<T>(view: string, key: string, value: T): Promise<void> {
+    this.batch.add(view, key, { from: this.position, json: JSON.stringify(value), value });
+  }
+
+  async remove(view: string, key: string): Promise<void> {
+    this.batch.add(view, key, { from: this.position, json: null, value: undefined });
+  }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { WalCheckpointer } from '@lagesbild/event-store/sqlite';
 import Database from 'better-sqlite3';
-import { PendingVersions, pendingWriter } from '../pending-versions.js';
+import { PendingVersions, PendingWriter } from '../pending-versions.js';
 import type { ViewReader, ViewStore, ViewWriter } from '../view-store.port.js';
 
 const OPEN = Number.MAX_SAFE_INTEGER;
@@ -166,8 +166,10 @@ export class SqliteViewStore implements ViewStore {
   /** A batch's events applied: the versions they write, not yet stored. */
   private async pending(events: ReadonlyArray<{ position: bigint }>, apply: (writer: ViewWriter, event: { position: bigint }) => Promise<void>): Promise<PendingVersions> {
     const batch = new PendingVersions();
+    const writer = this.writerFor(batch);
     for (const event of events) {
-      await apply(this.writerAt(batch, Number(event.position)), event);
+      writer.position = Number(event.position);
+      await apply(writer, event);
     }
     return batch;
   }
@@ -307,9 +309,9 @@ export class SqliteViewStore implements ViewStore {
     return row && row.valid_to === OPEN ? row.value_id : undefined;
   }
 
-  private writerAt(batch: PendingVersions, position: number): ViewWriter {
+  private writerFor(batch: PendingVersions): PendingWriter {
     const building = this.building;
-    return pendingWriter(batch, position, (view, key) => {
+    return new PendingWriter(batch, (view, key) => {
       if (building) {
         const latest = building.latest(view, key);
         return latest && batch.parsed(latest.id, () => JSON.parse(latest.json!));
