@@ -21,7 +21,7 @@ export const checkpointName = (projection: Pick<Projection, 'name' | 'version'>)
 /** The name a projection's view is stored under: each version has its own rows. */
 export const storedView = (projection: Pick<Projection, 'version'>, view: string) => `${view}@v${projection.version}`;
 
-/** Each projection's views by their stored names (a writer is made per event: a build makes one per event a projection applies). */
+/** Each projection's views by their stored names, worked out once (the runner makes a writer per event). */
 const storedViewsOf = new WeakMap<Projection, Map<string, string>>();
 
 /** The writer a projection gets: its own views, under its version; any other view is a defect. */

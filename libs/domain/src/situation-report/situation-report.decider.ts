@@ -10,9 +10,9 @@ import type {
   SubmitSituationReport,
 } from './situation-report.types.js';
 
-/** One stream per org unit and period. */
 /** What every report's stream id begins with; then its org unit's code, then its period. */
 export const SITUATION_REPORT_STREAM_PREFIX = 'situation-report-';
+/** One stream per org unit and period. */
 export const situationReportStreamId = (orgUnit: string, period: string) => `${SITUATION_REPORT_STREAM_PREFIX}${orgUnit}-${period}`;
 
 const periodApproved = (period: string) =>

@@ -126,17 +126,18 @@ export function prepareEventLogStatements(db: Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     readPage: events<[number, number, number]>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`),
-    readSelectedPage: selectedPages(db),
+    selectedPages: selectedPages(db),
   };
 }
 
 /**
- * Pages of the events some selections take (`ReadAllOptions.select`), filtered in SQL: the
- * others are skipped unread. A statement per shape of selections, prepared once.
+ * The pages of the events some selections take (`ReadAllOptions.select`), filtered in SQL: the
+ * others are skipped unread. A statement per shape of selections, prepared once; a read works
+ * out its statement and parameters once, then reads page after page.
  */
 function selectedPages(db: Database) {
   const prepared = new Map<string, Statement<unknown[], EventRow>>();
-  return (select: readonly EventSelection[], after: number, to: number, limit: number): EventRow[] => {
+  return (select: readonly EventSelection[]): ((after: number, to: number, limit: number) => EventRow[]) => {
     const takes = select.map(({ types, streams }) => {
       const conditions = [types && 'type IN (SELECT value FROM json_each(?))', streams && 'stream_id >= ? AND stream_id < ?'].filter(Boolean);
       return conditions.length > 0 ? `(${conditions.join(' AND ')})` : 'true';
@@ -145,7 +146,7 @@ function selectedPages(db: Database) {
     let statement = prepared.get(sql);
     if (!statement) prepared.set(sql, (statement = db.prepare<unknown[], EventRow>(sql).raw() as unknown as Statement<unknown[], EventRow>));
     const parameters = select.flatMap(({ types, streams }) => [...(types ? [JSON.stringify(types)] : []), ...(streams ? [streams.from, streams.to] : [])]);
-    return statement.all(after, to, ...parameters, limit);
+    return (after, to, limit) => statement.all(after, to, ...parameters, limit);
   };
 }
 

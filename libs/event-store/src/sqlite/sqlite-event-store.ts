@@ -179,9 +179,9 @@ export class SqliteEventStore implements EventStore {
     let after = Number(options.fromPosition ?? 0n);
     const { select } = options;
     if (select?.length === 0) return;
-    const page = () => (select ? this.sql.readSelectedPage(select, after, to, batchSize) : this.sql.readPage.all(after, to, batchSize));
+    const readPage = select ? this.sql.selectedPages(select) : (from: number, upTo: number, limit: number) => this.sql.readPage.all(from, upTo, limit);
     for (;;) {
-      const rows = page();
+      const rows = readPage(after, to, batchSize);
       for (const row of rows) yield toStoredEvent(row);
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1]![0];

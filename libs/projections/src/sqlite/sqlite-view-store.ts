@@ -97,14 +97,6 @@ export class SqliteViewStore implements ViewStore {
       this.checkpointed = true;
     }
     if (!options.readOnly) this.upgrade();
-    if (options.bulk) {
-      let share = options.joining;
-      if (!share) {
-        if (this.db.prepare('SELECT 1 FROM view_rows LIMIT 1').get()) throw new Error(`A bulk view store is built from scratch: ${file} already has views`);
-        share = BuildShare.create();
-      }
-      this.building = new Building(this.db, new BuildShare(share));
-    }
     this.sql = {
       // The newest version of a key: one step down the primary key from its end.
       latest: this.db.prepare<[string, string], { value_id: number; valid_from: number; valid_to: number }>(
@@ -131,6 +123,14 @@ export class SqliteViewStore implements ViewStore {
         'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
       ),
     };
+    if (options.bulk) {
+      let share = options.joining;
+      if (!share) {
+        if (this.db.prepare('SELECT 1 FROM view_rows LIMIT 1').get()) throw new Error(`A bulk view store is built from scratch: ${file} already has views`);
+        share = BuildShare.create();
+      }
+      this.building = new Building(this.db, new BuildShare(share), this.sql.saveCheckpoint);
+    }
   }
 
   async applyBatch(
@@ -332,17 +332,14 @@ class Building {
   readonly values: BuiltValues;
   private readonly versions = new BuiltVersions();
   private readonly checkpoints = new Map<string, number>();
-  private readonly saveCheckpoint;
   private readonly index;
 
   constructor(
     private readonly db: Database.Database,
     readonly share: BuildShare,
+    private readonly saveCheckpoint: Database.Statement<[string, number]>,
   ) {
     this.values = new BuiltValues(db);
-    this.saveCheckpoint = db.prepare<[string, number]>(
-      'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
-    );
     this.index = new ChunkedInsert(db, 'INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES', 5);
   }
 

@@ -38,11 +38,10 @@ export type FromBuildThread =
  * `buildViews` on two threads, into a bulk store of the embedded views. The `beside` parts are
  * built on a second thread, which reads the log through a connection of its own and writes the
  * same file through another (each stores its values a few thousand at a time, in short
- * transactions while the other does not write, and their value ids never meet); the `here`
- * parts are built on this thread. On
- * ten national years the report summaries read nine tenths of the log's bytes: the second
- * thread builds most counties' summaries, this one every other projection and the rest of the
- * counties.
+ * transactions while the other does not write: `SqliteViewStore.share`); the `here` parts are
+ * built on this thread. On ten national years the report summaries read nine tenths of the
+ * log's bytes: the second thread builds most counties' summaries, this one every other
+ * projection and the rest of the counties.
  */
 export async function buildViewsBeside(store: EventStore, views: SqliteViewStore, options: BuildBesideOptions): Promise<bigint> {
   const until = options.until ?? (await store.headPosition());
