@@ -101,6 +101,17 @@ describe('report summaries', () => {
     expect([amended.reported, amended.late]).toEqual([3, 1]);
     expect([0, 1, 2, 3, 4].map((level) => amended.countOf('andt.level', level))).toEqual([0, 0, 1, 1, 1]);
     expect(amended.summarise('andt.doping')).toEqual({ sum: 2, count: 3, max: 1 });
+
+    // The highest number's last answer amended away: the max is the next one down.
+    await reportSummaryProjection.apply(event('SituationReportAmended', { orgUnit: '2062', period: '2026-05', answers: [{ item: 'andt.level', value: 2 }] }), writer);
+    // A report answering an item the county's earlier reports did not, and not the others.
+    await reportSummaryProjection.apply(event('SituationReportSubmitted', { orgUnit: '2021', period: '2026-05', late: false, answers: [{ item: 'andt.seizures', value: 7 }] }), writer);
+    const later = (await (await read()).countyPeriod('20', '2026-05'))!;
+    expect(later.reported).toBe(4);
+    expect([0, 1, 2, 3, 4].map((level) => later.countOf('andt.level', level))).toEqual([0, 0, 2, 1, 0]);
+    expect(later.summarise('andt.level')).toEqual({ sum: 7, count: 3, max: 3 });
+    expect(later.summarise('andt.doping')).toEqual({ sum: 2, count: 3, max: 1 });
+    expect(later.summarise('andt.seizures')).toEqual({ sum: 7, count: 1, max: 7 });
   });
 
   it('ignores an amendment of a report it has not seen', async () => {

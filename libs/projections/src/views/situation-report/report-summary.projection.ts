@@ -36,14 +36,21 @@ export interface ReportSummaryRow {
 
 /**
  * A county's period: how many of its municipalities have reported, how many of them late,
- * and per item (by place) how many answered each number, as `[number, how many, …]` by number,
- * yes/no as 1/0. Mean, max and count follow from it, and the distribution of levels; a report
- * moves one count. The nation's picture and series read 21 small rows a period, never 290.
+ * and per item how many answered each number (yes/no as 1/0). Mean, max and count follow from
+ * it, and the distribution of levels; a report moves one count. The nation's picture and
+ * series read 21 small rows a period, never 290.
  */
 export interface CountyPeriodRow {
   reported: number;
   late: number;
-  counts: number[][];
+  /**
+   * Item after item, by place: how many numbers were answered, then each number and how many
+   * answered it, in order of number — `[2, 0, 3, 1, 5, 0, …]`: three answered the first item
+   * with 0 and five with 1, none answered the second. Places past the end have no answers.
+   * One flat list: a row is written for every report, and as nested lists its text took twice
+   * as long to write.
+   */
+  counts: number[];
 }
 
 export const REPORT_SUMMARY_VIEW = 'report-summary';
@@ -72,7 +79,7 @@ function places(items: ReportItemsRow): Map<string, number> {
 
 export const reportSummaryProjection: Projection = {
   name: 'report-summaries',
-  version: 5,
+  version: 6,
   views: [REPORT_SUMMARY_VIEW, COUNTY_PERIOD_VIEW, REPORT_ITEMS_VIEW],
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
   async apply(event: StoredEvent, views) {
@@ -97,23 +104,19 @@ export const reportSummaryProjection: Projection = {
     const was = before?.values ?? [];
     const values = [...was];
     const trends = before ? before.trends.split('') : [];
-    /** Each answer's place, in the order of the answers. */
-    const answered = answers.map(({ item, value, trend }) => {
+    for (const { item, value, trend } of answers) {
       const place = placeOf.get(item)!;
       values[place] = summarisedValue(value);
       trends[place] = codeOf(trend);
-      return place;
-    });
+    }
+    /** Each place whose number the event changed, in order of place: [place, number before, number after]. */
+    const moved: Move[] = [];
     for (let place = 0; place < values.length; place += 1) {
       values[place] ??= null;
       trends[place] ??= NO_TREND;
-    }
-    /** Each answered place whose number the event changed: [place, number before, number after]. */
-    const moved: Array<[number, number | null, number | null]> = [];
-    for (const place of answered) {
       const from = numeric(was[place]);
       const to = numeric(values[place]);
-      if (from !== to && !moved.some(([counted]) => counted === place)) moved.push([place, from, to]);
+      if (from !== to) moved.push([place, from, to]);
     }
     const late = before ? before.late : (e as StoredEvent & SituationReportSubmitted).data.late;
     await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { late, values, trends: trends.join(''), eventIds: [...(before?.eventIds ?? []), e.eventId] });
@@ -121,28 +124,63 @@ export const reportSummaryProjection: Projection = {
   },
 };
 
+/** An answer's number moved by a report: its place, its number before (null: none) and after. */
+type Move = readonly [place: number, was: number | null, is: number | null];
+
 /** A municipality's report in its county's period: a submission counts it (and late, if so), and each answer whose number changed moves it from its old count to its new one. */
-async function count(views: ViewWriter, key: string, submitted: boolean, late: boolean, moved: ReadonlyArray<readonly [place: number, was: number | null, is: number | null]>) {
+async function count(views: ViewWriter, key: string, submitted: boolean, late: boolean, moved: readonly Move[]) {
   if (!submitted && moved.length === 0) return;
   const row = (await views.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key)) ?? { reported: 0, late: 0, counts: [] };
-  const counts = [...row.counts];
-  for (const [place, was, is] of moved) {
-    const pairs = [...(counts[place] ?? [])];
-    if (was !== null) move(pairs, was, -1);
-    if (is !== null) move(pairs, is, +1);
-    counts[place] = pairs;
-  }
-  for (let place = 0; place < counts.length; place += 1) counts[place] ??= [];
+  const counts = moved.length === 0 ? row.counts : movedCounts(row.counts, moved);
   await views.put<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key, submitted ? { reported: row.reported + 1, late: row.late + (late ? 1 : 0), counts } : { ...row, counts });
 }
 
-/** Adds `by` to a number's count in `[number, how many, …]`, kept in order of number; a count of none is taken out. */
-function move(pairs: number[], value: number, by: number): void {
-  let i = 0;
-  while (i < pairs.length && pairs[i]! < value) i += 2;
-  if (pairs[i] !== value) pairs.splice(i, 0, value, 0);
-  pairs[i + 1]! += by;
-  if (pairs[i + 1]! <= 0) pairs.splice(i, 2);
+/** A county period's counts (`CountyPeriodRow.counts`) with the moves made, given in order of place. */
+function movedCounts(counts: readonly number[], moved: readonly Move[]): number[] {
+  const next: number[] = [];
+  let at = 0;
+  let m = 0;
+  for (let place = 0; at < counts.length || m < moved.length; place += 1) {
+    const start = at + 1;
+    const end = start + 2 * (counts[at] ?? 0);
+    at = end;
+    const move = moved[m];
+    if (move?.[0] === place) {
+      m += 1;
+      pushMoved(next, counts, start, end, move[1], move[2]);
+    } else {
+      next.push((end - start) / 2);
+      for (let i = start; i < end; i += 1) next.push(counts[i]!);
+    }
+  }
+  return next;
+}
+
+/**
+ * Appends one place's `[how many pairs, number, how many, …]` (`counts` from `start` to `end`)
+ * with one answer of `was` less and one of `is` more, in order of number; a count of none is left out.
+ */
+function pushMoved(next: number[], counts: readonly number[], start: number, end: number, was: number | null, is: number | null): void {
+  const head = next.length;
+  next.push(0);
+  let added = is;
+  for (let i = start; i < end || added !== null; ) {
+    const value = i < end ? counts[i]! : Number.POSITIVE_INFINITY;
+    if (added !== null && added < value) {
+      next.push(added, 1);
+      added = null;
+      continue;
+    }
+    let count = counts[i + 1]!;
+    if (value === added) {
+      count += 1;
+      added = null;
+    }
+    if (value === was) count -= 1;
+    if (count > 0) next.push(value, count);
+    i += 2;
+  }
+  next[head] = (next.length - head - 1) / 2;
 }
 
 /** A report as its summary holds it, with its answers looked up by item. */
@@ -204,26 +242,34 @@ export class CountyPeriod {
 
   /** How many municipalities answered the item with the number. */
   countOf(item: string, value: number): number {
-    const pairs = this.pairsOf(item);
-    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === value) return pairs[i + 1]!;
+    const { counts } = this.row;
+    const [start, end] = this.pairsOf(item);
+    for (let i = start; i < end; i += 2) if (counts[i] === value) return counts[i + 1]!;
     return 0;
   }
 
   /** Sum, count and max of the numbers the municipalities answered the item with. */
   summarise(item: string): { sum: number; count: number; max: number | null } {
-    const pairs = this.pairsOf(item);
+    const { counts } = this.row;
+    const [start, end] = this.pairsOf(item);
     let sum = 0;
     let count = 0;
-    for (let i = 0; i < pairs.length; i += 2) {
-      sum += pairs[i]! * pairs[i + 1]!;
-      count += pairs[i + 1]!;
+    for (let i = start; i < end; i += 2) {
+      sum += counts[i]! * counts[i + 1]!;
+      count += counts[i + 1]!;
     }
-    return { sum, count, max: pairs.length > 0 ? pairs[pairs.length - 2]! : null };
+    return { sum, count, max: end > start ? counts[end - 2]! : null };
   }
 
-  private pairsOf(item: string): readonly number[] {
+  /** Where the item's `[number, how many, …]` begin and end in the row's counts (the same when none). */
+  private pairsOf(item: string): [start: number, end: number] {
     const place = this.placeOf.get(item);
-    return (place !== undefined && this.row.counts[place]) || [];
+    if (place === undefined) return [0, 0];
+    const { counts } = this.row;
+    let at = 0;
+    for (let skipped = 0; skipped < place && at < counts.length; skipped += 1) at += 1 + 2 * counts[at]!;
+    if (at >= counts.length) return [0, 0];
+    return [at + 1, at + 1 + 2 * counts[at]!];
   }
 }
 
