@@ -143,10 +143,11 @@ export class SqliteViewStore implements ViewStore {
     if (building) {
       // Stored a few thousand values at a time, not a commit per batch: each commit writes its
       // pages out (the file is thrown away if the build stops), and holds off another
-      // connection building the same file.
+      // connection building the same file. While that one writes, this one builds on.
       building.add(await this.pending(events, apply));
       building.reached(projection, Number(upTo));
-      if (building.values.waiting >= VALUES_PER_COMMIT) building.store();
+      const waiting = building.values.waiting;
+      if (waiting >= VALUES_PER_COMMIT) building.store({ unlessBusy: waiting < VALUES_HELD_AT_MOST });
       return;
     }
     // Manual BEGIN/COMMIT: the projection's apply may await, and this connection serves
@@ -324,6 +325,12 @@ export class SqliteViewStore implements ViewStore {
 
 /** Values stored between two commits of a bulk build: a few thousand, a megabyte or two. */
 const VALUES_PER_COMMIT = 4000;
+/**
+ * Values a bulk build holds at most while the other connection building its file writes:
+ * until then it goes on building instead of waiting (on ten national years, each thread of a
+ * rebuild had waited 40 ms or so).
+ */
+const VALUES_HELD_AT_MOST = 4 * VALUES_PER_COMMIT;
 /** Version index rows written between two commits (another connection's values get in between). */
 const INDEX_ROWS_PER_COMMIT = 10_000;
 
@@ -367,12 +374,15 @@ class Building {
     return id === null || id === undefined ? undefined : { id, json: versions!.json! };
   }
 
-  /** Stores the values and checkpoints so far, in a transaction of its own. */
-  store(): void {
+  /**
+   * Stores the values and checkpoints so far, in a transaction of its own; `unlessBusy`: not
+   * now if the other connection building the file is writing.
+   */
+  store({ unlessBusy = false } = {}): void {
     this.write(() => {
       this.values.store();
       for (const [projection, position] of this.checkpoints) this.saveCheckpoint.run(projection, position);
-    });
+    }, unlessBusy);
   }
 
   /** Stores the rest, then writes the version index in key order, some thousand rows a commit. */
@@ -393,8 +403,10 @@ class Building {
     this.write(() => this.index.run(rows));
   }
 
-  private write(write: () => void): void {
-    this.share.exclusively(() => this.db.transaction(write).immediate());
+  private write(write: () => void, unlessBusy = false): void {
+    const transaction = () => this.db.transaction(write).immediate();
+    if (unlessBusy) this.share.unlessBusy(transaction);
+    else this.share.exclusively(transaction);
   }
 }
 
@@ -535,11 +547,24 @@ class BuildShare {
 
   exclusively(write: () => void): void {
     const deadline = Date.now() + BuildShare.WAIT_MS;
-    while (Atomics.compareExchange(this.lock, 0, 0, 1) !== 0) {
+    while (!this.take()) {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error('The other connection building this file has held it for too long');
       Atomics.wait(this.lock, 0, 1, left);
     }
+    this.holding(write);
+  }
+
+  /** Writes if the other connection is not writing; else leaves it. */
+  unlessBusy(write: () => void): void {
+    if (this.take()) this.holding(write);
+  }
+
+  private take(): boolean {
+    return Atomics.compareExchange(this.lock, 0, 0, 1) === 0;
+  }
+
+  private holding(write: () => void): void {
     try {
       write();
     } finally {
