@@ -27,8 +27,9 @@ export const ALL_PROJECTIONS = [
  * that also builds every other projection; the second thread builds the counties before it.
  * The report summaries read nine tenths of the log's bytes. On ten national years, counties
  * 18–25 (91 of the 290 municipalities) here gave both threads about the same time, allowing
- * for the second thread's start (0.1–0.15 s later): 1.74 s, against 1.76 s with 17–25 and
- * 1.82 s with 19–25 (medians of five builds each, alternated); 20–25 was slower still.
+ * for the second thread's start (0.12–0.16 s later): 1.80 s, against 1.86 s with 17–25 and
+ * 1.93 s with 19–25 (means of five builds each, alternated, with county periods' flat counts);
+ * 20–25 was slower still.
  */
 const FIRST_COUNTY_BUILT_HERE = '18';
 
