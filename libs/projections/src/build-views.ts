@@ -1,6 +1,6 @@
 import { type EventSelection, type EventStore, type StoredEvent, type StreamRange, inStreams } from '@lagesbild/event-store/sqlite';
 import { type Projection, checkpointName, versionedWriter } from './projection.js';
-import type { ViewStore, ViewWriter } from './view-store.port.js';
+import type { ViewStore } from './view-store.port.js';
 
 /**
  * What a build builds: some projections, from all the events they handle or only from those of
@@ -44,13 +44,7 @@ export async function buildViews(store: EventStore, views: Pick<ViewStore, 'appl
   let inBatch = 0;
   const apply = async (upTo: bigint) => {
     for (const { projection, events } of builds) {
-      // A store hands each event of a batch the same writer: its versioned one is made once.
-      let writes: ViewWriter | undefined;
-      let versioned: ViewWriter | undefined;
-      await views.applyBatch(checkpointName(projection), events, upTo, (writer, event) => {
-        if (writer !== writes) [writes, versioned] = [writer, versionedWriter(projection, writer)];
-        return projection.apply(event as StoredEvent, versioned!);
-      });
+      await views.applyBatch(checkpointName(projection), events, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
       events.length = 0;
     }
     inBatch = 0;

@@ -21,11 +21,15 @@ export const checkpointName = (projection: Pick<Projection, 'name' | 'version'>)
 /** The name a projection's view is stored under: each version has its own rows. */
 export const storedView = (projection: Pick<Projection, 'version'>, view: string) => `${view}@v${projection.version}`;
 
-/** Each projection's views by their stored names, worked out once (the runner makes a writer per event). */
+/** Each projection's views by their stored names, worked out once. */
 const storedViewsOf = new WeakMap<Projection, Map<string, string>>();
+/** The versioned writer last made over a store's writer: a store hands every event of a batch the same one. */
+const versionedOf = new WeakMap<ViewWriter, { projection: Projection; versioned: ViewWriter }>();
 
 /** The writer a projection gets: its own views, under its version; any other view is a defect. */
 export function versionedWriter(projection: Projection, writer: ViewWriter): ViewWriter {
+  const made = versionedOf.get(writer);
+  if (made?.projection === projection) return made.versioned;
   let stored = storedViewsOf.get(projection);
   if (!stored) storedViewsOf.set(projection, (stored = new Map(projection.views.map((view) => [view, storedView(projection, view)]))));
   const name = (view: string) => {
@@ -33,11 +37,13 @@ export function versionedWriter(projection: Projection, writer: ViewWriter): Vie
     if (named === undefined) throw new Error(`Projection ${projection.name} writes view "${view}" it does not declare`);
     return named;
   };
-  return {
+  const versioned: ViewWriter = {
     get: (view, key) => writer.get(name(view), key),
     put: (view, key, value) => writer.put(name(view), key, value),
     remove: (view, key) => writer.remove(name(view), key),
   };
+  versionedOf.set(writer, { projection, versioned });
+  return versioned;
 }
 
 /** For each view, the stored name of the given projections' (newest) version that writes it. */

@@ -315,7 +315,7 @@ export class SqliteViewStore implements ViewStore {
     return new PendingWriter(batch, (view, key) => {
       if (building) {
         const latest = building.latest(view, key);
-        return latest && batch.parsed(latest.id, () => JSON.parse(latest.json));
+        return latest && batch.parsed(latest.number, () => JSON.parse(latest.json));
       }
       const valueId = this.openVersion(view, key);
       return valueId === undefined ? undefined : batch.parsed(valueId, () => JSON.parse(this.sql.value.get(valueId)!.value));
@@ -367,11 +367,11 @@ class Building {
   }
 
   /** The key's newest value (its number in this build, and its text); undefined when it has none or was ended. */
-  latest(view: string, key: string): { id: number; json: string } | undefined {
+  latest(view: string, key: string): { number: number; json: string } | undefined {
     const versions = this.versions.of(view, key);
-    const id = versions?.values[versions.values.length - 1];
+    const number = versions?.values[versions.values.length - 1];
     // A version with a value has its text; only an ended row has none.
-    return id === null || id === undefined ? undefined : { id, json: versions!.json! };
+    return number === null || number === undefined ? undefined : { number, json: versions!.json! };
   }
 
   /**
