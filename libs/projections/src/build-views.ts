@@ -1,5 +1,5 @@
 import { type EventSelection, type EventStore, type StoredEvent, type StreamRange, inStreams } from '@lagesbild/event-store/sqlite';
-import { type Projection, checkpointName, versionedWriter } from './projection.js';
+import { type Projection, applying, checkpointName } from './projection.js';
 import type { ViewStore } from './view-store.port.js';
 
 /**
@@ -44,7 +44,7 @@ export async function buildViews(store: EventStore, views: Pick<ViewStore, 'appl
   let inBatch = 0;
   const apply = async (upTo: bigint) => {
     for (const { projection, events } of builds) {
-      await views.applyBatch(checkpointName(projection), events, upTo, (writer, event) => projection.apply(event as StoredEvent, versionedWriter(projection, writer)));
+      await views.applyBatch(checkpointName(projection), events, upTo, applying(projection));
       events.length = 0;
     }
     inBatch = 0;

@@ -1,5 +1,5 @@
 import type { EventStore, StoredEvent } from '@lagesbild/event-store';
-import { type Projection, activeViews, checkpointName, storedView, versionedReader, versionedWriter } from './projection.js';
+import { type Projection, activeViews, applying, checkpointName, storedView, versionedReader } from './projection.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { ViewReader, ViewStore, ViewWriter } from './view-store.port.js';
 
@@ -281,7 +281,7 @@ export class ProjectionRunner {
       await this.withStore(async () => {
         // A version retired meanwhile (by the other loop) writes nothing more.
         if (!this.running.includes(projection)) return;
-        await this.views.applyBatch(id, relevant, upTo, (writer, event) => projection.apply(event as StoredEvent, this.recorded(versionedWriter(projection, writer))));
+        await this.views.applyBatch(id, relevant, upTo, applying(projection, (writer) => this.recorded(writer)));
         this.applied.set(id, upTo);
         this.stored.set(id, upTo);
       });
