@@ -101,73 +101,90 @@ export const reportSummaryProjection: Projection = {
       await views.put<ReportItemsRow>(REPORT_ITEMS_VIEW, county, items);
     }
 
-    const was = before?.values ?? [];
-    const values = [...was];
-    const trends = before ? before.trends.split('') : [];
+    const was = before?.values ?? NO_VALUES;
+    let length = was.length;
+    for (const { item } of answers) length = Math.max(length, placeOf.get(item)! + 1);
+    // Filled place by place in lists kept from report to report, then copied out at their length.
+    const { values, trends } = scratch;
+    const wasTrends = before?.trends ?? '';
+    for (let place = 0; place < length; place += 1) {
+      values[place] = was[place] ?? null;
+      trends[place] = wasTrends[place] ?? NO_TREND;
+    }
     for (const { item, value, trend } of answers) {
       const place = placeOf.get(item)!;
       values[place] = summarisedValue(value);
       trends[place] = codeOf(trend);
     }
-    /** Each place whose number the event changed, in order of place: [place, number before, number after]. */
-    const moved: Move[] = [];
-    for (let place = 0; place < values.length; place += 1) {
-      values[place] ??= null;
-      trends[place] ??= NO_TREND;
-      const from = numeric(was[place]);
-      const to = numeric(values[place]);
-      if (from !== to) moved.push([place, from, to]);
-    }
     const late = before ? before.late : (e as StoredEvent & SituationReportSubmitted).data.late;
-    await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, { late, values, trends: trends.join(''), eventIds: [...(before?.eventIds ?? []), e.eventId] });
-    if (swedishUnits().get(orgUnit)?.kind === 'municipality') await count(views, countyPeriodKey(county, period), before === undefined, late, moved);
+    const row: ReportSummaryRow = { late, values: values.slice(0, length), trends: trends.slice(0, length).join(''), eventIds: [...(before?.eventIds ?? []), e.eventId] };
+    await views.put<ReportSummaryRow>(REPORT_SUMMARY_VIEW, key, row);
+    if (swedishUnits().get(orgUnit)?.kind === 'municipality') await count(views, countyPeriodKey(county, period), before === undefined, late, was, row.values);
   },
 };
 
-/** An answer's number moved by a report: its place, its number before (null: none) and after. */
-type Move = readonly [place: number, was: number | null, is: number | null];
+const NO_VALUES: ReportSummaryRow['values'] = [];
+
+/**
+ * Lists a report's rows are built in, kept from one report to the next: each row is filled
+ * place by place without an await in between, and copied out at its length. Built by pushing
+ * onto new lists instead, the report summaries reallocated each list as it grew — a county
+ * period's counts several times over — and allocated more than a third of everything a
+ * rebuild did, most of it for the young generation's collector to sweep.
+ */
+const scratch = { values: [] as ReportSummaryRow['values'], trends: [] as string[], counts: [] as number[] };
+
+/** The last place whose number a report changed (from `was` to `values`); -1 when none did. */
+function lastMoved(was: ReportSummaryRow['values'], values: ReportSummaryRow['values']): number {
+  for (let place = values.length - 1; place >= 0; place -= 1) if (numeric(was[place]) !== numeric(values[place])) return place;
+  return -1;
+}
 
 /** A municipality's report in its county's period: a submission counts it (and late, if so), and each answer whose number changed moves it from its old count to its new one. */
-async function count(views: ViewWriter, key: string, submitted: boolean, late: boolean, moved: readonly Move[]) {
-  if (!submitted && moved.length === 0) return;
+async function count(views: ViewWriter, key: string, submitted: boolean, late: boolean, was: ReportSummaryRow['values'], values: ReportSummaryRow['values']) {
+  if (!submitted && lastMoved(was, values) < 0) return;
   const row = (await views.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key)) ?? { reported: 0, late: 0, counts: [] };
-  const counts = moved.length === 0 ? row.counts : movedCounts(row.counts, moved);
+  const counts = movedCounts(row.counts, was, values);
   await views.put<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key, submitted ? { reported: row.reported + 1, late: row.late + (late ? 1 : 0), counts } : { ...row, counts });
 }
 
-/** A county period's counts (`CountyPeriodRow.counts`) with the moves made, given in order of place. */
-function movedCounts(counts: readonly number[], moved: readonly Move[]): number[] {
-  const next: number[] = [];
+/** A county period's counts (`CountyPeriodRow.counts`) with a report's numbers moved from `was` to `values` (the same list when none moved). */
+function movedCounts(counts: readonly number[], was: ReportSummaryRow['values'], values: ReportSummaryRow['values']): number[] {
+  const last = lastMoved(was, values);
+  if (last < 0) return counts as number[];
+  const next = scratch.counts;
+  let length = 0;
   let at = 0;
-  let m = 0;
-  for (let place = 0; at < counts.length || m < moved.length; place += 1) {
+  for (let place = 0; at < counts.length || place <= last; place += 1) {
     const start = at + 1;
     const end = start + 2 * (counts[at] ?? 0);
     at = end;
-    const move = moved[m];
-    if (move?.[0] === place) {
-      m += 1;
-      pushMoved(next, counts, start, end, move[1], move[2]);
+    const from = numeric(was[place]);
+    const to = numeric(values[place]);
+    if (from !== to) {
+      length = putMoved(next, length, counts, start, end, from, to);
     } else {
-      next.push((end - start) / 2);
-      for (let i = start; i < end; i += 1) next.push(counts[i]!);
+      next[length++] = (end - start) / 2;
+      for (let i = start; i < end; i += 1) next[length++] = counts[i]!;
     }
   }
-  return next;
+  return next.slice(0, length);
 }
 
 /**
- * Appends one place's `[how many pairs, number, how many, …]` (`counts` from `start` to `end`)
- * with one answer of `was` less and one of `is` more, in order of number; a count of none is left out.
+ * Puts one place's `[how many pairs, number, how many, …]` (`counts` from `start` to `end`)
+ * with one answer of `was` less and one of `is` more, in order of number, into `next` from
+ * `length` on; a count of none is left out. The length of `next` after it.
  */
-function pushMoved(next: number[], counts: readonly number[], start: number, end: number, was: number | null, is: number | null): void {
-  const head = next.length;
-  next.push(0);
+function putMoved(next: number[], length: number, counts: readonly number[], start: number, end: number, was: number | null, is: number | null): number {
+  const head = length;
+  next[length++] = 0;
   let added = is;
   for (let i = start; i < end || added !== null; ) {
     const value = i < end ? counts[i]! : Number.POSITIVE_INFINITY;
     if (added !== null && added < value) {
-      next.push(added, 1);
+      next[length++] = added;
+      next[length++] = 1;
       added = null;
       continue;
     }
@@ -177,10 +194,14 @@ function pushMoved(next: number[], counts: readonly number[], start: number, end
       added = null;
     }
     if (value === was) count -= 1;
-    if (count > 0) next.push(value, count);
+    if (count > 0) {
+      next[length++] = value;
+      next[length++] = count;
+    }
     i += 2;
   }
-  next[head] = (next.length - head - 1) / 2;
+  next[head] = (length - head - 1) / 2;
+  return length;
 }
 
 /** A report as its summary holds it, with its answers looked up by item. */
