@@ -16,10 +16,10 @@ export class PendingVersions {
   private readonly byView = new Map<string, Map<string, { view: string; key: string; versions: PendingVersion[] }>>();
   private readonly stored = new Map<number, unknown>();
 
-  /** A stored value the batch has read (by the store's number for it: its id, or its number in a bulk build), parsed the first time. */
-  parsed(number: number, parse: () => unknown): unknown {
-    let value = this.stored.get(number);
-    if (value === undefined) this.stored.set(number, (value = parse()));
+  /** A stored value the batch has read (by its id), parsed the first time. */
+  parsed(id: number, parse: () => unknown): unknown {
+    let value = this.stored.get(id);
+    if (value === undefined) this.stored.set(id, (value = parse()));
     return value;
   }
 

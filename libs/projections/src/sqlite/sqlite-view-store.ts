@@ -144,7 +144,12 @@ export class SqliteViewStore implements ViewStore {
       // Stored a few thousand values at a time, not a commit per batch: each commit writes its
       // pages out (the file is thrown away if the build stops), and holds off another
       // connection building the same file. While that one writes, this one builds on.
-      building.add(await this.pending(events, apply));
+      const writer = new BuildWriter(building);
+      for (const event of events) {
+        writer.position = Number(event.position);
+        await apply(writer, event);
+      }
+      writer.batchDone();
       building.reached(projection, Number(upTo));
       const waiting = building.values.waiting;
       if (waiting >= VALUES_PER_COMMIT) building.store({ unlessBusy: waiting < VALUES_HELD_AT_MOST });
@@ -311,12 +316,7 @@ export class SqliteViewStore implements ViewStore {
   }
 
   private writerFor(batch: PendingVersions): PendingWriter {
-    const building = this.building;
     return new PendingWriter(batch, (view, key) => {
-      if (building) {
-        const latest = building.latest(view, key);
-        return latest && batch.parsed(latest.number, () => JSON.parse(latest.json));
-      }
       const valueId = this.openVersion(view, key);
       return valueId === undefined ? undefined : batch.parsed(valueId, () => JSON.parse(this.sql.value.get(valueId)!.value));
     });
@@ -350,11 +350,34 @@ class Building {
     this.index = new ChunkedInsert(db, 'INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES', 5);
   }
 
-  /** A batch's versions: their values to be stored, the versions noted for the index. */
-  add(batch: PendingVersions): void {
-    for (const { view, key, versions } of batch.keys()) {
-      for (const { from, json } of versions) this.versions.add(view, key, from, json === null ? null : this.values.add(json), json);
+  /**
+   * A new version of a key from `from` on (`json` null: the row ends there). A second write for
+   * the same event replaces the first: its text, or its value (a value ended by the same event
+   * that wrote it is stored, unreferenced).
+   */
+  newVersion(view: string, key: string, from: number, json: string | null): KeyVersions {
+    const versions = this.versions.of(view, key);
+    if (!versions) return this.versions.add(view, key, { froms: [from], values: [this.numbered(json)], json, parsed: undefined });
+    const last = versions.froms.length - 1;
+    if (versions.froms[last] !== from) {
+      versions.froms.push(from);
+      versions.values.push(this.numbered(json));
+    } else {
+      const value = versions.values[last]!;
+      if (value !== null && json !== null) this.values.replace(value, json);
+      else versions.values[last] = this.numbered(json);
     }
+    versions.json = json;
+    return versions;
+  }
+
+  private numbered(json: string | null): number | null {
+    return json === null ? null : this.values.add(json);
+  }
+
+  /** A key's versions in this build (undefined: none). */
+  versionsOf(view: string, key: string): KeyVersions | undefined {
+    return this.versions.of(view, key);
   }
 
   reached(projection: string, position: number): void {
@@ -364,14 +387,6 @@ class Building {
   /** How far a projection came in this build (undefined: not built here). */
   checkpointOf(projection: string): number | undefined {
     return this.checkpoints.get(projection);
-  }
-
-  /** The key's newest value (its number in this build, and its text); undefined when it has none or was ended. */
-  latest(view: string, key: string): { number: number; json: string } | undefined {
-    const versions = this.versions.of(view, key);
-    const number = versions?.values[versions.values.length - 1];
-    // A version with a value has its text; only an ended row has none.
-    return number === null || number === undefined ? undefined : { number, json: versions!.json! };
   }
 
   /**
@@ -388,19 +403,27 @@ class Building {
   /** Stores the rest, then writes the version index in key order, some thousand rows a commit. */
   finish(): void {
     this.store();
-    const rows: unknown[] = [];
-    const perCommit = INDEX_ROWS_PER_COMMIT * 5;
-    for (const [view, keys] of this.versions.sorted()) {
-      for (const key of keys.sorted) {
-        const { froms, values } = keys.byKey.get(key)!;
-        for (let i = 0; i < froms.length; i += 1) {
-          const value = values[i];
-          if (value !== null && value !== undefined) rows.push(view, key, froms[i], i + 1 < froms.length ? froms[i + 1] : OPEN, this.values.idOf(value));
+    const keys = this.versions.sorted();
+    let next = keys.next();
+    while (!next.done) {
+      this.write(() => {
+        for (let rows = 0; !next.done && rows < INDEX_ROWS_PER_COMMIT; next = keys.next()) {
+          const [view, key, { froms, values }] = next.value;
+          for (let i = 0; i < froms.length; i += 1) {
+            const value = values[i]!;
+            if (value === null) continue;
+            const { index } = this;
+            index.push(view);
+            index.push(key);
+            index.push(froms[i]);
+            index.push(i + 1 < froms.length ? froms[i + 1] : OPEN);
+            index.push(this.values.idOf(value));
+            rows += 1;
+          }
         }
-        if (rows.length >= perCommit) this.write(() => this.index.run(rows.splice(0)));
-      }
+        this.index.flush();
+      });
     }
-    this.write(() => this.index.run(rows));
   }
 
   private write(write: () => void, unlessBusy = false): void {
@@ -410,6 +433,50 @@ class Building {
   }
 }
 
+/**
+ * The writer a bulk build's batch applies its events with: each version goes straight into the
+ * build, and a key's newest value is read back from it — what was put, or its text parsed once
+ * a batch, so that a projection builds its next value from a copy.
+ */
+class BuildWriter implements ViewWriter {
+  position = 0;
+  /** The keys whose value this batch has at hand: let go when it is done (else the build would hold every key's). */
+  private readonly held: KeyVersions[] = [];
+
+  constructor(private readonly building: Building) {}
+
+  get<T>(view: string, key: string): Promise<T | undefined> {
+    const versions = this.building.versionsOf(view, key);
+    if (!versions || versions.json === null) return NOTHING;
+    if (versions.parsed === undefined) this.hold(versions, JSON.parse(versions.json));
+    return Promise.resolve(versions.parsed as T);
+  }
+
+  put<T>(view: string, key: string, value: T): Promise<void> {
+    this.hold(this.building.newVersion(view, key, this.position, JSON.stringify(value)), value);
+    return DONE;
+  }
+
+  remove(view: string, key: string): Promise<void> {
+    this.building.newVersion(view, key, this.position, null);
+    return DONE;
+  }
+
+  /** The batch is applied: the values it had at hand are let go. */
+  batchDone(): void {
+    for (const versions of this.held) versions.parsed = undefined;
+    this.held.length = 0;
+  }
+
+  private hold(versions: KeyVersions, value: unknown): void {
+    if (versions.parsed === undefined) this.held.push(versions);
+    versions.parsed = value;
+  }
+}
+
+const NOTHING: Promise<undefined> = Promise.resolve(undefined);
+const DONE: Promise<void> = Promise.resolve();
+
 /** A key's versions in a bulk build, in the order they came: each runs until the next; a null value ends the row. */
 interface KeyVersions {
   froms: number[];
@@ -417,46 +484,45 @@ interface KeyVersions {
   values: Array<number | null>;
   /** The newest value's text, for the batches that read the key next: a build reads nothing back from the file. */
   json: string | null;
+  /** The newest value as the batch being applied has it (`BuildWriter`); undefined between batches. */
+  parsed: unknown;
 }
 
 /** A bulk build's versions per view and key. */
 class BuiltVersions {
   private readonly byView = new Map<string, Map<string, KeyVersions>>();
 
-  add(view: string, key: string, from: number, value: number | null, json: string | null): void {
+  add(view: string, key: string, versions: KeyVersions): KeyVersions {
     let keys = this.byView.get(view);
     if (!keys) this.byView.set(view, (keys = new Map()));
-    const versions = keys.get(key);
-    if (!versions) {
-      keys.set(key, { froms: [from], values: [value], json });
-      return;
-    }
-    versions.froms.push(from);
-    versions.values.push(value);
-    versions.json = json;
+    keys.set(key, versions);
+    return versions;
   }
 
   of(view: string, key: string): KeyVersions | undefined {
     return this.byView.get(view)?.get(key);
   }
 
-  /** The views and their keys, in SQLite's order for ASCII names (which the index is written in). */
-  *sorted(): Generator<[view: string, keys: { sorted: string[]; byKey: Map<string, KeyVersions> }]> {
+  /** Every key's versions, in SQLite's order for ASCII names (which the index is written in). */
+  *sorted(): Generator<[view: string, key: string, versions: KeyVersions]> {
     for (const view of [...this.byView.keys()].sort()) {
       const byKey = this.byView.get(view)!;
-      yield [view, { sorted: [...byKey.keys()].sort(), byKey }];
+      for (const key of [...byKey.keys()].sort()) yield [view, key, byKey.get(key)!];
     }
   }
 }
 
 /**
  * Rows inserted many to a statement: each statement run costs about as much as the row it
- * inserts, so a bulk build inserts fifty at once.
+ * inserts, so a bulk build inserts fifty at once: their values are put into one list, inserted
+ * each time it is full, and `flush` inserts the rest (all within the caller's transaction).
  */
 class ChunkedInsert {
   private static readonly ROWS = 50;
   private readonly many: Database.Statement<unknown[]>;
   private readonly one: Database.Statement<unknown[]>;
+  private readonly chunk: unknown[];
+  private filled = 0;
 
   constructor(
     db: Database.Database,
@@ -466,14 +532,22 @@ class ChunkedInsert {
     const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
     this.many = db.prepare(`${insertInto} ${Array.from({ length: ChunkedInsert.ROWS }, () => row).join(', ')}`);
     this.one = db.prepare(`${insertInto} ${row}`);
+    this.chunk = new Array<unknown>(columns * ChunkedInsert.ROWS).fill(null);
   }
 
-  /** Inserts rows given one after the other, `columns` values each. */
-  run(values: readonly unknown[]): void {
-    const chunk = this.columns * ChunkedInsert.ROWS;
-    let i = 0;
-    for (; i + chunk <= values.length; i += chunk) this.many.run(values.slice(i, i + chunk));
-    for (; i < values.length; i += this.columns) this.one.run(values.slice(i, i + this.columns));
+  /** The next value: rows are given value after value, `columns` each (one call a value: a list a row would be allocated for each). */
+  push(value: unknown): void {
+    this.chunk[this.filled++] = value;
+    if (this.filled === this.chunk.length) {
+      this.many.run(this.chunk);
+      this.filled = 0;
+    }
+  }
+
+  /** Inserts the rows added since the last full chunk. */
+  flush(): void {
+    for (let i = 0; i < this.filled; i += this.columns) this.one.run(this.chunk.slice(i, i + this.columns));
+    this.filled = 0;
   }
 }
 
@@ -503,6 +577,12 @@ class BuiltValues {
     return this.stored + this.waitingTexts.length - 1;
   }
 
+  /** Gives a value not yet stored another text. */
+  replace(value: number, json: string): void {
+    if (value < this.stored) throw new Error(`Value ${value} of this build is stored already`);
+    this.waitingTexts[value - this.stored] = json;
+  }
+
   /** How many values wait to be stored. */
   get waiting(): number {
     return this.waitingTexts.length;
@@ -510,13 +590,14 @@ class BuiltValues {
 
   /** Stores the waiting values (in the caller's transaction), after the file's last. */
   store(): void {
-    const first = (this.lastId.get() ?? 0) + 1;
-    const rows: unknown[] = [];
-    this.waitingTexts.forEach((json, i) => {
-      rows.push(first + i, json);
-      this.ids.push(first + i);
-    });
-    this.insert.run(rows);
+    let id = this.lastId.get() ?? 0;
+    for (const json of this.waitingTexts) {
+      id += 1;
+      this.insert.push(id);
+      this.insert.push(json);
+      this.ids.push(id);
+    }
+    this.insert.flush();
     this.stored += this.waitingTexts.length;
     this.waitingTexts = [];
   }
