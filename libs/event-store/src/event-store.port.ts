@@ -54,6 +54,12 @@ export interface ReadAllOptions {
    * over others as well, so a caller still checks (`selects`).
    */
   select?: readonly EventSelection[];
+  /**
+   * For a reader of events' data alone (a build of projections that read no metadata): events
+   * come with empty metadata and without the log's hashes, which are then neither read nor
+   * parsed. A store may hand them over whole all the same.
+   */
+  dataOnly?: boolean;
 }
 
 /** Events of some types, of some streams, or both. */

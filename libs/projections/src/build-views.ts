@@ -40,6 +40,7 @@ export async function buildViews(store: EventStore, views: Pick<ViewStore, 'appl
   const byType = new Map<string, typeof builds>();
   for (const build of builds) for (const type of build.projection.handles) byType.set(type, [...(byType.get(type) ?? []), build]);
   const select: EventSelection[] = parts.map(({ projections, streams }) => ({ types: [...new Set(projections.flatMap((p) => p.handles))], streams }));
+  const dataOnly = builds.every(({ projection }) => projection.readsMetadata === false);
 
   let inBatch = 0;
   const apply = async (upTo: bigint) => {
@@ -50,7 +51,7 @@ export async function buildViews(store: EventStore, views: Pick<ViewStore, 'appl
     inBatch = 0;
     options.onProgress?.(upTo, until);
   };
-  for await (const event of store.readAll({ toPosition: until, batchSize, select })) {
+  for await (const event of store.readAll({ toPosition: until, batchSize, select, dataOnly })) {
     let taken = false;
     for (const build of byType.get(event.type) ?? []) {
       if (!inStreams(event.streamId, build.streams)) continue; // a store may hand over others too

@@ -12,6 +12,12 @@ export interface Projection {
   handles: readonly string[];
   /** The views it writes (and alone writes): stored under its version, `<view>@v<version>`. */
   views: readonly string[];
+  /**
+   * False for one that reads only its events' data (and ids, types, streams, positions, times),
+   * never their metadata: a build of such projections alone reads the log without it
+   * (`ReadAllOptions.dataOnly`).
+   */
+  readsMetadata?: boolean;
   apply(event: StoredEvent, views: ViewWriter): Promise<void>;
 }
 

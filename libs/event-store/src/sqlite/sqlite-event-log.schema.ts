@@ -54,20 +54,11 @@ export const EVENT_LOG_SCHEMA = `
  * which a rebuild reading every event notices.
  */
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, prev_hash, hash';
+/** The columns of `DataRow`: an event up to its data (`ReadAllOptions.dataOnly`). */
+const DATA_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, recorded_at, data';
 
-export type EventRow = [
-  position: number,
-  eventId: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  schemaVersion: number,
-  recordedAt: string,
-  data: string,
-  metadata: string,
-  prevHash: string,
-  hash: string,
-];
+export type DataRow = [position: number, eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, recordedAt: string, data: string];
+export type EventRow = [...DataRow, metadata: string, prevHash: string, hash: string];
 
 export interface IdempotencyRow {
   key: string;
@@ -135,22 +126,26 @@ export function prepareEventLogStatements(db: Database) {
 
 /**
  * The pages of the events some selections take (`ReadAllOptions.select`), filtered in SQL: the
- * others are skipped unread. A statement per shape of selections, prepared once; a read works
- * out its statement and parameters once, then reads page after page.
+ * others are skipped unread; `dataOnly`: rows up to the events' data. A statement per shape of
+ * selections, prepared once; a read works out its statement and parameters once, then reads
+ * page after page.
  */
 function selectedPages(db: Database) {
-  const prepared = new Map<string, Statement<unknown[], EventRow>>();
-  return (select: readonly EventSelection[]): ((after: number, to: number, limit: number) => EventRow[]) => {
+  const prepared = new Map<string, Statement<unknown[], EventRow | DataRow>>();
+  function pages(select: readonly EventSelection[], dataOnly: true): (after: number, to: number, limit: number) => DataRow[];
+  function pages(select: readonly EventSelection[], dataOnly?: false): (after: number, to: number, limit: number) => EventRow[];
+  function pages(select: readonly EventSelection[], dataOnly = false): (after: number, to: number, limit: number) => Array<EventRow | DataRow> {
     const takes = select.map(({ types, streams }) => {
       const conditions = [types && 'type IN (SELECT value FROM json_each(?))', streams && 'stream_id >= ? AND stream_id < ?'].filter(Boolean);
       return conditions.length > 0 ? `(${conditions.join(' AND ')})` : 'true';
     });
-    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? AND (${takes.join(' OR ')}) ORDER BY position LIMIT ?`;
+    const sql = `SELECT ${dataOnly ? DATA_COLUMNS : EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? AND (${takes.join(' OR ')}) ORDER BY position LIMIT ?`;
     let statement = prepared.get(sql);
-    if (!statement) prepared.set(sql, (statement = db.prepare<unknown[], EventRow>(sql).raw() as unknown as Statement<unknown[], EventRow>));
+    if (!statement) prepared.set(sql, (statement = db.prepare<unknown[], EventRow | DataRow>(sql).raw() as unknown as Statement<unknown[], EventRow | DataRow>));
     const parameters = select.flatMap(({ types, streams }) => [...(types ? [JSON.stringify(types)] : []), ...(streams ? [streams.from, streams.to] : [])]);
     return (after, to, limit) => statement.all(after, to, ...parameters, limit);
-  };
+  }
+  return pages;
 }
 
 export type EventLogStatements = ReturnType<typeof prepareEventLogStatements>;

@@ -141,6 +141,23 @@ describe('SqliteEventStore stream index', () => {
   }, 30_000);
 });
 
+describe('SqliteEventStore read for data alone (a rebuild of projections that read no metadata)', () => {
+  it('hands over the events with their data, and with empty metadata and hashes, unread', async () => {
+    const store = new SqliteEventStore({ file: file() });
+    await store.append('s', [{ type: 'Probe', data: { n: 1 }, metadata: { correlationId: 'c-1', actor: { id: 'a', name: 'Anna', roles: [], org: '20' } } }]);
+    const read = async (dataOnly: boolean) => {
+      const events = [];
+      for await (const event of store.readAll({ dataOnly, select: [{ types: ['Probe'] }] })) events.push(event);
+      return events;
+    };
+    const [whole] = await read(false);
+    expect(whole).toMatchObject({ data: { n: 1 }, metadata: { correlationId: 'c-1', actor: { name: 'Anna' } } });
+    expect(whole!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await read(true)).toEqual([{ ...whole, metadata: {}, prevHash: '', hash: '' }]);
+    await store.close();
+  });
+});
+
 describe('SqliteEventStore read-only (a second connection, e.g. on the projection thread)', () => {
   it('refuses appends, reads what the writer committed, and wakes its watchers and subscribers when told of a commit', async () => {
     const writer = new SqliteEventStore({ file: file() });

@@ -29,6 +29,7 @@ import { timeOrderedUuid } from '../time-ordered-uuid.js';
 import {
   EVENT_LOG_SCHEMA,
   type EventLogStatements,
+  type DataRow,
   type EventRow,
   configureDurableConnection,
   prepareEventLogStatements,
@@ -177,9 +178,13 @@ export class SqliteEventStore implements EventStore {
     const batchSize = options.batchSize ?? 1000;
     const to = options.toPosition === undefined ? MAX_POSITION : Number(options.toPosition);
     let after = Number(options.fromPosition ?? 0n);
-    const { select } = options;
+    const { select, dataOnly } = options;
     if (select?.length === 0) return;
-    const readPage = select ? this.sql.selectedPages(select) : (from: number, upTo: number, limit: number) => this.sql.readPage.all(from, upTo, limit);
+    const readPage: (after: number, to: number, limit: number) => Array<EventRow | DataRow> = dataOnly
+      ? this.sql.selectedPages(select ?? [{}], true)
+      : select
+        ? this.sql.selectedPages(select)
+        : (after, upTo, limit) => this.sql.readPage.all(after, upTo, limit);
     // Once a page comes back full the read is a scan (a rebuild's threads each scan the whole
     // log): its pages are read through a memory map of the file, let go after each page (mapped
     // pages count in the process's resident memory while they are mapped). On ten national
@@ -443,8 +448,13 @@ function storeFailure(failure: { code: string; message: string }): Error {
   return new Error(`The event log failed to write a batch: ${failure.message} (${failure.code})`);
 }
 
-function toStoredEvent([position, eventId, streamId, revision, type, schemaVersion, recordedAt, data, metadata, prevHash, hash]: EventRow): StoredEvent {
-  return {
+/** The metadata of an event read for its data alone (`dataOnly`): none, one frozen object for all. */
+const NO_METADATA: EventMetadata = Object.freeze({});
+
+/** An event from its row; from a row up to its data (`dataOnly`), with empty metadata and no hashes. */
+function toStoredEvent(row: EventRow | DataRow): StoredEvent {
+  const [position, eventId, streamId, revision, type, schemaVersion, recordedAt, data] = row;
+  const event: StoredEvent = {
     eventId,
     type,
     schemaVersion,
@@ -453,8 +463,14 @@ function toStoredEvent([position, eventId, streamId, revision, type, schemaVersi
     position: BigInt(position),
     recordedAt,
     data: JSON.parse(data) as unknown,
-    metadata: JSON.parse(metadata) as EventMetadata,
-    prevHash,
-    hash,
+    metadata: NO_METADATA,
+    prevHash: '',
+    hash: '',
   };
+  if (row.length === 11) {
+    event.metadata = JSON.parse(row[8]) as EventMetadata;
+    event.prevHash = row[9];
+    event.hash = row[10];
+  }
+  return event;
 }

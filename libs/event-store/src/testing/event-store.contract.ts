@@ -209,6 +209,23 @@ export function describeEventStoreContract(adapter: string, options: EventStoreC
       expect(taken.map((e) => (e.data as { n: number }).n)).toEqual([3, 4]);
     });
 
+    it('reads events for their data alone: the same events, ids, streams, revisions, positions, times and data', async () => {
+      const id = stream('data-only');
+      const from = await store.headPosition();
+      await store.append(id, [
+        { type: 'ContractEventRecorded', data: payload(0), metadata: { correlationId: 'c-data-only' } },
+        { type: 'ContractOtherRecorded', data: payload(1) },
+      ]);
+      const mine = (events: StoredEvent[]) => events.filter((e) => e.streamId === id);
+      const whole = mine(await collect(store.readAll({ fromPosition: from })));
+      for (const select of [undefined, [{ types: ['ContractEventRecorded', 'ContractOtherRecorded'] }]]) {
+        const read = mine(await collect(store.readAll({ fromPosition: from, batchSize: 1, select, dataOnly: true })));
+        const dataOf = ({ eventId, type, schemaVersion, streamId, revision, position, recordedAt, data }: StoredEvent) => ({ eventId, type, schemaVersion, streamId, revision, position, recordedAt, data });
+        expect(read.map(dataOf)).toEqual(whole.map(dataOf));
+        expect(read.map((e) => (e.data as { n: number }).n)).toEqual([0, 1]);
+      }
+    });
+
     it('catches a subscription up from a position and then follows the live tail', async () => {
       const id = stream('subscription');
       const from = await store.headPosition();

@@ -82,6 +82,7 @@ export const reportSummaryProjection: Projection = {
   version: 6,
   views: [REPORT_SUMMARY_VIEW, COUNTY_PERIOD_VIEW, REPORT_ITEMS_VIEW],
   handles: ['SituationReportSubmitted', 'SituationReportAmended'],
+  readsMetadata: false,
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & (SituationReportSubmitted | SituationReportAmended);
     const { orgUnit, period, answers } = e.data;
