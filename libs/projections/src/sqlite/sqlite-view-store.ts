@@ -333,6 +333,8 @@ const VALUES_PER_COMMIT = 4000;
 const VALUES_HELD_AT_MOST = 4 * VALUES_PER_COMMIT;
 /** Version index rows written between two commits (another connection's values get in between). */
 const INDEX_ROWS_PER_COMMIT = 10_000;
+/** Values a version index row has: view, key, valid from, valid to, value. */
+const INDEX_ROW_LENGTH = 5;
 
 /** What a bulk build holds until it is stored: its values, its versions, how far each projection came. */
 class Building {
@@ -347,7 +349,7 @@ class Building {
     private readonly saveCheckpoint: Database.Statement<[string, number]>,
   ) {
     this.values = new BuiltValues(db);
-    this.index = new ChunkedInsert(db, 'INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES', 5);
+    this.index = new ChunkedInsert(db, 'INSERT INTO view_rows (view, key, valid_from, valid_to, value_id) VALUES', INDEX_ROW_LENGTH);
   }
 
   /**
@@ -400,28 +402,27 @@ class Building {
     }, unlessBusy);
   }
 
-  /** Stores the rest, then writes the version index in key order, some thousand rows a commit. */
+  /**
+   * Stores the rest, then writes the version index in key order, some thousand rows a commit.
+   * Its rows are sorted and laid out first, before the file is taken: the other connection
+   * building it is likely to be writing its own index then (both threads of a rebuild end at
+   * about the same time), and each waited for the other's sorting too.
+   */
   finish(): void {
+    const rows = this.versions.indexRows();
     this.store();
-    const keys = this.versions.sorted();
-    let next = keys.next();
-    while (!next.done) {
+    const { index, values } = this;
+    for (let at = 0; at < rows.length; ) {
+      const end = Math.min(rows.length, at + INDEX_ROWS_PER_COMMIT * INDEX_ROW_LENGTH);
       this.write(() => {
-        for (let rows = 0; !next.done && rows < INDEX_ROWS_PER_COMMIT; next = keys.next()) {
-          const [view, key, { froms, values }] = next.value;
-          for (let i = 0; i < froms.length; i += 1) {
-            const value = values[i]!;
-            if (value === null) continue;
-            const { index } = this;
-            index.push(view);
-            index.push(key);
-            index.push(froms[i]);
-            index.push(i + 1 < froms.length ? froms[i + 1] : OPEN);
-            index.push(this.values.idOf(value));
-            rows += 1;
-          }
+        for (; at < end; at += INDEX_ROW_LENGTH) {
+          index.push(rows[at]);
+          index.push(rows[at + 1]);
+          index.push(rows[at + 2]);
+          index.push(rows[at + 3]);
+          index.push(values.idOf(rows[at + 4] as number));
         }
-        this.index.flush();
+        index.flush();
       });
     }
   }
@@ -503,12 +504,24 @@ class BuiltVersions {
     return this.byView.get(view)?.get(key);
   }
 
-  /** Every key's versions, in SQLite's order for ASCII names (which the index is written in). */
-  *sorted(): Generator<[view: string, key: string, versions: KeyVersions]> {
+  /**
+   * The version index's rows in SQLite's order for ASCII names, one after the other: view, key,
+   * valid from, valid to and the value's number in the build (`INDEX_ROW_LENGTH` each; a
+   * version that ended the row has none).
+   */
+  indexRows(): Array<string | number> {
+    const rows: Array<string | number> = [];
     for (const view of [...this.byView.keys()].sort()) {
       const byKey = this.byView.get(view)!;
-      for (const key of [...byKey.keys()].sort()) yield [view, key, byKey.get(key)!];
+      for (const key of [...byKey.keys()].sort()) {
+        const { froms, values } = byKey.get(key)!;
+        for (let i = 0; i < froms.length; i += 1) {
+          const value = values[i]!;
+          if (value !== null) rows.push(view, key, froms[i]!, i + 1 < froms.length ? froms[i + 1]! : OPEN, value);
+        }
+      }
     }
+    return rows;
   }
 }
 
