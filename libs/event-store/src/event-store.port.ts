@@ -54,12 +54,6 @@ export interface ReadAllOptions {
    * over others as well, so a caller still checks (`selects`).
    */
   select?: readonly EventSelection[];
-  /**
-   * For a reader of events' data alone (a build of projections that read no metadata): events
-   * come with empty metadata and without the log's hashes, which are then neither read nor
-   * parsed. A store may hand them over whole all the same.
-   */
-  dataOnly?: boolean;
 }
 
 /** Events of some types, of some streams, or both. */
@@ -71,6 +65,12 @@ export interface EventSelection {
    * building views in parts (one county's reports are one range of stream ids).
    */
   streams?: StreamRange;
+  /**
+   * For a reader of these events' data alone (projections that read no metadata): they may come
+   * with empty metadata and without the log's hashes, which are then neither read nor parsed.
+   * An event that a selection without it takes as well comes whole.
+   */
+  dataOnly?: boolean;
 }
 
 export interface StreamRange {

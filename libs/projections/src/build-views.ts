@@ -39,8 +39,13 @@ export async function buildViews(store: EventStore, views: Pick<ViewStore, 'appl
   if (twice) throw new Error(`${twice.projection.name} is in two parts of one build: its events would be applied out of order`);
   const byType = new Map<string, typeof builds>();
   for (const build of builds) for (const type of build.projection.handles) byType.set(type, [...(byType.get(type) ?? []), build]);
-  const select: EventSelection[] = parts.map(({ projections, streams }) => ({ types: [...new Set(projections.flatMap((p) => p.handles))], streams }));
-  const dataOnly = builds.every(({ projection }) => projection.readsMetadata === false);
+  // Per part, the events of projections that read no metadata are selected for their data alone.
+  const select: EventSelection[] = parts.flatMap(({ projections, streams }) =>
+    [true, false]
+      .map((dataOnly) => ({ dataOnly, handles: projections.filter((p) => (p.readsMetadata === false) === dataOnly).flatMap((p) => p.handles) }))
+      .filter(({ handles }) => handles.length > 0)
+      .map(({ dataOnly, handles }) => ({ types: [...new Set(handles)], streams, dataOnly })),
+  );
 
   let inBatch = 0;
   const apply = async (upTo: bigint) => {
@@ -51,7 +56,7 @@ export async function buildViews(store: EventStore, views: Pick<ViewStore, 'appl
     inBatch = 0;
     options.onProgress?.(upTo, until);
   };
-  for await (const event of store.readAll({ toPosition: until, batchSize, select, dataOnly })) {
+  for await (const event of store.readAll({ toPosition: until, batchSize, select })) {
     let taken = false;
     for (const build of byType.get(event.type) ?? []) {
       if (!inStreams(event.streamId, build.streams)) continue; // a store may hand over others too

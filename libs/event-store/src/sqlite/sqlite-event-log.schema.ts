@@ -54,11 +54,35 @@ export const EVENT_LOG_SCHEMA = `
  * which a rebuild reading every event notices.
  */
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, prev_hash, hash';
-/** The columns of `DataRow`: an event up to its data (`ReadAllOptions.dataOnly`). */
-const DATA_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, recorded_at, data';
 
-export type DataRow = [position: number, eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, recordedAt: string, data: string];
-export type EventRow = [...DataRow, metadata: string, prevHash: string, hash: string];
+export type EventRow = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  schemaVersion: number,
+  recordedAt: string,
+  data: string,
+  metadata: string,
+  prevHash: string,
+  hash: string,
+];
+
+/** An event as a selected read has it: metadata and hashes null for one read for its data alone (`EventSelection.dataOnly`). */
+export type SelectedRow = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  schemaVersion: number,
+  recordedAt: string,
+  data: string,
+  metadata: string | null,
+  prevHash: string | null,
+  hash: string | null,
+];
 
 export interface IdempotencyRow {
   key: string;
@@ -126,26 +150,36 @@ export function prepareEventLogStatements(db: Database) {
 
 /**
  * The pages of the events some selections take (`ReadAllOptions.select`), filtered in SQL: the
- * others are skipped unread; `dataOnly`: rows up to the events' data. A statement per shape of
- * selections, prepared once; a read works out its statement and parameters once, then reads
- * page after page.
+ * others are skipped unread, and so are the metadata and hashes of events taken only by
+ * selections for data alone (`dataOnly`). A statement per shape of selections, prepared once;
+ * a read works out its statement and parameters once, then reads page after page.
  */
 function selectedPages(db: Database) {
-  const prepared = new Map<string, Statement<unknown[], EventRow | DataRow>>();
-  function pages(select: readonly EventSelection[], dataOnly: true): (after: number, to: number, limit: number) => DataRow[];
-  function pages(select: readonly EventSelection[], dataOnly?: false): (after: number, to: number, limit: number) => EventRow[];
-  function pages(select: readonly EventSelection[], dataOnly = false): (after: number, to: number, limit: number) => Array<EventRow | DataRow> {
-    const takes = select.map(({ types, streams }) => {
-      const conditions = [types && 'type IN (SELECT value FROM json_each(?))', streams && 'stream_id >= ? AND stream_id < ?'].filter(Boolean);
-      return conditions.length > 0 ? `(${conditions.join(' AND ')})` : 'true';
-    });
-    const sql = `SELECT ${dataOnly ? DATA_COLUMNS : EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? AND (${takes.join(' OR ')}) ORDER BY position LIMIT ?`;
+  const prepared = new Map<string, Statement<unknown[], SelectedRow>>();
+  const condition = ({ types, streams }: EventSelection) => {
+    const conditions = [types && 'type IN (SELECT value FROM json_each(?))', streams && 'stream_id >= ? AND stream_id < ?'].filter(Boolean);
+    return conditions.length > 0 ? `(${conditions.join(' AND ')})` : 'true';
+  };
+  const parametersOf = (select: readonly EventSelection[]) =>
+    select.flatMap(({ types, streams }) => [...(types ? [JSON.stringify(types)] : []), ...(streams ? [streams.from, streams.to] : [])]);
+  return (select: readonly EventSelection[]): ((after: number, to: number, limit: number) => SelectedRow[]) => {
+    const whole = select.filter((selection) => !selection.dataOnly);
+    const wholeIf = whole.map(condition).join(' OR ');
+    const [wholeColumns, wholeParameters] =
+      whole.length === select.length
+        ? [EVENT_COLUMNS, []]
+        : whole.length === 0
+          ? [`${DATA_COLUMNS}, NULL, NULL, NULL`, []]
+          : [`${DATA_COLUMNS}, ${['metadata', 'prev_hash', 'hash'].map((column) => `CASE WHEN ${wholeIf} THEN ${column} END`).join(', ')}`, [1, 2, 3].flatMap(() => parametersOf(whole))];
+    const sql = `SELECT ${wholeColumns} FROM events WHERE position > ? AND position <= ? AND (${select.map(condition).join(' OR ')}) ORDER BY position LIMIT ?`;
     let statement = prepared.get(sql);
-    if (!statement) prepared.set(sql, (statement = db.prepare<unknown[], EventRow | DataRow>(sql).raw() as unknown as Statement<unknown[], EventRow | DataRow>));
-    const parameters = select.flatMap(({ types, streams }) => [...(types ? [JSON.stringify(types)] : []), ...(streams ? [streams.from, streams.to] : [])]);
-    return (after, to, limit) => statement.all(after, to, ...parameters, limit);
-  }
-  return pages;
+    if (!statement) prepared.set(sql, (statement = db.prepare<unknown[], SelectedRow>(sql).raw() as unknown as Statement<unknown[], SelectedRow>));
+    const parameters = parametersOf(select);
+    return (after, to, limit) => statement.all(...wholeParameters, after, to, ...parameters, limit);
+  };
 }
+
+/** The columns of an event up to its data. */
+const DATA_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, recorded_at, data';
 
 export type EventLogStatements = ReturnType<typeof prepareEventLogStatements>;

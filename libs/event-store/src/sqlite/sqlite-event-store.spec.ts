@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
+import type { StoredEvent } from '../event-envelope.js';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors.js';
+import type { EventSelection } from '../event-store.port.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 let dir: string;
@@ -142,18 +144,25 @@ describe('SqliteEventStore stream index', () => {
 });
 
 describe('SqliteEventStore read for data alone (a rebuild of projections that read no metadata)', () => {
-  it('hands over the events with their data, and with empty metadata and hashes, unread', async () => {
+  it('hands over the events only data-only selections take with empty metadata and hashes, unread, and the others whole', async () => {
     const store = new SqliteEventStore({ file: file() });
-    await store.append('s', [{ type: 'Probe', data: { n: 1 }, metadata: { correlationId: 'c-1', actor: { id: 'a', name: 'Anna', roles: [], org: '20' } } }]);
-    const read = async (dataOnly: boolean) => {
+    const metadata = { correlationId: 'c-1', actor: { id: 'a', name: 'Anna', roles: [], org: '20' } };
+    await store.append('s', [
+      { type: 'Probe', data: { n: 1 }, metadata },
+      { type: 'Other', data: { n: 2 }, metadata },
+      { type: 'Both', data: { n: 3 }, metadata },
+    ]);
+    const read = async (select: EventSelection[]) => {
       const events = [];
-      for await (const event of store.readAll({ dataOnly, select: [{ types: ['Probe'] }] })) events.push(event);
+      for await (const event of store.readAll({ select })) events.push(event);
       return events;
     };
-    const [whole] = await read(false);
-    expect(whole).toMatchObject({ data: { n: 1 }, metadata: { correlationId: 'c-1', actor: { name: 'Anna' } } });
-    expect(whole!.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await read(true)).toEqual([{ ...whole, metadata: {}, prevHash: '', hash: '' }]);
+    const whole = await read([{}]);
+    expect(whole.map((e) => e.metadata)).toEqual([metadata, metadata, metadata]);
+    expect(whole.map((e) => e.hash)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    const dataOnly = (event: StoredEvent) => ({ ...event, metadata: {}, prevHash: '', hash: '' });
+    expect(await read([{ dataOnly: true }])).toEqual(whole.map(dataOnly));
+    expect(await read([{ types: ['Probe', 'Both'], dataOnly: true }, { types: ['Other', 'Both'] }])).toEqual([dataOnly(whole[0]!), whole[1], whole[2]]);
     await store.close();
   });
 });

@@ -29,8 +29,8 @@ import { timeOrderedUuid } from '../time-ordered-uuid.js';
 import {
   EVENT_LOG_SCHEMA,
   type EventLogStatements,
-  type DataRow,
   type EventRow,
+  type SelectedRow,
   configureDurableConnection,
   prepareEventLogStatements,
 } from './sqlite-event-log.schema.js';
@@ -178,13 +178,9 @@ export class SqliteEventStore implements EventStore {
     const batchSize = options.batchSize ?? 1000;
     const to = options.toPosition === undefined ? MAX_POSITION : Number(options.toPosition);
     let after = Number(options.fromPosition ?? 0n);
-    const { select, dataOnly } = options;
+    const { select } = options;
     if (select?.length === 0) return;
-    const readPage: (after: number, to: number, limit: number) => Array<EventRow | DataRow> = dataOnly
-      ? this.sql.selectedPages(select ?? [{}], true)
-      : select
-        ? this.sql.selectedPages(select)
-        : (after, upTo, limit) => this.sql.readPage.all(after, upTo, limit);
+    const readPage = select ? this.sql.selectedPages(select) : (from: number, upTo: number, limit: number) => this.sql.readPage.all(from, upTo, limit);
     // Once a page comes back full the read is a scan (a rebuild's threads each scan the whole
     // log): its pages are read through a memory map of the file, let go after each page (mapped
     // pages count in the process's resident memory while they are mapped). On ten national
@@ -448,13 +444,12 @@ function storeFailure(failure: { code: string; message: string }): Error {
   return new Error(`The event log failed to write a batch: ${failure.message} (${failure.code})`);
 }
 
-/** The metadata of an event read for its data alone (`dataOnly`): none, one frozen object for all. */
+/** The metadata of an event read for its data alone (`EventSelection.dataOnly`): none, one frozen object for all. */
 const NO_METADATA: EventMetadata = Object.freeze({});
 
-/** An event from its row; from a row up to its data (`dataOnly`), with empty metadata and no hashes. */
-function toStoredEvent(row: EventRow | DataRow): StoredEvent {
-  const [position, eventId, streamId, revision, type, schemaVersion, recordedAt, data] = row;
-  const event: StoredEvent = {
+/** An event from its row; one read for its data alone, with empty metadata and hashes. */
+function toStoredEvent([position, eventId, streamId, revision, type, schemaVersion, recordedAt, data, metadata, prevHash, hash]: SelectedRow): StoredEvent {
+  return {
     eventId,
     type,
     schemaVersion,
@@ -463,14 +458,8 @@ function toStoredEvent(row: EventRow | DataRow): StoredEvent {
     position: BigInt(position),
     recordedAt,
     data: JSON.parse(data) as unknown,
-    metadata: NO_METADATA,
-    prevHash: '',
-    hash: '',
+    metadata: metadata === null ? NO_METADATA : (JSON.parse(metadata) as EventMetadata),
+    prevHash: prevHash ?? '',
+    hash: hash ?? '',
   };
-  if (row.length === 11) {
-    event.metadata = JSON.parse(row[8]) as EventMetadata;
-    event.prevHash = row[9];
-    event.hash = row[10];
-  }
-  return event;
 }

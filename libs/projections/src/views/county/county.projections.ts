@@ -33,6 +33,7 @@ export const assessmentProjection: Projection = {
   version: 1,
   views: [ASSESSMENTS_VIEW],
   handles: ['RegionalAssessmentRecorded', 'RegionalAssessmentAmended'],
+  readsMetadata: false,
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & AssessmentEvent;
     const key = countyPeriodKey(e.data.county, e.data.period);

@@ -18,6 +18,7 @@ export const readinessProjection: Projection = {
   version: 1,
   views: [READINESS_VIEW],
   handles: ['ReadinessFactRecorded'],
+  readsMetadata: false,
   async apply(event: StoredEvent, views) {
     const { orgUnit, kind, date, reference } = (event as StoredEvent & ReadinessEvent).data;
     const row = (await views.get<ReadinessRow>(READINESS_VIEW, orgUnit)) ?? { orgUnit, facts: [], latest: {} };

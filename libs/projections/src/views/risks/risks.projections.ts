@@ -45,6 +45,7 @@ export const riskProjection: Projection = {
   version: 2,
   views: [RISKS_VIEW, RISK_INDEX],
   handles: ['RiskIdentified', 'RiskReassessed', 'RiskClosed'],
+  readsMetadata: false,
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & RiskEvent;
     if (e.type === 'RiskIdentified') {

@@ -32,6 +32,7 @@ export const supportCaseProjection: Projection = {
   version: 1,
   views: [SUPPORT_CASES_VIEW, SUPPORT_CASE_INDEX],
   handles: ['SupportCaseOpened', 'SupportCaseConsulted', 'SupportCaseReferred', 'SupportCaseClosed', 'SupportCaseSubjectErased'],
+  readsMetadata: false,
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & SupportCaseEvent;
     if (e.type === 'SupportCaseOpened') {

@@ -58,6 +58,7 @@ export const activityProjection: Projection = {
   version: 1,
   views: [ACTIVITIES_VIEW],
   handles: ['ActivityRecorded'],
+  readsMetadata: false,
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & ActivityEvent;
     await views.put(ACTIVITIES_VIEW, `${e.data.county}|${e.data.date}|${e.data.activityId}`, { ...e.data, recordedAt: e.recordedAt, eventId: e.eventId });
@@ -69,6 +70,7 @@ export const timeEntryProjection: Projection = {
   version: 1,
   views: [TIME_VIEW],
   handles: ['TimeEntryRecorded'],
+  readsMetadata: false,
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & TimeEntryEvent;
     await views.put(TIME_VIEW, `${e.data.county}|${e.data.date}|${e.data.entryId}`, { ...e.data, eventId: e.eventId });
@@ -80,6 +82,7 @@ export const goalProjection: Projection = {
   version: 3,
   views: [GOALS_VIEW, GOAL_STATUS_VIEW, GOAL_INDEX],
   handles: ['GoalDefined', 'GoalStatusReported'],
+  readsMetadata: false,
   async apply(event: StoredEvent, views) {
     const e = event as StoredEvent & GoalEvent;
     if (e.type === 'GoalDefined') {
