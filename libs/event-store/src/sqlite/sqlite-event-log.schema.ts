@@ -55,34 +55,13 @@ export const EVENT_LOG_SCHEMA = `
  */
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, prev_hash, hash';
 
-export type EventRow = [
-  position: number,
-  eventId: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  schemaVersion: number,
-  recordedAt: string,
-  data: string,
-  metadata: string,
-  prevHash: string,
-  hash: string,
-];
+/** The columns of an event up to its data: what a read for data alone reads (`EventSelection.dataOnly`). */
+const DATA_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, recorded_at, data';
 
-/** An event as a selected read has it: metadata and hashes null for one read for its data alone (`EventSelection.dataOnly`). */
-export type SelectedRow = [
-  position: number,
-  eventId: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  schemaVersion: number,
-  recordedAt: string,
-  data: string,
-  metadata: string | null,
-  prevHash: string | null,
-  hash: string | null,
-];
+type DataRow = [position: number, eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, recordedAt: string, data: string];
+export type EventRow = [...DataRow, metadata: string, prevHash: string, hash: string];
+/** An event as a selected read has it: metadata and hashes null for one read for its data alone. */
+export type SelectedRow = [...DataRow, metadata: string | null, prevHash: string | null, hash: string | null];
 
 export interface IdempotencyRow {
   key: string;
@@ -156,30 +135,34 @@ export function prepareEventLogStatements(db: Database) {
  */
 function selectedPages(db: Database) {
   const prepared = new Map<string, Statement<unknown[], SelectedRow>>();
-  const condition = ({ types, streams }: EventSelection) => {
-    const conditions = [types && 'type IN (SELECT value FROM json_each(?))', streams && 'stream_id >= ? AND stream_id < ?'].filter(Boolean);
-    return conditions.length > 0 ? `(${conditions.join(' AND ')})` : 'true';
-  };
-  const parametersOf = (select: readonly EventSelection[]) =>
-    select.flatMap(({ types, streams }) => [...(types ? [JSON.stringify(types)] : []), ...(streams ? [streams.from, streams.to] : [])]);
   return (select: readonly EventSelection[]): ((after: number, to: number, limit: number) => SelectedRow[]) => {
-    const whole = select.filter((selection) => !selection.dataOnly);
-    const wholeIf = whole.map(condition).join(' OR ');
-    const [wholeColumns, wholeParameters] =
-      whole.length === select.length
-        ? [EVENT_COLUMNS, []]
-        : whole.length === 0
-          ? [`${DATA_COLUMNS}, NULL, NULL, NULL`, []]
-          : [`${DATA_COLUMNS}, ${['metadata', 'prev_hash', 'hash'].map((column) => `CASE WHEN ${wholeIf} THEN ${column} END`).join(', ')}`, [1, 2, 3].flatMap(() => parametersOf(whole))];
-    const sql = `SELECT ${wholeColumns} FROM events WHERE position > ? AND position <= ? AND (${select.map(condition).join(' OR ')}) ORDER BY position LIMIT ?`;
+    const { columns, parameters: columnParameters } = selectedColumns(select);
+    const sql = `SELECT ${columns} FROM events WHERE position > ? AND position <= ? AND (${select.map(condition).join(' OR ')}) ORDER BY position LIMIT ?`;
     let statement = prepared.get(sql);
     if (!statement) prepared.set(sql, (statement = db.prepare<unknown[], SelectedRow>(sql).raw() as unknown as Statement<unknown[], SelectedRow>));
     const parameters = parametersOf(select);
-    return (after, to, limit) => statement.all(...wholeParameters, after, to, ...parameters, limit);
+    return (after, to, limit) => statement.all(...columnParameters, after, to, ...parameters, limit);
   };
 }
 
-/** The columns of an event up to its data. */
-const DATA_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, recorded_at, data';
+/** What a selection takes, in SQL (its parameters: `parametersOf`). */
+function condition({ types, streams }: EventSelection): string {
+  const conditions = [types && 'type IN (SELECT value FROM json_each(?))', streams && 'stream_id >= ? AND stream_id < ?'].filter(Boolean);
+  return conditions.length > 0 ? `(${conditions.join(' AND ')})` : 'true';
+}
+
+function parametersOf(select: readonly EventSelection[]): unknown[] {
+  return select.flatMap(({ types, streams }) => [...(types ? [JSON.stringify(types)] : []), ...(streams ? [streams.from, streams.to] : [])]);
+}
+
+/** The columns a selected read reads: metadata and hashes only of the events a selection without `dataOnly` takes. */
+function selectedColumns(select: readonly EventSelection[]): { columns: string; parameters: unknown[] } {
+  const whole = select.filter((selection) => !selection.dataOnly);
+  if (whole.length === select.length) return { columns: EVENT_COLUMNS, parameters: [] };
+  if (whole.length === 0) return { columns: `${DATA_COLUMNS}, NULL, NULL, NULL`, parameters: [] };
+  const takenWhole = whole.map(condition).join(' OR ');
+  const ifTakenWhole = ['metadata', 'prev_hash', 'hash'].map((column) => `CASE WHEN ${takenWhole} THEN ${column} END`);
+  return { columns: `${DATA_COLUMNS}, ${ifTakenWhole.join(', ')}`, parameters: ifTakenWhole.flatMap(() => parametersOf(whole)) };
+}
 
 export type EventLogStatements = ReturnType<typeof prepareEventLogStatements>;
