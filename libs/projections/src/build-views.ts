@@ -39,13 +39,7 @@ export async function buildViews(store: EventStore, views: Pick<ViewStore, 'appl
   if (twice) throw new Error(`${twice.projection.name} is in two parts of one build: its events would be applied out of order`);
   const byType = new Map<string, typeof builds>();
   for (const build of builds) for (const type of build.projection.handles) byType.set(type, [...(byType.get(type) ?? []), build]);
-  // Per part, the events of projections that read no metadata are selected for their data alone.
-  const select: EventSelection[] = parts.flatMap(({ projections, streams }) =>
-    [true, false]
-      .map((dataOnly) => ({ dataOnly, handles: projections.filter((p) => (p.readsMetadata === false) === dataOnly).flatMap((p) => p.handles) }))
-      .filter(({ handles }) => handles.length > 0)
-      .map(({ dataOnly, handles }) => ({ types: [...new Set(handles)], streams, dataOnly })),
-  );
+  const select = parts.flatMap(selectionsOf);
 
   let inBatch = 0;
   const apply = async (upTo: bigint) => {
@@ -67,4 +61,15 @@ export async function buildViews(store: EventStore, views: Pick<ViewStore, 'appl
   }
   await apply(until);
   return until;
+}
+
+/**
+ * What a part reads of the log: the events its projections handle, in its streams; those of
+ * the projections that read no metadata for their data alone (`readsMetadata: false`).
+ */
+function selectionsOf({ projections, streams }: BuildPart): EventSelection[] {
+  return [true, false].flatMap((dataOnly) => {
+    const types = new Set(projections.filter((p) => (p.readsMetadata === false) === dataOnly).flatMap((p) => p.handles));
+    return types.size > 0 ? [{ types: [...types], streams, dataOnly }] : [];
+  });
 }

@@ -14,8 +14,8 @@ export interface Projection {
   views: readonly string[];
   /**
    * False for one that reads only its events' data (and ids, types, streams, positions, times),
-   * never their metadata: a build of such projections alone reads the log without it
-   * (`ReadAllOptions.dataOnly`).
+   * never their metadata: a build reads its events without metadata and hashes
+   * (`EventSelection.dataOnly`) unless another projection of the build reads them whole.
    */
   readsMetadata?: boolean;
   apply(event: StoredEvent, views: ViewWriter): Promise<void>;

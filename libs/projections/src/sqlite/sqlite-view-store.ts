@@ -145,10 +145,7 @@ export class SqliteViewStore implements ViewStore {
       // pages out (the file is thrown away if the build stops), and holds off another
       // connection building the same file. While that one writes, this one builds on.
       const writer = new BuildWriter(building);
-      for (const event of events) {
-        writer.position = Number(event.position);
-        await apply(writer, event);
-      }
+      await applyEach(writer, events, apply);
       writer.batchDone();
       building.reached(projection, Number(upTo));
       const waiting = building.values.waiting;
@@ -172,11 +169,7 @@ export class SqliteViewStore implements ViewStore {
   /** A batch's events applied: the versions they write, not yet stored. */
   private async pending(events: ReadonlyArray<{ position: bigint }>, apply: (writer: ViewWriter, event: { position: bigint }) => Promise<void>): Promise<PendingVersions> {
     const batch = new PendingVersions();
-    const writer = this.writerFor(batch);
-    for (const event of events) {
-      writer.position = Number(event.position);
-      await apply(writer, event);
-    }
+    await applyEach(this.writerFor(batch), events, apply);
     return batch;
   }
 
@@ -320,6 +313,18 @@ export class SqliteViewStore implements ViewStore {
       const valueId = this.openVersion(view, key);
       return valueId === undefined ? undefined : batch.parsed(valueId, () => JSON.parse(this.sql.value.get(valueId)!.value));
     });
+  }
+}
+
+/** Applies a batch's events one after the other, the writer told each event's position. */
+async function applyEach(
+  writer: ViewWriter & { position: number },
+  events: ReadonlyArray<{ position: bigint }>,
+  apply: (writer: ViewWriter, event: { position: bigint }) => Promise<void>,
+): Promise<void> {
+  for (const event of events) {
+    writer.position = Number(event.position);
+    await apply(writer, event);
   }
 }
 

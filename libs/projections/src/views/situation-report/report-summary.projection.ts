@@ -143,16 +143,15 @@ function lastMoved(was: ReportSummaryRow['values'], values: ReportSummaryRow['va
 
 /** A municipality's report in its county's period: a submission counts it (and late, if so), and each answer whose number changed moves it from its old count to its new one. */
 async function count(views: ViewWriter, key: string, submitted: boolean, late: boolean, was: ReportSummaryRow['values'], values: ReportSummaryRow['values']) {
-  if (!submitted && lastMoved(was, values) < 0) return;
+  const last = lastMoved(was, values);
+  if (!submitted && last < 0) return;
   const row = (await views.get<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key)) ?? { reported: 0, late: 0, counts: [] };
-  const counts = movedCounts(row.counts, was, values);
+  const counts = last < 0 ? row.counts : movedCounts(row.counts, was, values, last);
   await views.put<CountyPeriodRow>(COUNTY_PERIOD_VIEW, key, submitted ? { reported: row.reported + 1, late: row.late + (late ? 1 : 0), counts } : { ...row, counts });
 }
 
-/** A county period's counts (`CountyPeriodRow.counts`) with a report's numbers moved from `was` to `values` (the same list when none moved). */
-function movedCounts(counts: readonly number[], was: ReportSummaryRow['values'], values: ReportSummaryRow['values']): number[] {
-  const last = lastMoved(was, values);
-  if (last < 0) return counts as number[];
+/** A county period's counts (`CountyPeriodRow.counts`) with a report's numbers moved from `was` to `values`, up to the `last` place that moved. */
+function movedCounts(counts: readonly number[], was: ReportSummaryRow['values'], values: ReportSummaryRow['values'], last: number): number[] {
   const next = scratch.counts;
   let length = 0;
   let at = 0;
