@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type Database from 'better-sqlite3';
 import { SqliteEventStore } from '@lagesbild/event-store';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
@@ -97,6 +98,37 @@ describe('projection runner with the embedded view store', () => {
     await expect(runner.start()).rejects.toThrow('boom');
     expect(await views.checkpoint(`report-summaries@v${reportSummaryProjection.version}`)).toBe(0n);
     expect(await reportSummaryOf(runner.readerAt(2n), '2085', '2018-03')).toBeUndefined();
+    await views.close();
+  });
+
+  it('waits out a full disk: the batch that found no room is taken again once there is room, with nothing lost or applied twice', async () => {
+    const views = new SqliteViewStore(join(dir, 'views.db'));
+    const failures: unknown[] = [];
+    const runner = new ProjectionRunner(store, views, [reportSummaryProjection], { onError: (_, error) => failures.push(error) });
+    await runner.start();
+    // SQLite's page limit stands in for the disk: a write past it fails as on a full disk
+    // (SQLITE_FULL, the transaction rolled back by SQLite itself).
+    const connection = (views as unknown as { db: Database.Database }).db;
+    const pages = connection.pragma('page_count', { simple: true }) as number;
+    connection.pragma(`max_page_count = ${pages}`);
+
+    const dalarna = ['2021', '2023', '2026', '2029', '2031', '2034', '2039', '2061', '2062', '2080', '2081', '2082', '2083', '2084', '2085'];
+    const periods = ['2017-10', '2017-11', '2017-12', '2018-01', '2018-02', '2018-03'];
+    for (const period of periods) for (const code of dalarna) await submit(code, period, 1);
+    const head = await store.headPosition();
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.map((error) => (error as { code?: string }).code)).toEqual(failures.map(() => 'SQLITE_FULL'));
+    expect(runner.status().projections[0]!.position).toBeLessThan(head); // stopped where the room ran out
+
+    connection.pragma(`max_page_count = ${pages * 100}`);
+    expect(await runner.waitFor(head, 3000)).toBe(true);
+    for (const period of periods) for (const code of dalarna) expect((await reportSummaryOf(runner.readerAt(head), code, period))!.eventIds).toHaveLength(1);
+    await runner.stop();
+
+    const rebuilt = new SqliteViewStore(join(dir, 'rebuilt.db'));
+    await new ProjectionRunner(store, rebuilt, [reportSummaryProjection]).start();
+    expect(await views.digest()).toBe(await rebuilt.digest());
+    await rebuilt.close();
     await views.close();
   });
 

@@ -204,14 +204,18 @@ export class ProjectionRunner {
       const members = group();
       if (members.length === 0 && options.untilEmpty) return;
       const from = this.lowest(members);
-      const batch: StoredEvent[] = [];
-      if (members.length > 0) {
-        for await (const event of this.store.readAll({ fromPosition: from, batchSize })) {
-          batch.push(event);
-          if (batch.length >= batchSize) break;
-        }
+      let batch: StoredEvent[] = [];
+      try {
+        if (members.length > 0) batch = await this.read(from, batchSize);
+        if (batch.length > 0) for (const projection of members) await this.applyTo(projection, batch);
+      } catch (error) {
+        // A full disk or a busy file: nothing of the batch was kept; wait, then take it again.
+        if (!isTransient(error) || !this.isRunning) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+        continue;
       }
-      if (batch.length === 0) {
+      const upTo = batch.at(-1)?.position;
+      if (upTo === undefined) {
         await new Promise<void>((resolve) => {
           const wake = () => {
             this.wakers.delete(wake);
@@ -220,15 +224,6 @@ export class ProjectionRunner {
           this.wakers.add(wake);
           if (!this.isRunning || (members.length > 0 && this.logHead > from)) wake();
         });
-        continue;
-      }
-      const upTo = batch[batch.length - 1]!.position;
-      try {
-        for (const projection of members) await this.applyTo(projection, batch, upTo);
-      } catch (error) {
-        // A full disk or a busy file: nothing of the batch was kept; wait, then take it again.
-        if (!isTransient(error) || !this.isRunning) throw error;
-        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
         continue;
       }
       if (upTo > this.logHead) this.logHead = upTo;
@@ -242,6 +237,16 @@ export class ProjectionRunner {
       await this.retireReplaced();
       this.release();
     }
+  }
+
+  /** The next batch of the log after `from`. */
+  private async read(from: bigint, batchSize: number): Promise<StoredEvent[]> {
+    const batch: StoredEvent[] = [];
+    for await (const event of this.store.readAll({ fromPosition: from, batchSize })) {
+      batch.push(event);
+      if (batch.length >= batchSize) break;
+    }
+    return batch;
   }
 
   /** Runs view-store work one piece at a time. */
@@ -263,7 +268,9 @@ export class ProjectionRunner {
     }
   }
 
-  private async applyTo(projection: Projection, batch: StoredEvent[], upTo: bigint): Promise<void> {
+  /** Applies a batch (not empty) to a projection: its own events, and its checkpoint moved to the batch's end. */
+  private async applyTo(projection: Projection, batch: StoredEvent[]): Promise<void> {
+    const upTo = batch[batch.length - 1]!.position;
     const id = checkpointName(projection);
     const done = this.applied.get(id) ?? 0n;
     if (done >= upTo) return;

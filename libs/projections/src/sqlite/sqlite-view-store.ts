@@ -160,7 +160,9 @@ export class SqliteViewStore implements ViewStore {
       this.sql.saveCheckpoint.run(projection, Number(upTo));
       this.db.exec('COMMIT');
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      // A full disk (or an I/O error) may have rolled the transaction back already: a ROLLBACK
+      // then fails, and its error would hide the one that says to wait and try again.
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
     this.moveCheckpointsOffOnceBusy();
