@@ -135,6 +135,44 @@ describe('projection runner with the embedded view store', () => {
     await views.close();
   });
 
+  it('stops on an error it cannot wait out and says so; started again, it takes the failed batch again from its checkpoint', async () => {
+    const views = new SqliteViewStore(join(dir, 'views.db'));
+    let failNext = false;
+    const once = {
+      ...reportSummaryProjection,
+      apply: async (event: Parameters<typeof reportSummaryProjection.apply>[0], writer: Parameters<typeof reportSummaryProjection.apply>[1]) => {
+        await reportSummaryProjection.apply(event, writer);
+        if (failNext) {
+          failNext = false;
+          throw new Error('boom');
+        }
+      },
+    };
+    let stopped!: (error: unknown) => void;
+    const stop = new Promise<unknown>((resolve) => (stopped = resolve));
+    const runner = new ProjectionRunner(store, views, [once], { onStopped: stopped });
+    await submit('2085', '2018-03', 1);
+    await runner.start();
+
+    failNext = true;
+    const failed = await submit('2080', '2018-03', 2);
+    expect(String(await stop)).toBe('Error: boom');
+    expect(runner.status().projections[0]!.position).toBe(failed.position - 1n);
+    expect(await runner.waitFor(failed.position, 200)).toBe(false);
+
+    await runner.start();
+    expect(await runner.waitFor(failed.position, 0)).toBe(true);
+    expect((await reportSummaryOf(runner.readerAt(failed.position), '2080', '2018-03'))!.eventIds).toHaveLength(1);
+    await runner.stop();
+    const rebuilt = new SqliteViewStore(join(dir, 'rebuilt.db'));
+    const fromZero = new ProjectionRunner(store, rebuilt, [reportSummaryProjection]);
+    await fromZero.start();
+    await fromZero.stop();
+    expect(await views.digest()).toBe(await rebuilt.digest());
+    await rebuilt.close();
+    await views.close();
+  });
+
   it('spends no transaction on a projection with nothing in a batch, and still resumes right', async () => {
     const views = new SqliteViewStore(join(dir, 'views.db'));
     let runner = new ProjectionRunner(store, views, [reportSummaryProjection, goalProjection]);

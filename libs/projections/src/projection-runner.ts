@@ -18,6 +18,12 @@ const CHECKPOINT_EVERY_IGNORED = 10_000n;
 export interface ProjectionRunnerOptions {
   batchSize?: number;
   onError?: (projection: string, error: unknown) => void;
+  /**
+   * Told when the projections stop on an error they cannot wait out, after `start` has
+   * resolved (before, `start` rejects with it). The runner may be started again: it resumes
+   * from the checkpoints, and the batch that failed is taken again.
+   */
+  onStopped?: (error: unknown) => void;
   /** Told when a new version has caught up and replaced an older one. */
   onSwitch?: (projection: string, from: number, to: number) => void;
   /** Told after every batch applied (and after start has read the checkpoints). */
@@ -115,10 +121,20 @@ export class ProjectionRunner {
       this.caughtUp = { position: startHead, resolve };
     });
     this.release();
-    const serving = this.run(() => this.active());
-    const building = this.run(() => this.building(), { untilEmpty: true });
-    this.loops = Promise.all([serving, building]).then(() => undefined);
-    await Promise.race([caughtUp, this.loops]);
+    // Both loops end once either fails (the other after the batch in hand); the head is then let go.
+    const loops = [this.run(() => this.active()), this.run(() => this.building(), { untilEmpty: true })].map((loop) => loop.catch(this.halt));
+    const ended = Promise.allSettled(loops).then(async (results) => {
+      await this.untap?.();
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    });
+    this.loops = ended.catch(() => undefined);
+    let started = false;
+    ended.catch((error: unknown) => {
+      if (started) this.options.onStopped?.(error);
+    });
+    await Promise.race([caughtUp, ended]);
+    started = true;
   }
 
   /**
@@ -159,12 +175,19 @@ export class ProjectionRunner {
     };
   }
 
+  /** Stops following the log once the batch in hand is done. */
   async stop(): Promise<void> {
     this.isRunning = false;
     for (const wake of this.wakers) wake();
-    await this.untap?.();
     await this.loops;
   }
+
+  /** A loop has failed: the other stops too, and the error goes on. */
+  private readonly halt = (error: unknown): never => {
+    this.isRunning = false;
+    for (const wake of this.wakers) wake();
+    throw error;
+  };
 
   /** The log has grown to `head`: the loops waiting at the old head go on. */
   private headMoved(head: bigint): void {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@lagesbild/event-store';
 import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
@@ -46,6 +47,27 @@ describe('projections on a thread of their own (the embedded default)', () => {
     const status = projections.status();
     expect(status.head).toBe(after.position);
     expect(status.projections.find((p) => p.name === 'report-summaries')).toMatchObject({ position: after.position, serving: true });
+  }, 30_000);
+
+  it('says so when the thread ends unexpectedly, and started again resumes from its checkpoints', async () => {
+    let stopped!: (error: unknown) => void;
+    const stop = new Promise<unknown>((resolve) => (stopped = resolve));
+    thread = new ProjectionThread(store, { eventsFile: join(dir, 'events.db'), viewsFile: join(dir, 'views.db'), onStopped: stopped });
+    await thread.start();
+    const first = await submit('2085', '2018-03', 2);
+    expect(await thread.waitFor(first.position, 5000)).toBe(true);
+
+    // The thread dies as on a fatal error (out of memory, a crash in native code).
+    await (thread as unknown as { worker: Worker }).worker.terminate();
+    expect(String(await stop)).toMatch(/The projection thread ended \(exit code 1\)/);
+    const written = await submit('2085', '2018-04', 3);
+    expect(await thread.waitFor(written.position, 300)).toBe(false); // nothing applies the log meanwhile
+
+    await thread.start();
+    expect(await thread.waitFor(written.position, 5000)).toBe(true);
+    const reader = thread.readerAt(written.position);
+    expect((await reportSummaryOf(reader, '2085', '2018-04'))?.answer('social-risk.level')?.[0]).toBe(3);
+    expect((await reportSummaryOf(reader, '2085', '2018-03'))?.eventIds).toHaveLength(1);
   }, 30_000);
 
   it('says false when a position is not reached in time, and has stored its checkpoints when stopped', async () => {

@@ -8,7 +8,7 @@ import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import type { ViewReader } from '../view-store.port.js';
 import { type FromProjectionThread, type ProjectionStatus, type ToProjectionThread, deserializeError } from './projection-thread.messages.js';
 
-export interface ProjectionThreadOptions extends Pick<ProjectionRunnerOptions, 'onError' | 'onSwitch' | 'onChanged'> {
+export interface ProjectionThreadOptions extends Pick<ProjectionRunnerOptions, 'onError' | 'onStopped' | 'onSwitch' | 'onChanged'> {
   /** The embedded log's file (the thread opens a reading connection of its own). */
   eventsFile: string;
   /** The views' file: the thread writes it, this side reads it. */
@@ -26,6 +26,7 @@ export interface ProjectionThreadOptions extends Pick<ProjectionRunnerOptions, '
  */
 export class ProjectionThread {
   private worker: Worker | undefined;
+  private exited: Promise<unknown> | undefined;
   private reader: SqliteViewStore | undefined;
   private unwatch: (() => void) | undefined;
   private head = 0n;
@@ -45,18 +46,37 @@ export class ProjectionThread {
     if (!store.watchHead) throw new Error('A projection thread needs the store that writes the log to tell it of each commit (watchHead)');
   }
 
-  /** Starts the thread; resolves once every projection has reached the head seen at start. */
+  /**
+   * Starts the thread; resolves once every projection has reached the head seen at start.
+   * After a stop on an error (`onStopped`) it may be started again: a new thread resumes
+   * from the checkpoints.
+   */
   async start(): Promise<void> {
+    this.stopping = false;
     const worker = startWorker(import.meta.url, 'projection-thread.worker', { eventsFile: this.options.eventsFile, viewsFile: this.options.viewsFile });
     this.worker = worker;
+    this.exited = new Promise((resolve) => worker.once('exit', resolve));
+    this.unwatch?.();
     this.unwatch = this.store.watchHead!((head) => this.logReached(head));
+    let started = false;
+    let ended = false;
     await new Promise<void>((resolve, reject) => {
+      // Before it has caught up, start fails; afterwards `onStopped` is told (reads meanwhile wait, and get 503s).
+      const endedBy = (error: Error) => {
+        if (ended || this.stopping) return;
+        ended = true;
+        this.unwatch?.();
+        this.unwatch = undefined;
+        if (started) this.options.onStopped?.(error);
+        else reject(error);
+      };
       worker.on('message', (message: FromProjectionThread) => {
         switch (message.kind) {
           case 'progress':
             this.progress(message);
             return;
           case 'caught-up':
+            started = true;
             resolve();
             return;
           case 'switched':
@@ -66,19 +86,11 @@ export class ProjectionThread {
             this.options.onError?.(message.projection, deserializeError(message.error));
             return;
           case 'stopped-by-error':
-            reject(deserializeError(message.error));
+            endedBy(deserializeError(message.error));
         }
       });
-      // Before it has caught up, start fails; afterwards a stopped thread is reported (reads then wait, and get 503s).
-      worker.on('error', (error) => {
-        reject(error);
-        this.options.onError?.('projection thread', error);
-      });
-      worker.once('exit', (code) => {
-        const ended = new Error(`The projection thread ended (exit code ${code})`);
-        reject(ended);
-        if (!this.stopping) this.options.onError?.('projection thread', ended);
-      });
+      worker.on('error', endedBy);
+      worker.once('exit', (code) => endedBy(new Error(`The projection thread ended (exit code ${code})`)));
     });
   }
 
@@ -115,12 +127,9 @@ export class ProjectionThread {
   async stop(): Promise<void> {
     this.stopping = true;
     this.unwatch?.();
-    const worker = this.worker;
-    if (worker) {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.postMessage({ kind: 'stop' } satisfies ToProjectionThread);
-      await exited;
-    }
+    // A thread that ended on an error has exited already (or is closing): the message then goes nowhere.
+    this.worker?.postMessage({ kind: 'stop' } satisfies ToProjectionThread);
+    await this.exited;
     await this.reader?.close();
   }
 

@@ -24,6 +24,7 @@ const runner: ProjectionRunner = new ProjectionRunner(store, views, ALL_PROJECTI
     changed = changed.length === 0 ? rows : changed.concat(rows);
   },
   onError: (projection, error) => post({ kind: 'projection-failed', projection, error: serializeError(error) }),
+  onStopped: (error) => void stopBy(error),
   onSwitch: (projection, from, to) => post({ kind: 'switched', projection, from, to }),
   onProgress: () => {
     const status = runner.status();
@@ -49,12 +50,23 @@ port.on('message', (message: ToProjectionThread) => {
 
 runner.start().then(
   () => post({ kind: 'caught-up' }),
-  (error: unknown) => post({ kind: 'stopped-by-error', error: serializeError(error) }),
+  (error: unknown) => stopBy(error),
 );
 
-async function stop(): Promise<void> {
-  await runner.stop().catch(() => undefined);
-  await views.close();
-  await store.close();
-  port.close();
+/** The projections have stopped on an error: the thread says so and ends (the api's side may start another). */
+async function stopBy(error: unknown): Promise<void> {
+  post({ kind: 'stopped-by-error', error: serializeError(error) });
+  await stop();
+}
+
+let stopped: Promise<void> | undefined;
+/** Ends the thread once the batch in hand is done and the connections are closed (once, however often asked). */
+function stop(): Promise<void> {
+  stopped ??= (async () => {
+    await runner.stop();
+    await views.close();
+    await store.close();
+    port.close();
+  })();
+  return stopped;
 }
