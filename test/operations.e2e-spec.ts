@@ -1,6 +1,8 @@
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { reportSummaryProjection } from '@lagesbild/projections';
+import { ProjectionsService } from '../apps/api/src/views/projections.service.js';
 import { type TestApp, startTestApp } from './support/test-app.js';
 
 describe('operations endpoints', () => {
@@ -98,6 +100,41 @@ describe('metrics', () => {
     expect(res.text).toMatch(/^lagesbild_event_log_appends_total 1$/m);
     expect(res.text).toMatch(new RegExp(`^lagesbild_projection_lag_events\\{projection="report-summaries@v${reportSummaryProjection.version}"\\} \\d+$`, 'm'));
     expect(res.text).toMatch(/lagesbild_http_request_duration_seconds_count\{method="PUT",route="\/api\/v1\/org-units\/:code\/reports\/:period",status="201"\} 1/);
+  });
+});
+
+describe('projections that stop', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('shows a stopped projection thread in /health (503, why, when again) and in /metrics, and starts it again by itself', async () => {
+    const reporter = await t.as('municipal_reporter', '2085');
+    const period = new Date().toISOString().slice(0, 7);
+    const report = (value: number) => request(t.http).put(`/api/v1/org-units/2085/reports/${period}`).set(reporter).send({ templateVersion: 1, answers: [{ item: 'social-risk.level', value }] });
+    const first = await report(1).expect(201);
+    await request(t.http).get(`/api/v1/org-units/2085/situation?period=${period}&minPosition=${first.body.position}`).set(reporter).expect(200);
+
+    // The thread dies as on a fatal error (out of memory, a crash in native code): reached through privates, as nothing else may.
+    const thread = (t.app.get(ProjectionsService) as unknown as { runner: { worker: Worker } }).runner;
+    await thread.worker.terminate();
+    const health = await request(t.http).get('/api/v1/health').expect(503);
+    expect(health.body.checks.projections).toMatchObject({ status: 'down', stopped: 'The projection thread ended (exit code 1)' });
+    expect(Date.parse(health.body.checks.projections.restartAt)).toBeGreaterThan(Date.now() - 1000);
+    expect((await request(t.http).get('/metrics').expect(200)).text).toMatch(/^lagesbild_projections_stopped 1$/m);
+
+    // A second later the api starts the projections again: a write made meanwhile is seen.
+    const amended = await request(t.http)
+      .post(`/api/v1/org-units/2085/reports/${period}/amendments`)
+      .set(reporter)
+      .send({ answers: [{ item: 'social-risk.level', value: 3 }], reason: 'Ny uppgift' })
+      .expect(200);
+    const seen = await request(t.http).get(`/api/v1/org-units/2085/situation?period=${period}&minPosition=${amended.body.position}`).set(reporter).expect(200);
+    expect(seen.body.reported).toBe(true);
+    expect((await request(t.http).get('/api/v1/health').expect(200)).body.info.projections.status).toBe('up');
+    expect((await request(t.http).get('/metrics').expect(200)).text).toMatch(/^lagesbild_projections_stopped 0$/m);
   });
 });
 

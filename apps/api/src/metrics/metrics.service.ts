@@ -49,6 +49,14 @@ export class MetricsService {
         for (const p of all) this.set({ projection: `${p.name}@v${p.version}` }, Number(head - p.position));
       },
     });
+    new Gauge({
+      name: 'lagesbild_projections_stopped',
+      help: '1 while the projections are stopped on an error (they start again after a pause), else 0',
+      registers: [this.registry],
+      collect() {
+        this.set(status().stopped ? 1 : 0);
+      },
+    });
     if (store.stats) {
       const stats = () => store.stats ?? { commits: 0, appends: 0 };
       new Counter({

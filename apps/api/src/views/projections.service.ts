@@ -8,6 +8,8 @@ import { type AnswerMeta, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { JsonAnswer } from '../http/json-answer.js';
 
 const MIN_POSITION_WAIT_MS = 5000;
+/** After the projections stop on an error, they are started again: first after a second, then after twice as long each time, at most a minute. */
+const RESTART_AFTER_MS = { first: 1000, most: 60_000 };
 
 /** What the api needs of the projections, wherever they run. */
 type Projections = Pick<ProjectionRunner, 'start' | 'stop' | 'waitFor' | 'logReached' | 'readerAt' | 'status'>;
@@ -24,6 +26,11 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   private readonly views: ViewStore | undefined;
   private readonly runner: Projections;
   private started: Promise<void> | undefined;
+  /** Why the projections stopped, and when they start again; unset while they run. */
+  private stopped: { error: unknown; restartAt: Date } | undefined;
+  private restartAfterMs = RESTART_AFTER_MS.first;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private shuttingDown = false;
   /** Answers at the head, until a row they read changes. */
   private readonly memo = new AnswerMemo();
 
@@ -32,6 +39,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     const dataDir = config.get('DATA_DIR', { infer: true });
     const options = {
       onError: (projection: string, error: unknown) => this.logger.error({ err: error, projection }, 'projection failed'),
+      onStopped: (error: unknown) => this.restartLater(error),
       onSwitch: (projection: string, from: number, to: number) => {
         this.memo.clear();
         this.logger.log(`${projection}: version ${to} has caught up and answers now; version ${from} dropped`);
@@ -50,10 +58,12 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
 
   /** Catches up in the background; queries wait for what they need through `readerAt`. */
   onApplicationBootstrap(): void {
-    this.started = this.runner.start().catch((error: unknown) => this.logger.error({ err: error }, 'projections stopped'));
+    this.begin();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    clearTimeout(this.restartTimer);
     await this.started;
     await this.runner.stop();
     await this.views?.close();
@@ -89,8 +99,30 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     return { position, reader, meta };
   }
 
+  /** Each projection's position and the log's head; and, while the projections are stopped, why and until when. */
   status() {
-    return this.runner.status();
+    return { ...this.runner.status(), stopped: this.stopped };
+  }
+
+  /** Starts the projections: running (catching up) from here; once caught up, a later stop pauses a second again. */
+  private begin(): void {
+    this.stopped = undefined;
+    this.started = this.runner.start().then(
+      () => {
+        this.restartAfterMs = RESTART_AFTER_MS.first;
+      },
+      (error: unknown) => this.restartLater(error),
+    );
+  }
+
+  /** The projections stopped on an error: they resume from their checkpoints after a pause that grows while they keep failing. */
+  private restartLater(error: unknown): void {
+    if (this.shuttingDown) return;
+    const seconds = this.restartAfterMs / 1000;
+    this.stopped = { error, restartAt: new Date(Date.now() + this.restartAfterMs) };
+    this.logger.error({ err: error, restartInSeconds: seconds }, `projections stopped; starting again in ${seconds} s`);
+    this.restartTimer = setTimeout(() => this.begin(), this.restartAfterMs);
+    this.restartAfterMs = Math.min(this.restartAfterMs * 2, RESTART_AFTER_MS.most);
   }
 
   /**
