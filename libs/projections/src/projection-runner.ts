@@ -92,23 +92,14 @@ export class ProjectionRunner {
     // The head is watched from before it is first read: no commit in between goes unnoticed.
     const moved = (head: bigint) => this.headMoved(head);
     const watching = this.store.watchHead?.(moved);
-    this.logHead = await this.store.headPosition();
-    if (this.options.dropOthers) {
-      await this.views.keepOnly(
-        this.running.map(checkpointName),
-        this.running.flatMap((p) => p.views.map((view) => storedView(p, view))),
-      );
+    try {
+      await this.readCheckpoints();
+    } catch (error) {
+      // Nothing runs: the head is let go (a later start watches it again).
+      watching?.();
+      this.isRunning = false;
+      throw error;
     }
-    for (const projection of this.running) {
-      const id = checkpointName(projection);
-      const checkpoint = await this.views.checkpoint(id);
-      this.applied.set(id, checkpoint);
-      this.stored.set(id, checkpoint);
-      const alone = this.running.filter((p) => p.name === projection.name).length === 1;
-      if (alone || checkpoint >= this.logHead) this.ready.add(id);
-    }
-    this.serving = undefined;
-    await this.retireReplaced();
     if (watching) {
       this.untap = async () => watching();
     } else {
@@ -135,6 +126,27 @@ export class ProjectionRunner {
     });
     await Promise.race([caughtUp, ended]);
     started = true;
+  }
+
+  /** Reads the log's head and each projection's checkpoint (first dropping what no projection runs, if told to). */
+  private async readCheckpoints(): Promise<void> {
+    this.logHead = await this.store.headPosition();
+    if (this.options.dropOthers) {
+      await this.views.keepOnly(
+        this.running.map(checkpointName),
+        this.running.flatMap((p) => p.views.map((view) => storedView(p, view))),
+      );
+    }
+    for (const projection of this.running) {
+      const id = checkpointName(projection);
+      const checkpoint = await this.views.checkpoint(id);
+      this.applied.set(id, checkpoint);
+      this.stored.set(id, checkpoint);
+      const alone = this.running.filter((p) => p.name === projection.name).length === 1;
+      if (alone || checkpoint >= this.logHead) this.ready.add(id);
+    }
+    this.serving = undefined;
+    await this.retireReplaced();
   }
 
   /**
