@@ -110,30 +110,50 @@ describe('projections that stop', () => {
   });
   afterAll(() => t.close());
 
-  it('shows a stopped projection thread in /health (503, why, when again) and in /metrics, and starts it again by itself', async () => {
+  it('shows a stopped projection thread in /health (503, why, when again, how far behind) and in /metrics, and starts it again by itself', async () => {
     const reporter = await t.as('municipal_reporter', '2085');
     const period = new Date().toISOString().slice(0, 7);
-    const report = (value: number) => request(t.http).put(`/api/v1/org-units/2085/reports/${period}`).set(reporter).send({ templateVersion: 1, answers: [{ item: 'social-risk.level', value }] });
-    const first = await report(1).expect(201);
+    const first = await request(t.http)
+      .put(`/api/v1/org-units/2085/reports/${period}`)
+      .set(reporter)
+      .send({ templateVersion: 1, answers: [{ item: 'social-risk.level', value: 1 }] })
+      .expect(201);
     await request(t.http).get(`/api/v1/org-units/2085/situation?period=${period}&minPosition=${first.body.position}`).set(reporter).expect(200);
+    const summaries = `report-summaries@v${reportSummaryProjection.version}`;
+    // The projections' check: under `info` while up, under `checks` in the 503 problem.
+    const lagOf = (check: { projections: Array<{ name: string; lag: string; lagSeconds: number }> }) => check.projections.find((p) => p.name === 'report-summaries');
+    expect(lagOf((await request(t.http).get('/api/v1/health').expect(200)).body.info.projections)).toMatchObject({ lag: '0', lagSeconds: 0 });
 
     // The thread dies as on a fatal error (out of memory, a crash in native code): reached through privates, as nothing else may.
     const thread = (t.app.get(ProjectionsService) as unknown as { runner: { worker: Worker } }).runner;
+    const diedAt = Date.now();
     await thread.worker.terminate();
-    const health = await request(t.http).get('/api/v1/health').expect(503);
-    expect(health.body.checks.projections).toMatchObject({ status: 'down', stopped: 'The projection thread ended (exit code 1)' });
-    expect(Date.parse(health.body.checks.projections.restartAt)).toBeGreaterThan(Date.now() - 1000);
-    expect((await request(t.http).get('/metrics').expect(200)).text).toMatch(/^lagesbild_projections_stopped 1$/m);
-
-    // A second later the api starts the projections again: a write made meanwhile is seen.
+    // Writes go on meanwhile; the views fall behind. The api starts the projections again a second after they stopped.
     const amended = await request(t.http)
       .post(`/api/v1/org-units/2085/reports/${period}/amendments`)
       .set(reporter)
       .send({ answers: [{ item: 'social-risk.level', value: 3 }], reason: 'Ny uppgift' })
       .expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const health = await request(t.http).get('/api/v1/health').expect(503);
+    expect(health.body.checks.projections).toMatchObject({ status: 'down', stopped: 'The projection thread ended (exit code 1)' });
+    expect(Date.parse(health.body.checks.projections.restartAt)).toBeGreaterThanOrEqual(diedAt + 1000);
+    expect(Date.parse(health.body.checks.projections.restartAt)).toBeLessThan(Date.now() + 1000);
+    const behind = lagOf(health.body.checks.projections);
+    expect(behind?.lag).toBe('1');
+    expect(behind?.lagSeconds).toBeGreaterThanOrEqual(0.05);
+    const stoppedMetrics = (await request(t.http).get('/metrics').expect(200)).text;
+    expect(stoppedMetrics).toMatch(/^lagesbild_projections_stopped 1$/m);
+    expect(stoppedMetrics).toMatch(new RegExp(`^lagesbild_projection_lag_events\\{projection="${summaries}"\\} 1$`, 'm'));
+    const seconds = Number(new RegExp(`^lagesbild_projection_lag_seconds\\{projection="${summaries}"\\} (\\S+)$`, 'm').exec(stoppedMetrics)?.[1]);
+    expect(seconds).toBeGreaterThanOrEqual(0.05);
+
+    // Started again, the projections apply what was written meanwhile.
     const seen = await request(t.http).get(`/api/v1/org-units/2085/situation?period=${period}&minPosition=${amended.body.position}`).set(reporter).expect(200);
     expect(seen.body.reported).toBe(true);
-    expect((await request(t.http).get('/api/v1/health').expect(200)).body.info.projections.status).toBe('up');
+    const again = await request(t.http).get('/api/v1/health').expect(200);
+    expect(again.body.info.projections.status).toBe('up');
+    expect(lagOf(again.body.info.projections)).toMatchObject({ lag: '0', lagSeconds: 0 });
     expect((await request(t.http).get('/metrics').expect(200)).text).toMatch(/^lagesbild_projections_stopped 0$/m);
   });
 });

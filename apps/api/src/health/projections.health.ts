@@ -10,15 +10,15 @@ export class ProjectionsHealthIndicator {
   ) {}
 
   /**
-   * Each projection's position and how many log positions it lags behind: up while the
-   * projections run; down (the api is not ready) while they are stopped on an error, with
-   * that error and when they start again.
+   * Each projection's position and lag (log positions, and seconds since the oldest event it
+   * has not applied was recorded): up while the projections run; down (the api is not ready)
+   * while they are stopped on an error, with that error and when they start again.
    */
-  isHealthy(key = 'projections') {
-    const { head, projections, stopped } = this.projections.status();
+  async isHealthy(key = 'projections') {
+    const { head, projections, stopped } = await this.projections.lag();
     const details = {
       head: head.toString(),
-      projections: projections.map((p) => ({ name: p.name, version: p.version, position: p.position.toString(), lag: (head - p.position).toString() })),
+      projections: projections.map((p) => ({ name: p.name, version: p.version, position: p.position.toString(), lag: p.lag.toString(), lagSeconds: p.lagSeconds })),
     };
     const indicator = this.health.check(key);
     if (!stopped) return indicator.up(details);

@@ -44,9 +44,17 @@ export class MetricsService {
       help: 'How many log positions each projection is behind the head',
       labelNames: ['projection'],
       registers: [this.registry],
-      collect() {
-        const { head, projections: all } = status();
-        for (const p of all) this.set({ projection: `${p.name}@v${p.version}` }, Number(head - p.position));
+      async collect() {
+        for (const p of (await projections.lag()).projections) this.set({ projection: `${p.name}@v${p.version}` }, Number(p.lag));
+      },
+    });
+    new Gauge({
+      name: 'lagesbild_projection_lag_seconds',
+      help: 'How long ago the oldest event each projection has not applied was recorded (0 when caught up)',
+      labelNames: ['projection'],
+      registers: [this.registry],
+      async collect() {
+        for (const p of (await projections.lag()).projections) this.set({ projection: `${p.name}@v${p.version}` }, p.lagSeconds);
       },
     });
     new Gauge({

@@ -11,6 +11,15 @@ const MIN_POSITION_WAIT_MS = 5000;
 /** After the projections stop on an error, they are started again: first after a second, then after twice as long each time, at most a minute. */
 const RESTART_AFTER_MS = { first: 1000, most: 60_000 };
 
+/** The projections have stopped on an error, and start again at `restartAt`. */
+export interface ProjectionsStopped {
+  error: unknown;
+  restartAt: Date;
+}
+
+/** A projection version's position, and how far it is behind the log: in positions, and in seconds since the oldest event it has not applied was recorded. */
+export type ProjectionLag = ReturnType<ProjectionRunner['status']>['projections'][number] & { lag: bigint; lagSeconds: number };
+
 /** What the api needs of the projections, wherever they run. */
 type Projections = Pick<ProjectionRunner, 'start' | 'stop' | 'waitFor' | 'logReached' | 'readerAt' | 'status'>;
 
@@ -27,7 +36,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   private readonly runner: Projections;
   private started: Promise<void> | undefined;
   /** Why the projections stopped, and when they start again; unset while they run. */
-  private stopped: { error: unknown; restartAt: Date } | undefined;
+  private stopped: ProjectionsStopped | undefined;
   private restartAfterMs = RESTART_AFTER_MS.first;
   private restartTimer: NodeJS.Timeout | undefined;
   private shuttingDown = false;
@@ -102,6 +111,40 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   /** Each projection's position and the log's head; and, while the projections are stopped, why and until when. */
   status() {
     return { ...this.runner.status(), stopped: this.stopped };
+  }
+
+  /**
+   * Each projection's lag: how many log positions it is behind the head, and how many seconds
+   * ago the oldest event it has not applied was recorded (0 when it is caught up). Reads one
+   * event per position the projections stand at behind the head. The head is the log's own
+   * (while the projections are stopped, nothing else follows it); while the log cannot answer
+   * (its own health check says so), the last head the projections saw, and no seconds.
+   */
+  async lag(): Promise<{ head: bigint; projections: ProjectionLag[]; stopped: ProjectionsStopped | undefined }> {
+    const { projections, stopped, ...seen } = this.status();
+    const now = Date.now();
+    const waitingSince = new Map<bigint, number>();
+    let head = seen.head;
+    try {
+      head = await this.store.headPosition();
+      for (const p of projections) {
+        if (p.position >= head || waitingSince.has(p.position)) continue;
+        for await (const event of this.store.readAll({ fromPosition: p.position, batchSize: 1 })) {
+          waitingSince.set(p.position, Date.parse(event.recordedAt));
+          break;
+        }
+      }
+    } catch {
+      // The event store's check reports it down.
+    }
+    return {
+      head,
+      stopped,
+      projections: projections.map((p) => {
+        const since = waitingSince.get(p.position);
+        return { ...p, lag: head > p.position ? head - p.position : 0n, lagSeconds: since === undefined ? 0 : Math.max(0, now - since) / 1000 };
+      }),
+    };
   }
 
   /** Starts the projections: running (catching up) from here; once caught up, a later stop pauses a second again. */
