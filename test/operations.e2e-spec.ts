@@ -31,6 +31,31 @@ describe('operations endpoints', () => {
     await other.close();
   });
 
+  it('reports the view store up while it opens and once it answers, and 503 problem+json when it cannot', async () => {
+    /** /health once the projection thread has opened the views (at start it says `opening`, and is up). */
+    const answering = async (app: TestApp) => {
+      for (const until = Date.now() + 5000; ; await new Promise((resolve) => setTimeout(resolve, 20))) {
+        const res = await request(app.http).get('/api/v1/health').expect(200);
+        expect(['opening', 'answering']).toContain(res.body.info.viewStore.views);
+        if (res.body.info.viewStore.views === 'answering' || Date.now() > until) return res;
+      }
+    };
+    expect((await answering(t)).body.info.viewStore).toEqual({ status: 'up', views: 'answering' });
+
+    const other = await startTestApp();
+    try {
+      expect((await answering(other)).body.info.viewStore).toEqual({ status: 'up', views: 'answering' });
+      // The connection queries read the views through, closed as a lost store would be: reached through privates, as nothing else may.
+      await (other.app.get(ProjectionsService) as unknown as { runner: { reader: { close(): Promise<void> } } }).runner.reader.close();
+      const res = await request(other.http).get('/api/v1/health').expect(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.checks.viewStore).toMatchObject({ status: 'down', message: expect.stringMatching(/not open/) });
+      expect(res.body.checks.eventStore.status).toBe('up');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('serves the OpenAPI document and its UI', async () => {
     const doc = await request(t.http).get('/api/v1/docs-json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);

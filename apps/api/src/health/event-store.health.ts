@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import { errorMessage } from './error-message.js';
 
 @Injectable()
 export class EventStoreHealthIndicator {
@@ -16,7 +17,7 @@ export class EventStoreHealthIndicator {
       const head = await this.store.headPosition();
       return indicator.up({ headPosition: head.toString() });
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });
+      return indicator.down({ message: errorMessage(error) });
     }
   }
 }

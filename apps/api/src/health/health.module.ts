@@ -4,10 +4,11 @@ import { DomainModule } from '../domain.module.js';
 import { EventStoreHealthIndicator } from './event-store.health.js';
 import { ProjectionsHealthIndicator } from './projections.health.js';
 import { HealthController } from './health.controller.js';
+import { ViewStoreHealthIndicator } from './view-store.health.js';
 
 @Module({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), DomainModule],
   controllers: [HealthController],
-  providers: [EventStoreHealthIndicator, ProjectionsHealthIndicator],
+  providers: [EventStoreHealthIndicator, ViewStoreHealthIndicator, ProjectionsHealthIndicator],
 })
 export class HealthModule {}

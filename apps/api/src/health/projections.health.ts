@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { ProjectionsService } from '../views/projections.service.js';
+import { errorMessage } from './error-message.js';
 
 @Injectable()
 export class ProjectionsHealthIndicator {
@@ -22,7 +23,7 @@ export class ProjectionsHealthIndicator {
     };
     const indicator = this.health.check(key);
     if (!stopped) return indicator.up(details);
-    const error = stopped.error instanceof Error ? stopped.error.message : String(stopped.error);
+    const error = errorMessage(stopped.error);
     return indicator.down({ ...details, stopped: error, restartAt: stopped.restartAt.toISOString() });
   }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, AnswerMemo, type ChangedRow, MongoViewStore, ProjectionRunner, ProjectionThread, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, AnswerMemo, REPORT_SUMMARY_VIEW, type ChangedRow, MongoViewStore, ProjectionRunner, ProjectionThread, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
 import type { Environment } from '../config/environment.js';
 import { type AnswerMeta, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { JsonAnswer } from '../http/json-answer.js';
@@ -111,6 +111,25 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   /** Each projection's position and the log's head; and, while the projections are stopped, why and until when. */
   status() {
     return { ...this.runner.status(), stopped: this.stopped };
+  }
+
+  /**
+   * Reads one row of the views through the connection queries use: resolves `opening` while
+   * the projection thread has not opened them yet, `answering` once a read comes back, and
+   * rejects when a read fails or takes over `timeoutMs` (a view store out of reach).
+   */
+  async probeViews(timeoutMs = 2000): Promise<'opening' | 'answering'> {
+    if (this.runner instanceof ProjectionThread && !this.runner.viewsOpen) return 'opening';
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The views did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.runner.readerAt(0n).get(REPORT_SUMMARY_VIEW, ''), late]);
+      return 'answering';
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**

@@ -113,6 +113,11 @@ export class ProjectionThread {
     this.worker?.postMessage({ kind: 'head', head: head.toString() } satisfies ToProjectionThread);
   }
 
+  /** Whether the views can be read: the thread opens (and, if need be, upgrades) their file first. */
+  get viewsOpen(): boolean {
+    return this.reader !== undefined;
+  }
+
   /** The views as of a position, each read from the version that answers reads. */
   readerAt(position: bigint): ViewReader {
     if (!this.reader) throw new Error('The projection thread has not opened the views yet');
