@@ -97,6 +97,32 @@ describe('support cases against the api process (its logs and files inspected)',
     expect((again.body!.items as unknown[]).length).toBe(3);
   });
 
+  it('answers the case and its access log as known at a moment (asOf, asOfPosition), with meta', async () => {
+    const worker = await as('support_worker', '20');
+    const opened = await call('POST', '/support-cases', worker, { municipality: '2080', category: 'other', requestedSupport: 'Råd till skolan' });
+    const openedAt = opened.body!.position as string;
+    const consulted = await call('POST', `/support-cases/${opened.body!.id}/consultations`, worker, { date: new Date().toISOString().slice(0, 10), summary: 'Samtal med rektor' });
+    expect(consulted.status).toBe(201);
+
+    const now = await call('GET', `/support-cases/${opened.body!.id}`, worker);
+    expect(now.body).toMatchObject({ status: 'open', consultations: [{ summary: 'Samtal med rektor' }] });
+    const then = await call('GET', `/support-cases/${opened.body!.id}?asOfPosition=${openedAt}`, worker);
+    expect(then.status).toBe(200);
+    expect(then.body).toMatchObject({ consultations: [], revision: 0, meta: { position: openedAt } });
+    const before = await call('GET', `/support-cases/${opened.body!.id}?asOfPosition=${BigInt(openedAt) - 1n}`, worker);
+    expect(before.status).toBe(404);
+    expect(before.text).not.toContain('Råd till skolan');
+    const bad = await call('GET', `/support-cases/${opened.body!.id}?asOf=2026-02-30T00:00:00Z`, worker);
+    expect(bad.status).toBe(400);
+    expect((bad.body!.errors as Array<{ path: string }>)[0]!.path).toBe('asOf');
+
+    // The log of reads as of the first read: that read alone (the reads since, this one included, came later).
+    const log = await call('GET', `/support-cases/${opened.body!.id}/access-log`, worker);
+    const first = (log.body!.items as Array<{ position: string }>)[0]!.position;
+    const asOfFirst = await call('GET', `/support-cases/${opened.body!.id}/access-log?asOfPosition=${first}`, worker);
+    expect(asOfFirst.body).toMatchObject({ items: [{ position: first, read: 'details' }], meta: { position: first } });
+  });
+
   it('shows auditors the trail with the subject sealed, in every export', async () => {
     const auditor = await as('auditor', 'SE');
     for (const format of ['json', 'ndjson', 'csv']) {
@@ -117,7 +143,7 @@ describe('support cases against the api process (its logs and files inspected)',
     expect(details.body!.subject).toMatchObject({ erased: true, legalBasis: 'Dataskyddsförordningen art. 17.1 a' });
     expect(details.body).toMatchObject({ status: 'closed', category: 'radicalisation-concern', referrals: [expect.objectContaining({ to: 'exit-programme' })] });
     expect((await call('POST', `/support-cases/${caseId}/subject/erasure`, worker, { legalBasis: 'igen' })).status).toBe(409);
-    const audited = (await call('GET', '/audit?type=SupportCaseOpened,SupportCaseSubjectErased', await as('auditor', 'SE'))).body!.items as Array<{ type: string; data: { subject?: unknown }; reason?: string }>;
+    const audited = (await call('GET', `/audit?type=SupportCaseOpened,SupportCaseSubjectErased&stream=support-case-${caseId}`, await as('auditor', 'SE'))).body!.items as Array<{ type: string; data: { subject?: unknown }; reason?: string }>;
     expect(audited[0]!.data.subject).toEqual({ subjectId: expect.any(String), erased: true });
     expect(audited[1]).toMatchObject({ type: 'SupportCaseSubjectErased', reason: 'Dataskyddsförordningen art. 17.1 a' });
 

@@ -95,6 +95,8 @@ describe('assessments, readiness, activities, time, goals and narrative over HTT
     const march = await request(t.http).get(`/api/v1/activities?from=2018-03&to=2018-03&${at}`).set(analyst).expect(200);
     expect(march.body.items).toHaveLength(1);
     await request(t.http).get('/api/v1/activities?from=march').set(analyst).expect(400);
+    const backwards = await request(t.http).get('/api/v1/activities?from=2018-04&to=2018-03-31').set(analyst).expect(400);
+    expect(backwards.body.errors).toEqual([{ path: 'from', message: 'must not be after to' }]);
 
     const time = await request(t.http).get(`/api/v1/time-entries/summary?orgUnit=20&${at}`).set(analyst).expect(200);
     expect(time.body).toMatchObject({ total: 7, entries: 3, byKind: { analysis: 5, collection: 2 } });
@@ -103,6 +105,7 @@ describe('assessments, readiness, activities, time, goals and narrative over HTT
     const april = await request(t.http).get(`/api/v1/time-entries/summary?from=2018-04-01&to=2018-04-30&${at}`).set(analyst).expect(200);
     expect(april.body.total).toBe(1.5);
     await request(t.http).get('/api/v1/time-entries/summary?orgUnit=2085').set(analyst).expect(400);
+    expect((await request(t.http).get('/api/v1/time-entries/summary?from=2018-04&to=2018-03').set(analyst).expect(400)).body.errors[0].path).toBe('from');
     await request(t.http).get('/api/v1/time-entries/summary?orgUnit=21').set(analyst).expect(403);
 
     const goals = await request(t.http).get(`/api/v1/goals?orgUnit=20&${at}`).set(analyst).expect(200);

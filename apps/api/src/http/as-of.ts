@@ -17,12 +17,17 @@ export interface AnswerMeta {
 }
 
 const POSITION = /^\d{1,19}$/;
-const INSTANT = /^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:\d\d)?)?$/;
+const INSTANT = /^(\d{4})-(\d\d)-(\d\d)(T[\d:.]+(Z|[+-]\d\d:\d\d)?)?$/;
 
-/** An ISO 8601 time from a query value, or undefined when it is not one. */
+/** An ISO 8601 time from a query value, or undefined when it is not one (a day the month lacks, such as 30 February, included). */
 export function parseInstant(value: unknown): Date | undefined {
-  const time = typeof value === 'string' && INSTANT.test(value) ? new Date(value) : undefined;
-  return time && !Number.isNaN(time.getTime()) ? time : undefined;
+  const parts = typeof value === 'string' ? INSTANT.exec(value) : null;
+  if (!parts) return undefined;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return undefined;
+  const time = new Date(value as string);
+  return Number.isNaN(time.getTime()) ? undefined : time;
 }
 
 export const AsOf = createParamDecorator((_: unknown, context: ExecutionContext): AsOfQuery => {

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type { Principal } from '@lagesbild/auth';
 import {
   type CaseAccessEvent,
+  NotFoundError,
   type SupportCaseEvent,
   ValidationError,
   caseAccessDecider,
@@ -19,7 +20,7 @@ import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
-import { AsOf, type AsOfQuery } from '../http/as-of.js';
+import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { Ctx, sendCommand } from '../http/command-request.js';
 import { DecideCommand } from '../http/decide.command.js';
 import { newAggregateId } from '../http/new-id.js';
@@ -140,16 +141,20 @@ export class SupportCasesController {
   @Get(':id')
   @Access('support:work', caseStream)
   @ApiQuery({ name: 'purpose', required: false, description: 'varför ärendet läses (loggas)' })
-  @ApiOperation({ summary: 'Ärendet med den enskildes uppgifter (varje läsning loggas)' })
-  async details(@Param('id') id: string, @Query('purpose') purpose: unknown, @Ctx() context: CommandContext) {
+  @ApiOperation({ summary: 'Ärendet med den enskildes uppgifter, som det var känt vid asOf (varje läsning loggas)' })
+  async details(@Param('id') id: string, @Query('purpose') purpose: unknown, @AsOf() asOf: AsOfQuery, @Ctx() context: CommandContext) {
     await this.recordAccess(id, 'details', purposeOf(purpose), context);
-    const events = (await this.store.readStream(supportCaseStreamId(id))) as unknown as Array<SupportCaseEvent & { recordedAt: string; revision: number; position: bigint }>;
+    const { position, meta } = await resolveAsOf(this.store, asOf);
+    const all = (await this.store.readStream(supportCaseStreamId(id))) as unknown as Array<SupportCaseEvent & { recordedAt: string; revision: number; position: bigint }>;
+    const events = all.filter((e) => e.position <= position);
+    if (events.length === 0) throw new NotFoundError('support-case-not-found', `Support case ${id} had not been opened as of position ${position}`);
     const opened = events[0] as Extract<SupportCaseEvent, { type: 'SupportCaseOpened' }>;
     const erased = events.find((e) => e.type === 'SupportCaseSubjectErased') as (Extract<SupportCaseEvent, { type: 'SupportCaseSubjectErased' }> & { recordedAt: string }) | undefined;
+    // An erasure is for good: after it the subject cannot be read as of any moment, earlier ones too.
+    const erasedSince = all.some((e) => e.type === 'SupportCaseSubjectErased');
     const sealed = opened.data.subject;
-    const clear = sealed && !erased ? await this.personalData.vault.open(sealed.subjectId, sealed.sealed) : undefined;
+    const clear = sealed && !erasedSince ? await this.personalData.vault.open(sealed.subjectId, sealed.sealed) : undefined;
     const closed = events.find((e) => e.type === 'SupportCaseClosed') as Extract<SupportCaseEvent, { type: 'SupportCaseClosed' }> | undefined;
-    const last = events[events.length - 1]!;
     return {
       id,
       orgUnit: opened.data.orgUnit,
@@ -162,17 +167,18 @@ export class SupportCasesController {
       referrals: events.flatMap((e) => (e.type === 'SupportCaseReferred' ? [{ to: e.data.to, note: e.data.note, referredOn: e.data.referredOn }] : [])),
       ...(closed ? { outcome: closed.data.outcome } : {}),
       subject: !sealed ? null : clear ? clear : { erased: true, ...(erased ? { erasedAt: erased.recordedAt, legalBasis: erased.data.legalBasis } : {}) },
-      revision: last.revision,
-      meta: { asOf: last.recordedAt, position: last.position.toString() },
+      revision: events[events.length - 1]!.revision,
+      meta,
     };
   }
 
   @Get(':id/access-log')
   @Access('support:work', caseStream)
-  @ApiOperation({ summary: 'Vem har läst ärendet, när och varför (även denna läsning loggas)' })
-  async accessLog(@Param('id') id: string, @Query('purpose') purpose: unknown, @Ctx() context: CommandContext) {
+  @ApiOperation({ summary: 'Vem har läst ärendet, när och varför, till och med asOf (även denna läsning loggas)' })
+  async accessLog(@Param('id') id: string, @Query('purpose') purpose: unknown, @AsOf() asOf: AsOfQuery, @Ctx() context: CommandContext) {
     await this.recordAccess(id, 'access-log', purposeOf(purpose), context);
-    const events = await this.store.readStream(supportCaseAccessStreamId(id));
+    const { position, meta } = await resolveAsOf(this.store, asOf);
+    const events = await this.store.readStream(supportCaseAccessStreamId(id), { toPosition: position });
     return {
       id,
       items: events.map((e) => ({
@@ -182,6 +188,7 @@ export class SupportCasesController {
         read: (e as unknown as CaseAccessEvent).data.read,
         ...((e as unknown as CaseAccessEvent).data.purpose ? { purpose: (e as unknown as CaseAccessEvent).data.purpose } : {}),
       })),
+      meta,
     };
   }
 

@@ -20,6 +20,15 @@ function dateBound(value: unknown, path: string): string | undefined {
   return value;
 }
 
+/** A work-record query's span: `from` and `to`, each optional, `from` not after `to` (a month counts as its first day), else 400 naming it. */
+function dateRange(query: Record<string, unknown>): [from: string | undefined, to: string | undefined] {
+  const [from, to] = [dateBound(query.from, 'from'), dateBound(query.to, 'to')];
+  if (from !== undefined && to !== undefined && from.slice(0, to.length) > to) {
+    throw new ValidationError('Bad from', [{ path: 'from', message: 'must not be after to' }]);
+  }
+  return [from, to];
+}
+
 @ApiTags('Arbete')
 @Controller()
 export class WorkRecordViewsController {
@@ -42,7 +51,7 @@ export class WorkRecordViewsController {
   @ApiOperation({ summary: 'Aktiviteter i länet, eller de som rör en kommun' })
   async activities(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const orgUnit = (query.orgUnit as string | undefined) ?? principal.org;
-    const [from, to] = [dateBound(query.from, 'from'), dateBound(query.to, 'to')];
+    const [from, to] = dateRange(query);
     const { reader, meta } = await this.projections.asOf(asOf);
     return { items: await activitiesOf(reader, this.countyOf(orgUnit), orgUnit, from, to), meta };
   }
@@ -54,7 +63,7 @@ export class WorkRecordViewsController {
   async time(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const orgUnit = (query.orgUnit as string | undefined) ?? principal.org;
     requireCounty(this.units, orgUnit, 'orgUnit');
-    const [from, to] = [dateBound(query.from, 'from'), dateBound(query.to, 'to')];
+    const [from, to] = dateRange(query);
     const { reader, meta } = await this.projections.asOf(asOf);
     const { eventIdsByMonth: _lineage, ...summary } = await timeSummary(reader, orgUnit, from, to);
     return { orgUnit, ...summary, meta };
