@@ -135,6 +135,20 @@ describe('support cases against the api process (its logs and files inspected)',
     expect(opened[0]!.data.subject).toEqual({ subjectId: expect.any(String), encrypted: true });
   });
 
+  it('shows the national reader that support cases were worked, by whom and when, but none of their details', async () => {
+    const stream = `support-case-${caseId}`;
+    const analysts = (await call('GET', `/audit?stream=${stream}`, await as('county_analyst', '20'))).body!.items as Array<{ data: { category?: string } }>;
+    expect(analysts[0]!.data.category).toBe('radicalisation-concern');
+    for (const format of ['json', 'ndjson', 'csv']) {
+      const trail = await call('GET', `/audit?format=${format}`, await as('national_reader', 'SE')).then((r) => r.text);
+      expect(trail).toContain('SupportCaseOpened');
+      for (const detail of ['radicalisation-concern', 'Stöd i samtal med familjen', 'Möte med skolan', 'Planering av samtal', 'exit-programme']) expect([format, detail, trail.includes(detail)]).toEqual([format, detail, false]);
+    }
+    const items = (await call('GET', `/audit?stream=${stream}`, await as('national_reader', 'SE'))).body!.items as Array<Record<string, unknown>>;
+    expect(items.map((i) => i.type)).toEqual(['SupportCaseOpened', 'SupportCaseConsulted', 'SupportCaseReferred', 'SupportCaseClosed']);
+    for (const item of items) expect(item).toMatchObject({ data: { withheld: true }, actor: { id: 'support_worker-20' }, orgUnit: '2085' });
+  });
+
   it('erases the subject for good: the case shows it erased, and no file under DATA_DIR holds the name or number', async () => {
     const worker = await as('support_worker', '20');
     const erased = await call('POST', `/support-cases/${caseId}/subject/erasure`, worker, { legalBasis: 'Dataskyddsförordningen art. 17.1 a' });

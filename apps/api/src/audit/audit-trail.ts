@@ -1,4 +1,5 @@
 import type { EventStore, StoredEvent } from '@lagesbild/event-store';
+import { isSupportCaseStream } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 
 /** One line of the audit trail: who did what, where, when, and why. */
@@ -32,6 +33,8 @@ export interface AuditFilter {
   /** Inclusive: the as-of position. */
   upTo: bigint;
   limit: number;
+  /** The caller may not see support cases' details (the national reader): their events show who acted and when, not what. */
+  withholdSupportCases?: boolean;
 }
 
 export interface AuditPage {
@@ -84,7 +87,8 @@ export class AuditTrail {
       scanned += 1;
       last = event.position;
       if (this.matches(event, filter) && this.units.isWithin(await this.orgUnitOf(event, streamOrg), filter.orgUnit)) {
-        entries.push(this.entry(event, streamOrg.get(event.streamId)!, await this.shownData(event.data)));
+        const orgUnit = streamOrg.get(event.streamId)!;
+        entries.push(filter.withholdSupportCases && isSupportCaseStream(event.streamId) ? this.withheld(event, orgUnit) : this.entry(event, orgUnit, await this.shownData(event.data)));
       }
     }
     return { entries, next: more ? last.toString() : null, scanned };
@@ -125,6 +129,12 @@ export class AuditTrail {
     if (!subject || typeof subject.subjectId !== 'string' || typeof subject.sealed !== 'string') return data;
     const readable = await this.subjectReadable(subject.subjectId);
     return { ...(data as object), subject: { subjectId: subject.subjectId, ...(readable ? { encrypted: true } : { erased: true }) } };
+  }
+
+  /** A support case's event for a caller who may not see its details: who, when and what kind, without its data or stated reason. */
+  private withheld(event: StoredEvent, orgUnit: string): AuditEntry {
+    const { reason: _reason, ...entry } = this.entry(event, orgUnit, { withheld: true });
+    return entry;
   }
 
   private entry(event: StoredEvent, orgUnit: string, data: unknown): AuditEntry {

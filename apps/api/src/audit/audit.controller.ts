@@ -80,6 +80,8 @@ export class AuditController {
       after: BigInt(after),
       upTo: position,
       limit,
+      // "No support-case details" for the national reader; auditors and the county's analysts see them (personal data sealed).
+      withholdSupportCases: !principal.roles.some((role) => role === 'auditor' || role === 'county_analyst'),
     });
     if (page.next !== null) res.setHeader('X-Next-After', page.next);
     res.setHeader('X-As-Of-Position', meta.position);

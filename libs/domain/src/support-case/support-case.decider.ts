@@ -11,6 +11,8 @@ import { Problems } from '../shared/rules.js';
 export const supportCaseStreamId = (caseId: string) => `support-case-${caseId}`;
 /** Reads of a case are recorded on a stream of their own, so they never race its commands. */
 export const supportCaseAccessStreamId = (caseId: string) => `support-case-access-${caseId}`;
+/** Whether a stream is a support case's, or the record of its reads. */
+export const isSupportCaseStream = (streamId: string) => streamId.startsWith('support-case-');
 
 export const SUPPORT_CATEGORIES = ['violent-extremism', 'radicalisation-concern', 'threats-and-hate', 'return-from-conflict-zone', 'other'] as const;
 export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number];
