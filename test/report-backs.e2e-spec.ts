@@ -153,4 +153,14 @@ describe('report-backs over HTTP', () => {
     expect(await t.store.headPosition()).toBe(head);
     await request(t.http).get('/api/v1/org-units/20/report-backs/00000000-0000-4000-8000-000000000000/document').set(analyst).expect(404);
   });
+
+  it('waits for minPosition, and answers 503 with Retry-After when the views cannot reach it in time', async () => {
+    const written = await request(t.http).put('/api/v1/org-units/20/report-backs/narrative/3').set(analyst).send({ text: 'Skrivet nyss, läst direkt' }).expect(200);
+    const markdown = (minPosition: bigint) => request(t.http).get(`/api/v1/org-units/20/report-back?from=${from}&to=${to}&format=md&minPosition=${minPosition}`).set(analyst);
+    const md = await markdown(BigInt(written.body.position)).expect(200);
+    expect(md.text).toContain('Skrivet nyss, läst direkt');
+    const late = await markdown(BigInt(written.body.position) + 1000n).expect(503);
+    expect(late.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(late.headers['retry-after']).toBeDefined();
+  }, 15_000);
 });
