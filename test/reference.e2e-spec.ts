@@ -27,6 +27,16 @@ describe('org units and templates over HTTP', () => {
     await request(t.http).get('/api/v1/org-units').expect(401);
   });
 
+  it('answers reference queries with meta, and refuses a bad as-of with 400 naming it', async () => {
+    const head = String(await t.store.headPosition());
+    for (const path of ['/org-units?parent=20', '/org-units/2085', '/templates', '/templates/current', '/templates/1']) {
+      const res = await request(t.http).get(`/api/v1${path}`).set(reader).expect(200);
+      expect([path, res.body.meta?.position]).toEqual([path, head]);
+      const bad = await request(t.http).get(`/api/v1${path}${path.includes('?') ? '&' : '?'}asOf=garbage`).set(reader).expect(400);
+      expect([path, bad.body.errors[0].path]).toEqual([path, 'asOf']);
+    }
+  });
+
   it('serves the built-in template version 1 as current', async () => {
     const current = await request(t.http).get('/api/v1/templates/current').set(reader).expect(200);
     expect(current.body.version).toBe(1);
@@ -54,6 +64,15 @@ describe('org units and templates over HTTP', () => {
     const list = await request(t.http).get('/api/v1/templates').set(reader).expect(200);
     expect(list.body.items.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect((await request(t.http).get('/api/v1/templates/current').set(reader)).body.version).toBe(2);
+
+    // As of the moment before it was published, version 2 did not exist.
+    const publishedAt = BigInt(published.body.position);
+    const earlier = `asOfPosition=${publishedAt - 1n}`;
+    const listed = await request(t.http).get(`/api/v1/templates?${earlier}`).set(reader).expect(200);
+    expect(listed.body).toMatchObject({ items: [{ version: 1 }], meta: { position: String(publishedAt - 1n) } });
+    expect((await request(t.http).get(`/api/v1/templates/current?${earlier}`).set(reader).expect(200)).body.version).toBe(1);
+    await request(t.http).get(`/api/v1/templates/2?${earlier}`).set(reader).expect(404);
+    expect((await request(t.http).get(`/api/v1/templates/2?asOfPosition=${publishedAt}`).set(reader).expect(200)).body).toMatchObject({ version: 2, meta: { position: String(publishedAt) } });
 
     const reporter = await t.as('municipal_reporter', '2085');
     const period = new Date().toISOString().slice(0, 7);

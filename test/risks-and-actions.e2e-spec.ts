@@ -92,6 +92,8 @@ describe('risks and actions over HTTP', () => {
     const county = await request(t.http).get('/api/v1/risks').set(analyst).expect(200); // default: the analyst's county, with its municipalities
     expect(county.body.items.length).toBeGreaterThan(register.body.items.length);
     await request(t.http).get('/api/v1/risks?status=maybe').set(analyst).expect(400);
+    const unknownArea = await request(t.http).get('/api/v1/risks?area=bogus').set(analyst).expect(400);
+    expect(unknownArea.body.errors[0]).toMatchObject({ path: 'area', message: expect.stringContaining('social-risk') });
     await request(t.http).get('/api/v1/risks?orgUnit=21').set(analyst).expect(403);
 
     const actions = await request(t.http).get('/api/v1/actions?orgUnit=2085').set(analyst).expect(200);

@@ -3,10 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NotFoundError, ValidationError } from '@lagesbild/domain';
-import type { CommandContext } from '@lagesbild/event-store';
+import { type CommandContext, EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
+import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { type CommandAnswer, Ctx, answerCommand } from '../http/command-request.js';
 import { PublishTemplateCommand } from './template.commands.js';
 import { TemplateCatalog } from './template-catalog.js';
@@ -16,6 +17,7 @@ import { PublishTemplateDto } from './template.dto.js';
 @Controller()
 export class ReferenceController {
   constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
     private readonly templates: TemplateCatalog,
     private readonly commands: CommandBus,
@@ -25,41 +27,50 @@ export class ReferenceController {
   @Access('reference:read')
   @ApiQuery({ name: 'parent', required: false, description: 'SE, a county or a municipality code' })
   @ApiOperation({ summary: 'Organisationsenheter: län, kommuner, stadsdelar' })
-  orgUnits(@Query('parent') parent?: string) {
-    if (parent === undefined) return { items: this.units.all() };
-    if (typeof parent !== 'string' || !this.units.has(parent)) {
+  async orgUnits(@Query('parent') parent: unknown, @AsOf() asOf: AsOfQuery) {
+    if (parent !== undefined && (typeof parent !== 'string' || !this.units.has(parent))) {
       throw new ValidationError('Unknown parent', [{ path: 'parent', message: `${JSON.stringify(parent)} is not a known org-unit code` }]);
     }
-    return { items: this.units.children(parent) };
+    const { meta } = await resolveAsOf(this.store, asOf);
+    return { items: parent === undefined ? this.units.all() : this.units.children(parent), meta };
   }
 
   @Get('org-units/:code')
   @Access('reference:read')
-  orgUnit(@Param('code') code: string) {
+  async orgUnit(@Param('code') code: string, @AsOf() asOf: AsOfQuery) {
     const unit = this.units.get(code);
     if (!unit) throw new NotFoundError('org-unit-not-found', `There is no org unit ${JSON.stringify(code)}`);
-    return { ...unit, children: this.units.children(code).map((c) => c.code) };
+    const { meta } = await resolveAsOf(this.store, asOf);
+    return { ...unit, children: this.units.children(code).map((c) => c.code), meta };
   }
 
   @Get('templates')
   @Access('reference:read')
-  @ApiOperation({ summary: 'Alla versioner av lägesbildsmallen' })
-  async allTemplates() {
-    return { items: (await this.templates.versions()).map(({ version, changeNote }) => ({ version, changeNote })) };
+  @ApiOperation({ summary: 'Alla versioner av lägesbildsmallen som var publicerade vid asOf' })
+  async allTemplates(@AsOf() asOf: AsOfQuery) {
+    const { position, meta } = await resolveAsOf(this.store, asOf);
+    return { items: (await this.templates.versions(position)).map(({ version, changeNote }) => ({ version, changeNote })), meta };
   }
 
   @Get('templates/current')
   @Access('reference:read')
-  current() {
-    return this.templates.current();
+  @ApiOperation({ summary: 'Den senaste versionen av mallen vid asOf' })
+  async current(@AsOf() asOf: AsOfQuery) {
+    const { position, meta } = await resolveAsOf(this.store, asOf);
+    return { ...(await this.templates.versions(position)).at(-1)!, meta };
   }
 
   @Get('templates/:version')
   @Access('reference:read')
-  async template(@Param('version', new ParseIntPipe({ exceptionFactory: () => new ValidationError('Bad version', [{ path: 'version', message: 'must be a whole number' }]) })) version: number) {
-    const template = await this.templates.version(version);
-    if (!template) throw new NotFoundError('template-version-not-found', `There is no template version ${version}`);
-    return template;
+  @ApiOperation({ summary: 'En version av mallen, om den var publicerad vid asOf' })
+  async template(
+    @Param('version', new ParseIntPipe({ exceptionFactory: () => new ValidationError('Bad version', [{ path: 'version', message: 'must be a whole number' }]) })) version: number,
+    @AsOf() asOf: AsOfQuery,
+  ) {
+    const { position, meta } = await resolveAsOf(this.store, asOf);
+    const template = (await this.templates.versions(position)).find((t) => t.version === version);
+    if (!template) throw new NotFoundError('template-version-not-found', `There is no template version ${version} as of position ${position}`);
+    return { ...template, meta };
   }
 
   @Post('templates')

@@ -8,6 +8,7 @@ import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
+import { TemplateCatalog } from '../reference/template-catalog.js';
 import { ProjectionsService } from './projections.service.js';
 
 const RISK_STATUSES = ['open', 'closed'];
@@ -26,6 +27,7 @@ function oneOf(value: unknown, allowed: string[], path: string): string | undefi
 export class RiskViewsController {
   constructor(
     private readonly projections: ProjectionsService,
+    private readonly templates: TemplateCatalog,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
   ) {}
 
@@ -37,7 +39,9 @@ export class RiskViewsController {
   @ApiOperation({ summary: 'Riskregistret' })
   async risks(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const status = oneOf(query.status, RISK_STATUSES, 'status');
-    const area = typeof query.area === 'string' ? query.area : undefined;
+    // A risk is identified in an area of the template then current: any version's areas may be asked for.
+    const areas = [...new Set((await this.templates.versions()).flatMap((t) => t.areas.map((a) => a.id)))];
+    const area = oneOf(query.area, areas, 'area');
     const { reader, meta } = await this.projections.asOf(asOf);
     const items = await riskRegister(reader, this.units, (query.orgUnit as string | undefined) ?? principal.org, { area, status });
     return { items, meta };
