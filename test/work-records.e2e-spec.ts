@@ -111,5 +111,14 @@ describe('assessments, readiness, activities, time, goals and narrative over HTT
     const goals = await request(t.http).get(`/api/v1/goals?orgUnit=20&${at}`).set(analyst).expect(200);
     expect(goals.body.items[0]).toMatchObject({ number: '3.2', status: 'on-track' });
     expect(goals.body.items[0].statusHistory).toHaveLength(1);
+
+    // The national reader's own scope, SE, takes in every county's records.
+    const nation = await t.as('national_reader', 'SE');
+    const national = await request(t.http).get(`/api/v1/activities?${at}`).set(nation).expect(200);
+    expect(national.body.items.map((a: { title: string }) => a.title).sort()).toEqual(['Länskonferens', 'Utbildning']);
+    const nationalTime = await request(t.http).get(`/api/v1/time-entries/summary?${at}`).set(nation).expect(200);
+    expect(nationalTime.body).toMatchObject({ orgUnit: 'SE', total: 7, entries: 3, byKind: { analysis: 5, collection: 2 } });
+    const nationalGoals = await request(t.http).get(`/api/v1/goals?${at}`).set(nation).expect(200);
+    expect(nationalGoals.body.items).toEqual(goals.body.items);
   });
 });

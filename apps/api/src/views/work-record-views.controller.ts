@@ -8,7 +8,7 @@ import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
-import { requireCounty } from '../http/org-unit-checks.js';
+import { codesWithin, requireCounty } from '../http/org-unit-checks.js';
 import { ProjectionsService } from './projections.service.js';
 
 /** `from`/`to` of a work-record query: a date or a month, else 400 naming it. */
@@ -37,10 +37,12 @@ export class WorkRecordViewsController {
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
   ) {}
 
-  private countyOf(orgUnit: string): string {
+  /** The counties whose records answer for an org unit: the nation's 21, or the one it lies in. */
+  private countiesFor(orgUnit: string): string[] {
+    if (this.units.get(orgUnit)?.kind === 'nation') return this.units.children(orgUnit).map((c) => c.code);
     const county = this.units.countyOf(orgUnit);
     if (!county) throw new ValidationError('No county', [{ path: 'orgUnit', message: `${orgUnit} lies in no county` }]);
-    return county.code;
+    return [county.code];
   }
 
   @Get('activities')
@@ -48,33 +50,42 @@ export class WorkRecordViewsController {
   @ApiQuery({ name: 'orgUnit', required: false })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  @ApiOperation({ summary: 'Aktiviteter i länet, eller de som rör en kommun' })
+  @ApiOperation({ summary: 'Aktiviteter i länet, de som rör en kommun, eller hela landets' })
   async activities(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const orgUnit = (query.orgUnit as string | undefined) ?? principal.org;
     const [from, to] = dateRange(query);
+    const counties = this.countiesFor(orgUnit);
+    const nation = counties.length > 1;
     const { reader, meta } = await this.projections.asOf(asOf);
-    return { items: await activitiesOf(reader, this.countyOf(orgUnit), orgUnit, from, to), meta };
+    // The nation: every county's activities; a county or a unit in it: those that concern it.
+    const items = await Promise.all(counties.map((county) => activitiesOf(reader, county, nation ? county : orgUnit, from, to)));
+    return { items: items.flat(), meta };
   }
 
   @Get('time-entries/summary')
   @Access('view:read', { query: 'orgUnit' })
-  @ApiQuery({ name: 'orgUnit', required: false, description: 'a county' })
+  @ApiQuery({ name: 'orgUnit', required: false, description: 'a county, or SE for the whole nation' })
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
   @ApiOperation({ summary: 'Tidsåtgång per arbetsslag och månad' })
   async time(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const orgUnit = (query.orgUnit as string | undefined) ?? principal.org;
-    requireCounty(this.units, orgUnit, 'orgUnit');
+    if (this.units.get(orgUnit)?.kind !== 'nation') requireCounty(this.units, orgUnit, 'orgUnit');
     const [from, to] = dateRange(query);
+    const counties = this.countiesFor(orgUnit);
     const { reader, meta } = await this.projections.asOf(asOf);
-    const { eventIdsByMonth: _lineage, ...summary } = await timeSummary(reader, orgUnit, from, to);
+    const { eventIdsByMonth: _lineage, ...summary } = await timeSummary(reader, counties, from, to);
     return { orgUnit, ...summary, meta };
   }
 
   @Get('goals')
   @Access('view:read', { query: 'orgUnit' })
-  @ApiQuery({ name: 'orgUnit', required: false })
+  @ApiQuery({ name: 'orgUnit', required: false, description: 'default: your own org; includes the units below it' })
   @ApiOperation({ summary: 'Mål och indikatorer med statushistorik' })
   async goals(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
+    const codes = codesWithin(this.units, (query.orgUnit as string | undefined) ?? principal.org);
     const { reader, meta } = await this.projections.asOf(asOf);
-    return { items: await goalsOf(reader, (query.orgUnit as string | undefined) ?? principal.org), meta };
+    const goals = await Promise.all(codes.map((code) => goalsOf(reader, code)));
+    return { items: goals.flat(), meta };
   }
 }

@@ -130,9 +130,10 @@ export async function activitiesOf(reader: ViewReader, county: string, orgUnit: 
   return rows.filter((a) => inRange(a.date, from, to) && (orgUnit === county || a.orgUnits.includes(orgUnit)));
 }
 
-/** Hours by kind of work and month, and per person-month, for a county's time entries. */
-export async function timeSummary(reader: ViewReader, county: string, from?: string, to?: string) {
-  const rows = (await reader.list<TimeEntryRow>(TIME_VIEW, `${county}|`)).map((r) => r.value).filter((e) => inRange(e.date, from, to));
+/** Hours by kind of work and month, and per person-month, for the time entries of a county (or of several: the nation's). */
+export async function timeSummary(reader: ViewReader, counties: string | readonly string[], from?: string, to?: string) {
+  const lists = await Promise.all((typeof counties === 'string' ? [counties] : counties).map((county) => reader.list<TimeEntryRow>(TIME_VIEW, `${county}|`)));
+  const rows = lists.flat().map((r) => r.value).filter((e) => inRange(e.date, from, to));
   const byKind: Record<string, number> = {};
   const byMonth: Record<string, Record<string, number>> = {};
   const personMonths = new Set<string>();
