@@ -60,6 +60,11 @@ describe('operations endpoints', () => {
     const doc = await request(t.http).get('/api/v1/docs-json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.body.paths)).toContain('/api/v1/health');
+    // Every query that takes them documents asOf, asOfPosition and minPosition.
+    for (const path of ['/api/v1/org-units/{code}/situation', '/api/v1/org-units/{code}/trends', '/api/v1/audit', '/api/v1/templates']) {
+      const names = (doc.body.paths[path].get.parameters as Array<{ name: string }>).map((p) => p.name);
+      expect([path, ['asOf', 'asOfPosition', 'minPosition'].filter((n) => names.includes(n))]).toEqual([path, ['asOf', 'asOfPosition', 'minPosition']]);
+    }
     const ui = await request(t.http).get('/api/v1/docs').expect(200);
     expect(ui.text).toContain('swagger');
     await request(t.http).get('/docs').expect(302).expect('Location', '/api/v1/docs');

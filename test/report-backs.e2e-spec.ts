@@ -152,6 +152,8 @@ describe('report-backs over HTTP', () => {
     expect(badIssue.body.errors[0].path).toBe('from');
     expect(await t.store.headPosition()).toBe(head);
     await request(t.http).get('/api/v1/org-units/20/report-backs/00000000-0000-4000-8000-000000000000/document').set(analyst).expect(404);
+    const badId = await request(t.http).get('/api/v1/org-units/20/report-backs/nope/document').set(analyst).expect(400);
+    expect(badId.body.errors[0].path).toBe('id');
   });
 
   it('waits for minPosition, and answers 503 with Retry-After when the views cannot reach it in time', async () => {

@@ -84,6 +84,7 @@ export class AuditController {
       withholdSupportCases: !principal.roles.some((role) => role === 'auditor' || role === 'county_analyst'),
     });
     if (page.next !== null) res.setHeader('X-Next-After', page.next);
+    res.setHeader('X-As-Of', meta.asOf);
     res.setHeader('X-As-Of-Position', meta.position);
     if (format === 'ndjson') {
       res.type('application/x-ndjson');

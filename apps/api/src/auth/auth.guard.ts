@@ -10,6 +10,11 @@ import { ORG_UNITS, TOKEN_VERIFIER } from './auth.tokens.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** An id in a path must be a UUID, else a 400 naming the parameter. */
+export function requireUuid(id: string, path: string): void {
+  if (!UUID.test(id)) throw new ValidationError('Bad id', [{ path, message: 'must be a UUID' }]);
+}
+
 export type AuthenticatedRequest = Request & { principal: Principal };
 
 /**
@@ -48,7 +53,7 @@ export class AuthGuard implements CanActivate {
     if ('stream' in rule.orgUnit) {
       const { stream, idParam } = rule.orgUnit;
       const id = (request.params as Record<string, string>)[idParam] ?? '';
-      if (!UUID.test(id)) throw new ValidationError('Bad id', [{ path: idParam, message: 'must be a UUID' }]);
+      requireUuid(id, idParam);
       const streamId = stream(id);
       const [first] = await this.store.readStream(streamId);
       const orgUnit = (first?.data as { orgUnit?: unknown } | undefined)?.orgUnit;

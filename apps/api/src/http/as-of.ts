@@ -1,4 +1,5 @@
 import { type ExecutionContext, ServiceUnavailableException, createParamDecorator } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ValidationError } from '@lagesbild/domain';
 import type { EventStore } from '@lagesbild/event-store';
@@ -30,6 +31,17 @@ export function parseInstant(value: unknown): Date | undefined {
   return Number.isNaN(time.getTime()) ? undefined : time;
 }
 
+/** The three as-of parameters in the OpenAPI document of every query that takes them (applied to its method). */
+const documented: ParameterDecorator[] = [
+  { name: 'asOf', description: 'svara som det var känt vid denna tid (ISO 8601), t.ex. 2026-03-01T00:00:00Z' },
+  { name: 'asOfPosition', description: 'svara som det var känt vid denna loggposition' },
+  { name: 'minPosition', description: 'vänta (högst 5 s) tills vyerna har med denna loggposition, annars 503 med Retry-After' },
+].map(
+  ({ name, description }) =>
+    (target, key) =>
+      ApiQuery({ name, required: false, type: String, description })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!),
+);
+
 export const AsOf = createParamDecorator((_: unknown, context: ExecutionContext): AsOfQuery => {
   const query = context.switchToHttp().getRequest<Request>().query as Record<string, unknown>;
   const problems: { path: string; message: string }[] = [];
@@ -48,7 +60,7 @@ export const AsOf = createParamDecorator((_: unknown, context: ExecutionContext)
   if (result.asOf && result.asOfPosition !== undefined) problems.push({ path: 'asOf', message: 'give asOf or asOfPosition, not both' });
   if (problems.length > 0) throw new ValidationError('Bad as-of parameters', problems);
   return result;
-});
+}, documented);
 
 /**
  * The position a query answers from. Waits (at most 5 s) for `minPosition`, else 503 with

@@ -27,12 +27,12 @@ export class RequestLogMiddleware implements NestMiddleware {
     const given = req.headers['x-request-id'];
     const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : String((this.issued += 1));
     res.once('finish', () => {
-      const level = res.statusCode >= 500 ? 'error' : 'info';
+      const level = res.statusCode === 503 ? 'warn' : res.statusCode >= 500 ? 'error' : 'info';
       if (!this.log.isLevelEnabled(level)) return;
       const responseTime = Number(process.hrtime.bigint() - started) / 1e6;
       this.log[level](
         { req: { id, method: req.method, url: req.originalUrl }, res: { statusCode: res.statusCode }, responseTime: Math.round(responseTime * 100) / 100 },
-        res.statusCode >= 500 ? 'request errored' : 'request completed',
+        res.statusCode === 503 ? 'request refused for now' : res.statusCode >= 500 ? 'request errored' : 'request completed',
       );
     });
     next();

@@ -51,7 +51,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl;
-    if (problem.status >= 500) this.logger.error({ err: exception, url: request.originalUrl }, problem.detail);
+    // A 503 says "try again shortly" (views behind minPosition, a full disk): worth a warning, not a stack.
+    if (problem.status === 503) this.logger.warn({ url: request.originalUrl }, problem.detail);
+    else if (problem.status >= 500) this.logger.error({ err: exception, url: request.originalUrl }, problem.detail);
     if (problem.status === 503) response.setHeader('Retry-After', '5');
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));

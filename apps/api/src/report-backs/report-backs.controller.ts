@@ -7,6 +7,7 @@ import type { CommandContext } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { CONTENT_TYPES, RENDERER_VERSION, sha256 } from '@lagesbild/reporting';
 import { Access } from '../auth/access.decorator.js';
+import { requireUuid } from '../auth/auth.guard.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { Ctx, answerCommand } from '../http/command-request.js';
@@ -98,6 +99,7 @@ export class ReportBacksController {
   @ApiQuery({ name: 'format', required: false, enum: REPORT_BACK_FORMATS })
   @ApiOperation({ summary: 'Återskapa en utfärdad återrapportering; dess SHA-256 är den registrerade' })
   async document(@Param('county') county: string, @Param('id') id: string, @Query('format') formatQuery: unknown, @Res({ passthrough: true }) response: Response) {
+    requireUuid(id, 'id');
     const problems: FieldProblem[] = [];
     const format = formatOf(formatQuery, problems);
     if (problems.length > 0) throw new ValidationError('Bad format', problems);
