@@ -82,7 +82,7 @@ describe('situation views over HTTP', () => {
     expect(after.levels.find((l: { area: string }) => l.area === 'social-risk').distribution[4]).toBe(first.levels.find((l: { area: string }) => l.area === 'social-risk').distribution[4] + 1);
   });
 
-  it('gives national readers every county, approved or not', async () => {
+  it('gives national readers every county, approved or not, with its assessment, and the nation\'s totals', async () => {
     const reader = await t.as('national_reader', 'SE');
     const res = await request(t.http).get(`/api/v1/org-units/SE/situation?period=${period}&minPosition=${await t.store.headPosition()}`).set(reader).expect(200);
     expect(res.body.counties).toHaveLength(21);
@@ -92,9 +92,16 @@ describe('situation views over HTTP', () => {
     const county = (await request(t.http).get(`/api/v1/org-units/20/situation?period=${period}`).set(analyst).expect(200)).body;
     expect(res.body.counties.find((c: { county: string }) => c.county === '20')).toMatchObject({
       reported: county.completeness.reported.length,
+      missing: county.completeness.missing.length,
       late: county.completeness.late.length,
       levels: county.levels,
+      assessment: county.assessment,
     });
+    expect(res.body.counties.find((c: { county: string }) => c.county === '01').assessment).toBeUndefined();
+    // The nation: every county's figures added up.
+    expect(res.body.nation).toMatchObject({ approved: 1, expected: 290, reported: 2, missing: 288, late: county.completeness.late.length });
+    const socialRisk = (levels: Array<{ area: string; distribution: number[] }>) => levels.find((l) => l.area === 'social-risk')!.distribution;
+    expect(socialRisk(res.body.nation.levels)).toEqual(socialRisk(county.levels));
   });
 
   it('answers 503 with Retry-After when the views cannot reach minPosition in time', async () => {

@@ -77,33 +77,46 @@ export async function countySituation(reader: ViewReader, units: OrgUnitRegistry
 
 /**
  * The nation's picture: per county, approved or not, how many of its municipalities have
- * reported (and late), and the distribution of levels per area. It reads each county's period
- * row — the counts its municipalities' reports have moved — not 290 reports: the same figures
- * as the county's own picture, at 42 reads a period however long the history.
+ * reported, are missing and were late, the distribution of levels per area, and its regional
+ * assessment; and the same counts and distributions for the whole nation. It reads each
+ * county's period row — the counts its municipalities' reports have moved — not 290 reports:
+ * the same figures as the county's own picture, at 63 reads a period however long the history.
  */
 export async function nationalSituation(reader: ViewReader, units: OrgUnitRegistry, period: string, template: TemplateDefinition) {
-  const counties = units.all('county');
   const summaries = new ReportSummaries(reader);
+  const items = template.areas.map((area) => ({ area: area.id, label: area.label, item: levelItemOf(template, area.id) }));
+  const counties = await Promise.all(
+    units.all('county').map(async (county) => {
+      const key = countyPeriodKey(county.code, period);
+      const [approval, counts, assessment] = await Promise.all([
+        reader.get<ApprovalRow>(APPROVALS_VIEW, key),
+        summaries.countyPeriod(county.code, period),
+        reader.get<AssessmentRow>(ASSESSMENTS_VIEW, key),
+      ]);
+      const [expected, reported] = [units.municipalitiesOf(county.code).length, counts?.reported ?? 0];
+      return {
+        county: county.code,
+        name: county.name,
+        approved: approval?.approved ?? false,
+        reported,
+        expected,
+        missing: expected - reported,
+        late: counts?.late ?? 0,
+        levels: items.map(({ area, label, item }) => ({ area, label, item, distribution: LEVELS.map((level) => (item && counts?.countOf(item, level)) || 0) })),
+        ...(assessment ? { assessment } : {}),
+      };
+    }),
+  );
+  const sum = (figure: (county: (typeof counties)[number]) => number) => counties.reduce((total, county) => total + figure(county), 0);
   return {
-    counties: await Promise.all(
-      counties.map(async (county) => {
-        const [approval, counts] = await Promise.all([
-          reader.get<ApprovalRow>(APPROVALS_VIEW, countyPeriodKey(county.code, period)),
-          summaries.countyPeriod(county.code, period),
-        ]);
-        return {
-          county: county.code,
-          name: county.name,
-          approved: approval?.approved ?? false,
-          reported: counts?.reported ?? 0,
-          expected: units.municipalitiesOf(county.code).length,
-          late: counts?.late ?? 0,
-          levels: template.areas.map((area) => {
-            const item = levelItemOf(template, area.id);
-            return { area: area.id, label: area.label, item, distribution: LEVELS.map((level) => (item && counts?.countOf(item, level)) || 0) };
-          }),
-        };
-      }),
-    ),
+    nation: {
+      approved: sum((c) => (c.approved ? 1 : 0)),
+      expected: sum((c) => c.expected),
+      reported: sum((c) => c.reported),
+      missing: sum((c) => c.missing),
+      late: sum((c) => c.late),
+      levels: items.map(({ area, label, item }, i) => ({ area, label, item, distribution: LEVELS.map((_, level) => sum((c) => c.levels[i]!.distribution[level]!)) })),
+    },
+    counties,
   };
 }
