@@ -59,9 +59,14 @@ describe('support cases against the api process (its logs and files inspected)',
     expect(details.body).toMatchObject({ orgUnit: '2085', county: '20', status: 'open', subject: { name: NAME, personalIdentityNumber: PIN, notes: 'Uppgifter från skolan' } });
 
     expect((await call('POST', '/support-cases', await as('support_worker', '21'), { municipality: '2085', category: 'other', requestedSupport: 'x' })).status).toBe(403);
-    for (const [role, org] of [['support_worker', '21'], ['county_analyst', '20'], ['national_reader', 'SE'], ['municipal_reporter', '2085'], ['auditor', 'SE']] as const) {
+    for (const [role, org] of [['support_worker', '21'], ['county_analyst', '21'], ['national_reader', 'SE'], ['municipal_reporter', '2085'], ['auditor', 'SE']] as const) {
       expect([role, org, (await call('GET', `/support-cases/${caseId}`, await as(role, org))).status]).toEqual([role, org, 403]);
     }
+    // The county's analyst reads everything in the county but personal data: the case, not the person.
+    const analysts = await call('GET', `/support-cases/${caseId}`, await as('county_analyst', '20'));
+    expect(analysts.status).toBe(200);
+    expect(analysts.body).toMatchObject({ orgUnit: '2085', category: 'radicalisation-concern', subject: { withheld: true } });
+    for (const detail of ['Zlatko', PIN, 'Uppgifter från skolan']) expect(analysts.text).not.toContain(detail);
   });
 
   it('records consultations, referrals and closure; analysts see counts, never the subject', async () => {
@@ -81,7 +86,10 @@ describe('support cases against the api process (its logs and files inspected)',
     expect(national.body).toMatchObject({ total: 1 });
     const list = await call('GET', '/support-cases', worker);
     expect(list.body!.items).toEqual([expect.objectContaining({ caseId, status: 'closed', consultations: 1, referrals: ['exit-programme'], subject: 'present' })]);
-    for (const answer of [stats, national, list]) expect(answer.text).not.toContain('Zlatko');
+    const analysts = await call('GET', '/support-cases?municipality=2085', await as('county_analyst', '20'));
+    expect(analysts.body!.items).toEqual(list.body!.items);
+    expect((await call('GET', '/support-cases', await as('county_analyst', '21'))).body!.items).toEqual([]);
+    for (const answer of [stats, national, list, analysts]) expect(answer.text).not.toContain('Zlatko');
   });
 
   it('logs every read of the case, and reads of the log too', async () => {
@@ -91,10 +99,11 @@ describe('support cases against the api process (its logs and files inspected)',
     const items = log.body!.items as Array<{ read: string; purpose?: string; actor: { id: string } }>;
     expect(items.map((i) => [i.read, i.purpose, i.actor.id])).toEqual([
       ['details', 'Planering av samtal', 'support_worker-20'],
+      ['details', undefined, 'county_analyst-20'],
       ['access-log', undefined, 'support_worker-20'],
     ]);
     const again = await call('GET', `/support-cases/${caseId}/access-log`, worker);
-    expect((again.body!.items as unknown[]).length).toBe(3);
+    expect((again.body!.items as unknown[]).length).toBe(4);
   });
 
   it('answers the case and its access log as known at a moment (asOf, asOfPosition), with meta', async () => {

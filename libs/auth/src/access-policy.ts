@@ -20,7 +20,9 @@ export type Action =
   /** The audit trail and its tamper check, within the caller's scope. */
   | 'audit:read'
   /** Open, work and read support cases (with their subjects) of the county's municipalities. */
-  | 'support:work';
+  | 'support:work'
+  /** Read the county's support cases without their subjects (the county's analysts: everything in the county but personal data). */
+  | 'support:read';
 
 type Rule = (principal: Principal, orgUnit: string | undefined, units: OrgUnitRegistry) => boolean;
 
@@ -42,6 +44,10 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   'template:publish': { admin: () => true },
   'support:work': {
     support_worker: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+  },
+  'support:read': {
+    support_worker: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+    county_analyst: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
   },
   'audit:read': {
     auditor: (p, unit, units) => within(units, unit, p.org),

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Principal } from '@lagesbild/auth';
+import { type Principal, isAllowed } from '@lagesbild/auth';
 import {
   type CaseAccessEvent,
   NotFoundError,
@@ -35,6 +35,9 @@ function purposeOf(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 500) throw new ValidationError('Bad purpose', [{ path: 'purpose', message: 'must be a text of at most 500 characters' }]);
   return value;
 }
+
+/** A support case's event as read back from its stream. */
+type CaseEvent = SupportCaseEvent & { recordedAt: string; revision: number; position: bigint };
 
 @ApiTags('Individärenden')
 @Controller('support-cases')
@@ -129,7 +132,7 @@ export class SupportCasesController {
   }
 
   @Get()
-  @Access('support:work', { query: 'municipality' })
+  @Access('support:read', { query: 'municipality' })
   @ApiQuery({ name: 'municipality', required: false, description: 'standard: hela länet' })
   @ApiOperation({ summary: 'Länets ärenden (utan personuppgifter)' })
   async list(@CurrentPrincipal() principal: Principal, @Query('municipality') municipality: string | undefined, @AsOf() asOf: AsOfQuery) {
@@ -139,21 +142,22 @@ export class SupportCasesController {
   }
 
   @Get(':id')
-  @Access('support:work', caseStream)
+  @Access('support:read', caseStream)
   @ApiQuery({ name: 'purpose', required: false, description: 'varför ärendet läses (loggas)' })
-  @ApiOperation({ summary: 'Ärendet med den enskildes uppgifter, som det var känt vid asOf (varje läsning loggas)' })
-  async details(@Param('id') id: string, @Query('purpose') purpose: unknown, @AsOf() asOf: AsOfQuery, @Ctx() context: CommandContext) {
+  @ApiOperation({ summary: 'Ärendet, som det var känt vid asOf; den enskildes uppgifter bara för handläggare (varje läsning loggas)' })
+  async details(
+    @Param('id') id: string,
+    @Query('purpose') purpose: unknown,
+    @AsOf() asOf: AsOfQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() context: CommandContext,
+  ) {
     await this.recordAccess(id, 'details', purposeOf(purpose), context);
     const { position, meta } = await resolveAsOf(this.store, asOf);
-    const all = (await this.store.readStream(supportCaseStreamId(id))) as unknown as Array<SupportCaseEvent & { recordedAt: string; revision: number; position: bigint }>;
+    const all = (await this.store.readStream(supportCaseStreamId(id))) as unknown as CaseEvent[];
     const events = all.filter((e) => e.position <= position);
     if (events.length === 0) throw new NotFoundError('support-case-not-found', `Support case ${id} had not been opened as of position ${position}`);
     const opened = events[0] as Extract<SupportCaseEvent, { type: 'SupportCaseOpened' }>;
-    const erased = events.find((e) => e.type === 'SupportCaseSubjectErased') as (Extract<SupportCaseEvent, { type: 'SupportCaseSubjectErased' }> & { recordedAt: string }) | undefined;
-    // An erasure is for good: after it the subject cannot be read as of any moment, earlier ones too.
-    const erasedSince = all.some((e) => e.type === 'SupportCaseSubjectErased');
-    const sealed = opened.data.subject;
-    const clear = sealed && !erasedSince ? await this.personalData.vault.open(sealed.subjectId, sealed.sealed) : undefined;
     const closed = events.find((e) => e.type === 'SupportCaseClosed') as Extract<SupportCaseEvent, { type: 'SupportCaseClosed' }> | undefined;
     return {
       id,
@@ -166,10 +170,25 @@ export class SupportCasesController {
       consultations: events.flatMap((e) => (e.type === 'SupportCaseConsulted' ? [{ date: e.data.date, summary: e.data.summary }] : [])),
       referrals: events.flatMap((e) => (e.type === 'SupportCaseReferred' ? [{ to: e.data.to, note: e.data.note, referredOn: e.data.referredOn }] : [])),
       ...(closed ? { outcome: closed.data.outcome } : {}),
-      subject: !sealed ? null : clear ? clear : { erased: true, ...(erased ? { erasedAt: erased.recordedAt, legalBasis: erased.data.legalBasis } : {}) },
+      subject: await this.subjectOf(opened, events, all, isAllowed(principal, 'support:work', opened.data.orgUnit, this.units)),
       revision: events[events.length - 1]!.revision,
       meta,
     };
+  }
+
+  /**
+   * The subject as a reader of the case sees it: in clear for the county's support workers;
+   * withheld from its analysts (everything in the county but personal data); erased, for good
+   * and as of any moment, once the key is destroyed.
+   */
+  private async subjectOf(opened: Extract<SupportCaseEvent, { type: 'SupportCaseOpened' }>, known: CaseEvent[], all: CaseEvent[], mayReadSubject: boolean) {
+    const sealed = opened.data.subject;
+    if (!sealed) return null;
+    if (!mayReadSubject) return { withheld: true };
+    const clear = all.some((e) => e.type === 'SupportCaseSubjectErased') ? undefined : await this.personalData.vault.open(sealed.subjectId, sealed.sealed);
+    if (clear) return clear;
+    const erased = known.find((e) => e.type === 'SupportCaseSubjectErased') as (Extract<SupportCaseEvent, { type: 'SupportCaseSubjectErased' }> & { recordedAt: string }) | undefined;
+    return { erased: true, ...(erased ? { erasedAt: erased.recordedAt, legalBasis: erased.data.legalBasis } : {}) };
   }
 
   @Get(':id/access-log')
