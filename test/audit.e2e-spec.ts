@@ -121,8 +121,13 @@ describe('the audit trail over HTTP', () => {
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['after', 'format', 'from', 'limit']);
   });
 
-  it('verifies the whole log', async () => {
-    const res = await request(t.http).get('/api/v1/audit/verification').set(await t.as('auditor', 'SE')).expect(200);
-    expect(res.body).toEqual({ ok: true, checked: 5 });
+  it('verifies the whole log, or the log as it stood at a moment', async () => {
+    const auditor = await t.as('auditor', 'SE');
+    const res = await request(t.http).get('/api/v1/audit/verification').set(auditor).expect(200);
+    expect(res.body).toEqual({ ok: true, checked: 5, meta: { asOf: expect.any(String), position: '5' } });
+    const then = await request(t.http).get('/api/v1/audit/verification?asOfPosition=3').set(auditor).expect(200);
+    expect(then.body).toMatchObject({ ok: true, checked: 3, meta: { position: '3' } });
+    const bad = await request(t.http).get('/api/v1/audit/verification?asOf=garbage').set(auditor).expect(400);
+    expect(bad.body.errors[0].path).toBe('asOf');
   });
 });

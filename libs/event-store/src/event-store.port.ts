@@ -111,6 +111,8 @@ export interface VerificationResult {
 
 export interface VerifyOptions {
   onProgress?: (checked: number, position: bigint) => void;
+  /** Check the log as it stood at this position (inclusive): the events up to it. Default: the whole log. */
+  toPosition?: bigint;
 }
 
 /** Properties a contract suite needs to know of an adapter. */

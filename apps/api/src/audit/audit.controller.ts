@@ -100,13 +100,15 @@ export class AuditController {
   @Get('verification')
   @Access('audit:read', 'principal')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Manipulationskontroll av hela händelseloggen: {ok, checked, firstBrokenPosition?}' })
-  async verification() {
-    const result = await this.store.verify();
+  @ApiOperation({ summary: 'Manipulationskontroll av händelseloggen, hela eller som den var vid asOf: {ok, checked, firstBrokenPosition?}' })
+  async verification(@AsOf() asOf: AsOfQuery) {
+    const { position, meta } = await resolveAsOf(this.store, asOf);
+    const result = await this.store.verify({ toPosition: position });
     return {
       ok: result.ok,
       checked: result.checked,
       ...(result.firstBrokenPosition !== undefined ? { firstBrokenPosition: result.firstBrokenPosition.toString(), reason: result.reason } : {}),
+      meta,
     };
   }
 }

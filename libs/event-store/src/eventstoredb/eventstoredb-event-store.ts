@@ -202,7 +202,7 @@ export class EventStoreDbEventStore implements EventStore {
   async verify(options: VerifyOptions = {}): Promise<VerificationResult> {
     const lastHash = new Map<string, string>();
     let checked = 0;
-    for await (const event of this.readAll({ batchSize: 5000 })) {
+    for await (const event of this.readAll({ batchSize: 5000, ...(options.toPosition !== undefined ? { toPosition: options.toPosition } : {}) })) {
       const prevHash = lastHash.get(event.streamId) ?? GENESIS_HASH;
       const broken = (reason: string): VerificationResult => ({
         ok: false,

@@ -276,11 +276,12 @@ export class SqliteEventStore implements EventStore {
   async verify(options: VerifyOptions = {}): Promise<VerificationResult> {
     this.assertOpen();
     const pageSize = 5000;
+    const upTo = options.toPosition === undefined ? MAX_POSITION : Number(options.toPosition);
     let expected = 1;
     let prevHash = GENESIS_HASH;
     let checked = 0;
     for (;;) {
-      const rows = this.sql.readPage.all(expected - 1, MAX_POSITION, pageSize);
+      const rows = this.sql.readPage.all(expected - 1, upTo, pageSize);
       for (const [position, eventId, streamId, revision, type, schemaVersion, recordedAt, dataJson, metadataJson, prev, hash] of rows) {
         const broken = (reason: string): VerificationResult => ({
           ok: false,

@@ -308,11 +308,16 @@ export function describeEventStoreContract(adapter: string, options: EventStoreC
       expect(await store.positionAt(new Date(Date.now() + 60_000))).toBe(await store.headPosition());
     });
 
-    it('verifies an untouched log', async () => {
+    it('verifies an untouched log, whole or as it stood at a position', async () => {
       const result = await store.verify();
       expect(result.ok).toBe(true);
       expect(result.checked).toBeGreaterThan(0);
       expect(result.firstBrokenPosition).toBeUndefined();
+      const first = await store.append(stream('verify'), newEvents(2));
+      let before = 0; // the events other tests of the suite have appended
+      for await (const _event of store.readAll({ toPosition: first.firstPosition - 1n })) before += 1;
+      expect(await store.verify({ toPosition: first.firstPosition - 1n })).toEqual({ ok: true, checked: before });
+      expect(await store.verify({ toPosition: first.position })).toEqual({ ok: true, checked: before + 2 });
     });
   });
 }
