@@ -139,6 +139,7 @@ describe('report-backs over HTTP', () => {
       const again = await documentOf(format);
       expect(sha(again.body as Buffer)).toBe(issued.body.sha256ByFormat[format]);
       expect(again.headers['x-recorded-sha256']).toBe(issued.body.sha256ByFormat[format]);
+      expect([again.headers['x-as-of'], again.headers['x-as-of-position']]).toEqual([issued.body.asOf, issued.body.asOfPosition]);
     }
   });
 

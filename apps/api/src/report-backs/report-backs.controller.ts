@@ -106,6 +106,8 @@ export class ReportBacksController {
     const issued = await this.reportBacks.issued(county, id);
     const bytes = await this.reportBacks.render(issued, { asOf: issued.asOf, position: issued.asOfPosition }, format);
     response.setHeader('X-Recorded-SHA256', issued.sha256[format]);
+    response.setHeader('X-As-Of', issued.asOf);
+    response.setHeader('X-As-Of-Position', issued.asOfPosition);
     return send(response, format, bytes, `aterrapportering-${county}-${issued.from}-${issued.to}`);
   }
 }
