@@ -3,6 +3,8 @@
  * (`seed --national --years 1|10`): county situation, national situation and a ten-year
  * trend, each as of random past positions. Beside them, the cost of answering the county
  * question by a full replay of the log up to that position (what the views spare us).
+ * Both histories are served at once and asked each question in turn, so that the 10y/1y
+ * ratio compares moments of the same machine, not one history's run with the other's.
  */
 import { LocalTokens } from '@lagesbild/auth';
 import { type Period, nextPeriod } from '@lagesbild/domain';
@@ -12,7 +14,8 @@ import { median, nowMs, percentile, printTable, writeResults } from './support/m
 import { FIXTURE_UNTIL, cliRebuild, nationalHistory } from './support/fixtures.js';
 import { startServer } from './support/servers.js';
 
-const SAMPLES = 150;
+const SAMPLES = 300;
+const WARM_UP = 10;
 const REPLAYS = 5;
 const SECRET = 'bench-secret-long-enough-for-hs256-signing';
 const units = OrgUnitRegistry.sweden();
@@ -68,49 +71,64 @@ async function replayCounty(dataDir: string, position: bigint, period: Period): 
   }
 }
 
-async function measureHistory(years: number, port: number) {
+/** A history served by the api as a user runs it: its fixture rebuilt, a server on it. */
+async function serve(years: number, port: number) {
   const fixture = await nationalHistory(years);
   cliRebuild(fixture.dataDir);
   const server = await startServer('apps/api/src/main.ts', port, { DATA_DIR: fixture.dataDir, AUTH_SECRET: SECRET });
-  const token = `Bearer ${await new LocalTokens(SECRET).mint({ id: 'bench', name: 'Bench', roles: ['national_reader'], org: 'SE' })}`;
   const periods = periodsBack(12 * years);
-  const ask = () => {
-    const fraction = 0.1 + 0.9 * random();
-    const position = BigInt(Math.max(1, Math.floor(fraction * fixture.events)));
-    const period = periods[Math.max(0, Math.floor(fraction * periods.length) - 1)]!;
-    return { position, period };
-  };
-  const queries = {
-    'county situation': ({ position, period }: { position: bigint; period: Period }) => `/api/v1/org-units/20/situation?period=${period}&asOfPosition=${position}`,
-    'national situation': ({ position, period }: { position: bigint; period: Period }) => `/api/v1/org-units/SE/situation?period=${period}&asOfPosition=${position}`,
-    '10-year trend, county': ({ position }: { position: bigint }) =>
-      `/api/v1/org-units/20/trends?item=social-risk.level&from=${tenYears[0]}&to=${lastPeriod}&asOfPosition=${position}`,
-    '10-year trend, nation': ({ position }: { position: bigint }) =>
-      `/api/v1/org-units/SE/trends?item=social-risk.level&from=${tenYears[0]}&to=${lastPeriod}&asOfPosition=${position}`,
-  };
-  const results: Record<string, { p50: number; p95: number }> = {};
-  try {
-    for (const [name, path] of Object.entries(queries)) {
-      for (let i = 0; i < 10; i += 1) await timed(`${server.url}${path(ask())}`, token);
-      const latencies: number[] = [];
-      for (let i = 0; i < SAMPLES; i += 1) latencies.push(await timed(`${server.url}${path(ask())}`, token));
-      latencies.sort((a, b) => a - b);
-      results[name] = { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-    }
-  } finally {
-    await server.stop();
-  }
-  const replays: number[] = [];
-  for (let i = 0; i < REPLAYS; i += 1) {
-    const { position, period } = ask();
-    replays.push(await replayCounty(fixture.dataDir, position, period));
-  }
-  return { years, events: fixture.events, results, replayP50: median(replays) };
+  /** The question at a fraction of this history: a position that far into it, and the period then reported on. */
+  const at = (fraction: number) => ({
+    position: BigInt(Math.max(1, Math.floor(fraction * fixture.events))),
+    period: periods[Math.max(0, Math.floor(fraction * periods.length) - 1)]!,
+  });
+  return { years, fixture, server, at };
 }
 
-const one = await measureHistory(1, 3411);
-const ten = await measureHistory(10, 3412);
-const rows = Object.keys(one.results).map((name) => {
+const queries = {
+  'county situation': ({ position, period }: { position: bigint; period: Period }) => `/api/v1/org-units/20/situation?period=${period}&asOfPosition=${position}`,
+  'national situation': ({ position, period }: { position: bigint; period: Period }) => `/api/v1/org-units/SE/situation?period=${period}&asOfPosition=${position}`,
+  '10-year trend, county': ({ position }: { position: bigint }) => `/api/v1/org-units/20/trends?item=social-risk.level&from=${tenYears[0]}&to=${lastPeriod}&asOfPosition=${position}`,
+  '10-year trend, nation': ({ position }: { position: bigint }) => `/api/v1/org-units/SE/trends?item=social-risk.level&from=${tenYears[0]}&to=${lastPeriod}&asOfPosition=${position}`,
+};
+
+const token = `Bearer ${await new LocalTokens(SECRET).mint({ id: 'bench', name: 'Bench', roles: ['national_reader'], org: 'SE' })}`;
+const histories = [await serve(1, 3411), await serve(10, 3412)];
+const results = histories.map(() => ({}) as Record<string, { p50: number; p95: number }>);
+try {
+  for (const [name, path] of Object.entries(queries)) {
+    const samples = histories.map(() => [] as number[]);
+    for (let i = 0; i < WARM_UP + SAMPLES; i += 1) {
+      const fraction = 0.1 + 0.9 * random();
+      // The same question of both histories, one right after the other (which first, in turn):
+      // a slow moment of the machine falls on both, not on one history's whole run.
+      for (const h of i % 2 === 0 ? [0, 1] : [1, 0]) {
+        const history = histories[h]!;
+        const ms = await timed(`${history.server.url}${path(history.at(fraction))}`, token);
+        if (i >= WARM_UP) samples[h]!.push(ms);
+      }
+    }
+    for (const [h, latencies] of samples.entries()) {
+      latencies.sort((a, b) => a - b);
+      results[h]![name] = { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+    }
+  }
+} finally {
+  await Promise.all(histories.map((history) => history.server.stop()));
+}
+const replayP50 = async (history: (typeof histories)[number]) => {
+  const replays: number[] = [];
+  for (let i = 0; i < REPLAYS; i += 1) {
+    const { position, period } = history.at(0.1 + 0.9 * random());
+    replays.push(await replayCounty(history.fixture.dataDir, position, period));
+  }
+  return median(replays);
+};
+const [one, ten] = [
+  { events: histories[0]!.fixture.events, results: results[0]!, replayP50: await replayP50(histories[0]!) },
+  { events: histories[1]!.fixture.events, results: results[1]!, replayP50: await replayP50(histories[1]!) },
+];
+const rows = Object.keys(queries).map((name) => {
   const ratio = ten.results[name]!.p95 / one.results[name]!.p95;
   return {
     query: name,
@@ -127,7 +145,7 @@ console.log(`full replay of the county question (10y, median of ${REPLAYS}): ${t
 const worstP95 = Math.max(...rows.map((r) => r['10y p95']));
 const worstRatio = Math.max(...rows.filter((r) => !r.query.startsWith('10-year')).map((r) => r['10y/1y p95']));
 const file = writeResults('as-of', {
-  method: `${SAMPLES} sequential HTTP queries per kind after 10 warm-up, each as of a random position in the last 90 % of the history; latencies in ms`,
+  method: `${SAMPLES} HTTP queries per kind and history after ${WARM_UP} warm-up, both histories served at once and asked the same question in turn (a position at the same fraction of each, in the last 90 % of the history); latencies in ms`,
   histories: { '1y': one.events, '10y': ten.events },
   queries: rows,
   fullReplay: { '1yP50Ms': Math.round(one.replayP50), '10yP50Ms': Math.round(ten.replayP50), speedupOverCountyP50: Math.round(speedup) },
