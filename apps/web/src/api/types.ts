@@ -213,7 +213,7 @@ export interface SupportCase {
   consultations: Array<{ date: string; summary: string }>;
   referrals: Array<{ to: string; note: string; referredOn: string }>;
   outcome?: string;
-  subject: null | { name: string; personalIdentityNumber?: string; notes?: string } | { erased: true; erasedAt?: string; legalBasis?: string };
+  subject: null | { name: string; personalIdentityNumber?: string; notes?: string } | { erased: true; erasedAt?: string; legalBasis?: string } | { withheld: true };
   revision: number;
 }
 

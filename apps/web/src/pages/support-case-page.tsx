@@ -55,6 +55,8 @@ export function SupportCasePage({ id }: { id: string }) {
           <Section title="Den enskilde">
             {subject === null ? (
               <p>Inga personuppgifter registrerade.</p>
+            ) : subject && 'withheld' in subject ? (
+              <p data-testid="subject-withheld">Personuppgifterna visas bara för länets handläggare av individärenden.</p>
             ) : subject && 'erased' in subject ? (
               <p data-testid="subject-erased">
                 Personuppgifterna är raderade{subject.erasedAt ? ` ${formatDateTime(subject.erasedAt)}` : ''}
