@@ -88,6 +88,10 @@ describe('support cases against the api process (its logs and files inspected)',
     expect(list.body!.items).toEqual([expect.objectContaining({ caseId, status: 'closed', consultations: 1, referrals: ['exit-programme'], subject: 'present' })]);
     const analysts = await call('GET', '/support-cases?municipality=2085', await as('county_analyst', '20'));
     expect(analysts.body!.items).toEqual(list.body!.items);
+    // The analyst's view of the case: its facts, not its free texts, which may name the person.
+    const facts = await call('GET', `/support-cases/${caseId}`, await as('county_analyst', '20'));
+    expect(facts.body).toMatchObject({ status: 'closed', consultations: [{ date: expect.any(String) }], referrals: [{ to: 'exit-programme' }], textsWithheld: true, subject: { withheld: true } });
+    for (const text of ['Möte med skolan', 'Kontakt med avhopparverksamhet', 'Avslutat efter hänvisning']) expect(facts.text).not.toContain(text);
     expect((await call('GET', '/support-cases', await as('county_analyst', '21'))).body!.items).toEqual([]);
     for (const answer of [stats, national, list, analysts]) expect(answer.text).not.toContain('Zlatko');
   });
@@ -100,10 +104,11 @@ describe('support cases against the api process (its logs and files inspected)',
     expect(items.map((i) => [i.read, i.purpose, i.actor.id])).toEqual([
       ['details', 'Planering av samtal', 'support_worker-20'],
       ['details', undefined, 'county_analyst-20'],
+      ['details', undefined, 'county_analyst-20'],
       ['access-log', undefined, 'support_worker-20'],
     ]);
     const again = await call('GET', `/support-cases/${caseId}/access-log`, worker);
-    expect((again.body!.items as unknown[]).length).toBe(4);
+    expect((again.body!.items as unknown[]).length).toBe(5);
   });
 
   it('answers the case and its access log as known at a moment (asOf, asOfPosition), with meta', async () => {

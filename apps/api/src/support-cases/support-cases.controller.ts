@@ -159,6 +159,9 @@ export class SupportCasesController {
     if (events.length === 0) throw new NotFoundError('support-case-not-found', `Support case ${id} had not been opened as of position ${position}`);
     const opened = events[0] as Extract<SupportCaseEvent, { type: 'SupportCaseOpened' }>;
     const closed = events.find((e) => e.type === 'SupportCaseClosed') as Extract<SupportCaseEvent, { type: 'SupportCaseClosed' }> | undefined;
+    const worker = isAllowed(principal, 'support:work', opened.data.orgUnit, this.units);
+    // The county's analysts read the case's facts, not its free texts (a summary or note may name the person).
+    const text = (value: string) => (worker ? value : undefined);
     return {
       id,
       orgUnit: opened.data.orgUnit,
@@ -167,10 +170,11 @@ export class SupportCasesController {
       requestedSupport: opened.data.requestedSupport,
       openedOn: opened.data.openedOn,
       status: closed ? 'closed' : 'open',
-      consultations: events.flatMap((e) => (e.type === 'SupportCaseConsulted' ? [{ date: e.data.date, summary: e.data.summary }] : [])),
-      referrals: events.flatMap((e) => (e.type === 'SupportCaseReferred' ? [{ to: e.data.to, note: e.data.note, referredOn: e.data.referredOn }] : [])),
-      ...(closed ? { outcome: closed.data.outcome } : {}),
-      subject: await this.subjectOf(opened, events, all, isAllowed(principal, 'support:work', opened.data.orgUnit, this.units)),
+      consultations: events.flatMap((e) => (e.type === 'SupportCaseConsulted' ? [{ date: e.data.date, summary: text(e.data.summary) }] : [])),
+      referrals: events.flatMap((e) => (e.type === 'SupportCaseReferred' ? [{ to: e.data.to, note: text(e.data.note), referredOn: e.data.referredOn }] : [])),
+      ...(closed ? { outcome: text(closed.data.outcome) } : {}),
+      ...(worker ? {} : { textsWithheld: true }),
+      subject: await this.subjectOf(opened, events, all, worker),
       revision: events[events.length - 1]!.revision,
       meta,
     };
