@@ -162,6 +162,11 @@ export class ProjectionRunner {
     if (head > this.logHead) this.headMoved(head);
   }
 
+  /** Whether the views can be read: always, here (the store was opened with the runner). */
+  get viewsOpen(): boolean {
+    return true;
+  }
+
   /** The views as of a position, each read from the version that answers reads. */
   readerAt(position: bigint): ViewReader {
     return versionedReader(this.views.readerAt(position), this.servingViews());

@@ -30,6 +30,12 @@ export class MetricsService {
       },
     });
     const status = () => projections.status();
+    // Both lag gauges are collected at once, each scrape: they share one reading of the lag.
+    let lagging: ReturnType<ProjectionsService['lag']> | undefined;
+    const lag = () =>
+      (lagging ??= projections.lag().finally(() => {
+        lagging = undefined;
+      }));
     new Gauge({
       name: 'lagesbild_projection_position',
       help: 'Last log position each projection has applied',
@@ -45,7 +51,7 @@ export class MetricsService {
       labelNames: ['projection'],
       registers: [this.registry],
       async collect() {
-        for (const p of (await projections.lag()).projections) this.set({ projection: `${p.name}@v${p.version}` }, Number(p.lag));
+        for (const p of (await lag()).projections) this.set({ projection: `${p.name}@v${p.version}` }, Number(p.lag));
       },
     });
     new Gauge({
@@ -54,7 +60,7 @@ export class MetricsService {
       labelNames: ['projection'],
       registers: [this.registry],
       async collect() {
-        for (const p of (await projections.lag()).projections) this.set({ projection: `${p.name}@v${p.version}` }, p.lagSeconds);
+        for (const p of (await lag()).projections) this.set({ projection: `${p.name}@v${p.version}` }, p.lagSeconds);
       },
     });
     new Gauge({

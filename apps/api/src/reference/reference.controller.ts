@@ -57,7 +57,7 @@ export class ReferenceController {
   @ApiOperation({ summary: 'Den senaste versionen av mallen vid asOf' })
   async current(@AsOf() asOf: AsOfQuery) {
     const { position, meta } = await resolveAsOf(this.store, asOf);
-    return { ...(await this.templates.versions(position)).at(-1)!, meta };
+    return { ...(await this.templates.current(position)), meta };
   }
 
   @Get('templates/:version')
@@ -68,7 +68,7 @@ export class ReferenceController {
     @AsOf() asOf: AsOfQuery,
   ) {
     const { position, meta } = await resolveAsOf(this.store, asOf);
-    const template = (await this.templates.versions(position)).find((t) => t.version === version);
+    const template = await this.templates.version(version, position);
     if (!template) throw new NotFoundError('template-version-not-found', `There is no template version ${version} as of position ${position}`);
     return { ...template, meta };
   }

@@ -36,14 +36,19 @@ export class TemplateCatalog {
     return [this.builtIn, ...this.published.filter((p) => p.position <= at).map((p) => p.definition)];
   }
 
-  /** A version by number: one known is answered from memory (versions never change). */
-  async version(version: number): Promise<TemplateDefinition | undefined> {
+  /**
+   * A version by number, if it had been published by `asOfPosition` (default: the head). One
+   * known at the head is answered from memory (versions never change).
+   */
+  async version(version: number, asOfPosition?: bigint): Promise<TemplateDefinition | undefined> {
+    if (asOfPosition !== undefined) return (await this.versions(asOfPosition)).find((t) => t.version === version);
     const known = version === this.builtIn.version ? this.builtIn : this.published.find((p) => p.definition.version === version)?.definition;
     return known ?? (await this.versions()).find((t) => t.version === version);
   }
 
-  async current(): Promise<TemplateDefinition> {
-    const all = await this.versions();
+  /** The newest version published by `asOfPosition` (default: the head). */
+  async current(asOfPosition?: bigint): Promise<TemplateDefinition> {
+    const all = await this.versions(asOfPosition);
     return all[all.length - 1]!;
   }
 }

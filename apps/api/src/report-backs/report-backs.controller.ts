@@ -60,9 +60,10 @@ export class ReportBacksController {
     const format = formatOf(query.format, problems);
     if (problems.length > 0) throw new ValidationError('Bad report-back query', problems);
     requireCounty(this.units, county, 'county');
-    // Read your writes: the views must hold `minPosition` (within 5 s, else 503) before the report is put together.
-    if (asOf.minPosition !== undefined) await this.projections.asOf({ minPosition: asOf.minPosition });
-    const meta = asOf.asOf || asOf.asOfPosition !== undefined ? (await this.projections.asOf(asOf)).meta : await this.reportBacks.latestMoment();
+    // As of a moment asked for, or of the last event recorded (the same bytes until the log moves);
+    // either way once the views hold `minPosition` (within 5 s, else 503).
+    const asked = await this.projections.asOf(asOf);
+    const meta = asOf.asOf || asOf.asOfPosition !== undefined ? asked.meta : await this.reportBacks.latestMoment();
     const bytes = await this.reportBacks.render({ county, from, to }, meta, format);
     response.setHeader('X-As-Of', meta.asOf);
     response.setHeader('X-As-Of-Position', meta.position);

@@ -21,7 +21,7 @@ export interface ProjectionsStopped {
 export type ProjectionLag = ReturnType<ProjectionRunner['status']>['projections'][number] & { lag: bigint; lagSeconds: number };
 
 /** What the api needs of the projections, wherever they run. */
-type Projections = Pick<ProjectionRunner, 'start' | 'stop' | 'waitFor' | 'logReached' | 'readerAt' | 'status'>;
+type Projections = Pick<ProjectionRunner, 'start' | 'stop' | 'waitFor' | 'logReached' | 'viewsOpen' | 'readerAt' | 'status'>;
 
 /**
  * The projections and reads of their views. With the embedded stores (the default) they run
@@ -119,7 +119,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    * rejects when a read fails or takes over `timeoutMs` (a view store out of reach).
    */
   async probeViews(timeoutMs = 2000): Promise<'opening' | 'answering'> {
-    if (this.runner instanceof ProjectionThread && !this.runner.viewsOpen) return 'opening';
+    if (!this.runner.viewsOpen) return 'opening';
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`The views did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
