@@ -6,6 +6,7 @@ import { ConflictError, type Decider } from '@lagesbild/domain';
 import { WrongExpectedRevisionError } from './event-store.errors.js';
 import { type CommandContext, handleCommand } from './handle-command.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
+import { aggregateStream, eventsOf, readEvents } from './typed-reads.js';
 
 type Opened = { type: 'CounterOpened'; data: { name: string } };
 type Bumped = { type: 'CounterBumped'; data: { by: number } };
@@ -71,5 +72,27 @@ describe('handleCommand', () => {
     await handleCommand(store, counter, 'counter-1', { type: 'Open', name: 'a' }, context);
     await expect(handleCommand(store, counter, 'counter-1', { type: 'Open', name: 'a' }, context)).rejects.toBeInstanceOf(ConflictError);
     expect(await store.headPosition()).toBe(1n);
+  });
+
+  it('reads an aggregate back typed and folded, as of a position', async () => {
+    await handleCommand(store, counter, 'counter-1', { type: 'Open', name: 'a' }, context);
+    const bumped = await handleCommand(store, counter, 'counter-1', { type: 'Bump', by: 2 }, context);
+    await handleCommand(store, counter, 'counter-1', { type: 'Bump', by: 5 }, context);
+
+    expect(await aggregateStream(store, counter, 'counter-1')).toEqual({ state: { open: true, total: 7 }, revision: 2 });
+    expect(await aggregateStream(store, counter, 'counter-1', { toPosition: bumped.position })).toEqual({ state: { open: true, total: 2 }, revision: 1 });
+    expect(await aggregateStream(store, counter, 'counter-none')).toEqual({ state: { open: false, total: 0 }, revision: -1 });
+
+    const events = await readEvents<Opened | Bumped>(store, 'counter-1');
+    expect(events.map((e) => (e.type === 'CounterBumped' ? e.data.by : e.data.name))).toEqual(['a', 2, 5]);
+    expect(events[2]).toMatchObject({ revision: 2, metadata: { actor: { id: 'u1' } } });
+  });
+
+  it('narrows a stored event to the events of an aggregate by its type', async () => {
+    await handleCommand(store, counter, 'counter-1', { type: 'Open', name: 'a' }, context);
+    await handleCommand(store, counter, 'counter-1', { type: 'Bump', by: 3 }, context);
+    const isBump = eventsOf<Bumped>('CounterBumped');
+    const stored = await store.readStream('counter-1');
+    expect(stored.filter(isBump).map((e) => e.data.by)).toEqual([3]);
   });
 });

@@ -1,7 +1,8 @@
-import { ConflictError, type Decider, fold } from '@lagesbild/domain';
+import { ConflictError, type Decider } from '@lagesbild/domain';
 import type { Actor, EventMetadata } from './event-envelope.js';
 import { IdempotencyKeyConflictError, WrongExpectedRevisionError } from './event-store.errors.js';
 import type { EventStore } from './event-store.port.js';
+import { type DomainEvent, aggregateStream } from './typed-reads.js';
 
 /** Who asks, and how: everything that lands in the events' metadata, plus the HTTP preconditions. */
 export interface CommandContext {
@@ -27,8 +28,6 @@ export interface CommandResult {
   /** True when an idempotent retry was answered with the first result. */
   duplicate: boolean;
 }
-
-type DomainEvent = { type: string; data: unknown };
 
 /** A command, or a function that builds it from the current state (to resolve lookups). */
 export type CommandOrBuilder<C, S> = C | ((state: S) => C | Promise<C>);
@@ -56,12 +55,10 @@ export async function handleCommand<C, E extends DomainEvent, S>(
     }
   }
   for (let attempt = 0; ; attempt += 1) {
-    const history = await store.readStream(streamId);
-    const current = history.length - 1;
+    const { state, revision: current } = await aggregateStream(store, decider, streamId);
     if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
       throw new WrongExpectedRevisionError(streamId, context.expectedRevision, current);
     }
-    const state = fold(decider, history.map((e) => ({ type: e.type, data: e.data }) as E));
     const resolved = typeof command === 'function' ? await (command as (state: S) => C | Promise<C>)(state) : command;
     const events = decider.decide(resolved, state);
     const metadata: EventMetadata = {

@@ -10,5 +10,6 @@ export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.
 export { EventStoreModule, openEventStore, type EventStoreSettings } from './event-store.module.js';
 export { EVENT_LOG_SCHEMA, configureDurableConnection } from './sqlite/sqlite-event-log.schema.js';
 export { WalCheckpointer } from './sqlite/wal-checkpointer.js';
+export { readEvents, aggregateStream, eventsOf, type RecordedEvent, type DomainEvent, type AggregateAt } from './typed-reads.js';
 export { handleCommand, type CommandContext, type CommandResult, type CommandOrBuilder } from './handle-command.js';
 export { startWorker } from './sqlite/start-worker.js';
