@@ -2,9 +2,20 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { EventStoreModule } from '@lagesbild/event-store';
 import type { Environment } from './config/environment.js';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AssessmentsModule } from './assessments/assessments.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CountyModule } from './county/county.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
+import { ReportBacksModule } from './report-backs/report-backs.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { RisksModule } from './risks/risks.module.js';
+import { SituationModule } from './situation/situation.module.js';
+import { SupportCasesModule } from './support-cases/support-cases.module.js';
+import { ViewsModule } from './views/views.module.js';
+import { WorkRecordsModule } from './work-records/work-records.module.js';
 import { DemoUsersController, SignInConfigController, usesEmbeddedAuth } from './auth/sign-in.controller.js';
-import { DomainModule } from './domain.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -36,9 +47,21 @@ export class AppModule {
           }),
         }),
         AuthModule,
+        CqrsModule.forRoot(),
+        ViewsModule,
         HealthModule,
-        DomainModule,
         MetricsModule,
+        // The features: each a module of its own, {module, controller, handler, dto, query}.
+        ReferenceModule,
+        ReportsModule,
+        CountyModule,
+        AssessmentsModule,
+        RisksModule,
+        WorkRecordsModule,
+        SituationModule,
+        SupportCasesModule,
+        ReportBacksModule,
+        AuditModule,
       ],
       controllers: [SignInConfigController, ...(usesEmbeddedAuth(environment) ? [DemoUsersController] : [])],
     };

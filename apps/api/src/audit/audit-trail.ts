@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '@lagesbild/event-store';
+import { type EventStore, type StoredEvent, readEvents } from '@lagesbild/event-store';
 import { isSupportCaseStream } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 
@@ -95,7 +95,7 @@ export class AuditTrail {
   }
 
   private async *streamAfter(streamId: string, after: bigint, upTo: bigint): AsyncIterable<StoredEvent> {
-    for (const event of await this.store.readStream(streamId, { toPosition: upTo })) if (event.position > after) yield event;
+    for (const event of await readEvents(this.store, streamId, { toPosition: upTo })) if (event.position > after) yield event;
   }
 
   private matches(event: StoredEvent, filter: AuditFilter): boolean {
@@ -112,7 +112,7 @@ export class AuditTrail {
     if (known) return known;
     let orgUnit = named(event.data);
     if (!orgUnit && event.revision > 0) {
-      const [first] = await this.store.readStream(event.streamId, { toPosition: event.position });
+      const [first] = await readEvents(this.store, event.streamId, { toPosition: event.position });
       orgUnit = first ? named(first.data) : undefined;
     }
     const resolved = orgUnit && this.units.has(orgUnit) ? orgUnit : 'SE';

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ForbiddenError, type Principal, type TokenVerifier, UnauthenticatedError, authorize } from '@lagesbild/auth';
 import { NotFoundError, ValidationError } from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import { EVENT_STORE, type EventStore, readEvents } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { ACCESS_RULE, type AccessRule, PUBLIC_ROUTE } from './access.decorator.js';
 import { ORG_UNITS, TOKEN_VERIFIER } from './auth.tokens.js';
@@ -16,6 +16,9 @@ export function requireUuid(id: string, path: string): void {
 }
 
 export type AuthenticatedRequest = Request & { principal: Principal };
+
+/** The first event of a stream addressed by id (a risk, an action, a goal, a support case) names its org unit. */
+type OpeningEvent = { type: string; data: { orgUnit?: unknown } };
 
 /**
  * Every route needs a valid bearer token (401) and declares an access rule that the
@@ -55,8 +58,8 @@ export class AuthGuard implements CanActivate {
       const id = (request.params as Record<string, string>)[idParam] ?? '';
       requireUuid(id, idParam);
       const streamId = stream(id);
-      const [first] = await this.store.readStream(streamId);
-      const orgUnit = (first?.data as { orgUnit?: unknown } | undefined)?.orgUnit;
+      const [first] = await readEvents<OpeningEvent>(this.store, streamId);
+      const orgUnit = first?.data.orgUnit;
       if (typeof orgUnit !== 'string') throw new NotFoundError('not-found', `Nothing is recorded at ${request.originalUrl.split('?')[0]}`);
       return orgUnit;
     }

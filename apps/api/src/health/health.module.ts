@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { DomainModule } from '../domain.module.js';
 import { EventStoreHealthIndicator } from './event-store.health.js';
 import { ProjectionsHealthIndicator } from './projections.health.js';
 import { HealthController } from './health.controller.js';
 import { ViewStoreHealthIndicator } from './view-store.health.js';
 
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), DomainModule],
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
   controllers: [HealthController],
   providers: [EventStoreHealthIndicator, ViewStoreHealthIndicator, ProjectionsHealthIndicator],
 })

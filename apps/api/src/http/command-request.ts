@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
-import type { Command } from '@nestjs/cqrs';
+import type { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { CommandContext, CommandResult } from '@lagesbild/event-store';
 import { ValidationError } from '@lagesbild/domain';
 import type { AuthenticatedRequest } from '../auth/auth.guard.js';
+import type { FeatureCommand } from './feature-command.js';
 
 const MAX_IDEMPOTENCY_KEY = 200;
 
@@ -64,13 +65,8 @@ export function answerCommand(response: Response, id: string, result: CommandRes
   return { id, revision: result.revision, position: result.position.toString() };
 }
 
-/** Executes a command and answers it as every command is answered; `id` names the resource. */
-export async function sendCommand(
-  bus: { execute<R>(command: Command<R>): Promise<R> },
-  response: Response,
-  command: Command<CommandResult>,
-  id?: string,
-): Promise<CommandAnswer> {
+/** Executes a feature's command and answers it as every command is answered. */
+export async function sendCommand(bus: CommandBus, response: Response, command: FeatureCommand<{ type: string }>): Promise<CommandAnswer> {
   const result = await bus.execute(command);
-  return answerCommand(response, id ?? result.streamId, result);
+  return answerCommand(response, result.id, result);
 }

@@ -8,8 +8,8 @@ import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
-import { type CommandAnswer, Ctx, answerCommand } from '../http/command-request.js';
-import { PublishTemplateCommand } from './template.commands.js';
+import { type CommandAnswer, Ctx, sendCommand } from '../http/command-request.js';
+import { ReferenceCommand } from './reference.handler.js';
 import { TemplateCatalog } from './template-catalog.js';
 import { PublishTemplateDto } from './template.dto.js';
 
@@ -78,7 +78,8 @@ export class ReferenceController {
   @Access('template:publish')
   @ApiOperation({ summary: 'Publicera en ny version av mallen (admin)' })
   async publish(@Body() body: PublishTemplateDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CommandAnswer & { version: number }> {
-    const result = await this.commands.execute(new PublishTemplateCommand(body, context));
-    return { ...answerCommand(response, 'template', result), version: result.revision + 2 };
+    const answer = await sendCommand(this.commands, response, new ReferenceCommand({ ...body, type: 'PublishTemplateVersion' }, context));
+    // Version 1 is built in: the stream's first event (revision 0) publishes version 2.
+    return { ...answer, version: answer.revision + 2 };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TEMPLATE_STREAM_ID, type TemplateDefinition, type TemplateVersionPublished } from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import { EVENT_STORE, type EventStore, readEvents } from '@lagesbild/event-store';
 import { defaultTemplate } from '@lagesbild/reference-data';
 
 /**
@@ -24,10 +24,10 @@ export class TemplateCatalog {
     if (asOfPosition === undefined || asOfPosition > this.readThrough) {
       const head = await this.store.headPosition();
       if (head > this.readThrough) {
-        const events = await this.store.readStream(TEMPLATE_STREAM_ID, { fromRevision: this.published.length, toPosition: head });
+        const events = await readEvents<TemplateVersionPublished>(this.store, TEMPLATE_STREAM_ID, { fromRevision: this.published.length, toPosition: head });
         // Two callers may read the same new versions at once: each is kept once, in its place.
         for (const event of events) {
-          if (event.revision === this.published.length) this.published.push({ position: event.position, definition: (event as unknown as TemplateVersionPublished).data });
+          if (event.revision === this.published.length) this.published.push({ position: event.position, definition: event.data });
         }
         if (head > this.readThrough) this.readThrough = head;
       }

@@ -1,6 +1,6 @@
-import { ConflictException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import { type Period, REPORT_BACK_FORMATS, type ReportBackEvent, type ReportBackFormat, reportBackStreamId } from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictError, NotFoundError, type Period, REPORT_BACK_FORMATS, type ReportBackEvent, type ReportBackFormat, reportBackStreamId } from '@lagesbild/domain';
+import { EVENT_STORE, type EventStore, readEvents } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { RENDERER_VERSION, type ReportBack, assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
@@ -54,12 +54,12 @@ export class ReportBackService {
 
   /** An issued report-back of a county, or 404. */
   async issued(county: string, id: string): Promise<ReportBackEvent['data']> {
-    const [event] = await this.store.readStream(reportBackStreamId(id));
-    const data = (event as unknown as ReportBackEvent | undefined)?.data;
-    if (!data || data.county !== county) throw new NotFoundException(`County ${county} has issued no report-back ${id}`);
+    const [event] = await readEvents<ReportBackEvent>(this.store, reportBackStreamId(id));
+    const data = event?.data;
+    if (!data || data.county !== county) throw new NotFoundError('not-found', `County ${county} has issued no report-back ${id}`);
     if ((data.rendererVersion ?? 1) !== RENDERER_VERSION) {
       // Never hand out a regeneration that would not match what was sent.
-      throw new ConflictException(`Report-back ${id} was made by renderer version ${data.rendererVersion}; this build renders version ${RENDERER_VERSION}`);
+      throw new ConflictError('conflict', `Report-back ${id} was made by renderer version ${data.rendererVersion}; this build renders version ${RENDERER_VERSION}`);
     }
     return data;
   }

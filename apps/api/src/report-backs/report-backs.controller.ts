@@ -2,21 +2,20 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, Strea
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type FieldProblem, REPORT_BACK_FORMATS, type ReportBackFormat, ValidationError, isPeriod, reportBackDecider, reportBackStreamId } from '@lagesbild/domain';
+import { type FieldProblem, REPORT_BACK_FORMATS, type ReportBackFormat, ValidationError, isPeriod } from '@lagesbild/domain';
 import type { CommandContext } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { CONTENT_TYPES, RENDERER_VERSION, sha256 } from '@lagesbild/reporting';
+import { CONTENT_TYPES, sha256 } from '@lagesbild/reporting';
 import { Access } from '../auth/access.decorator.js';
 import { requireUuid } from '../auth/auth.guard.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { Ctx, answerCommand } from '../http/command-request.js';
-import { DecideCommand } from '../http/decide.command.js';
-import { newAggregateId } from '../http/new-id.js';
 import { requireCounty } from '../http/org-unit-checks.js';
 import { ProjectionsService } from '../views/projections.service.js';
 import { IssueReportBackDto } from './report-backs.dto.js';
 import { ReportBackService } from './report-back.service.js';
+import { ReportBacksCommand } from './report-backs.handler.js';
 
 function formatOf(value: unknown, problems: FieldProblem[]): ReportBackFormat {
   if (value === undefined) return 'pdf';
@@ -75,24 +74,9 @@ export class ReportBacksController {
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Utfärda en återrapportering: loggpositionen och varje formats SHA-256 registreras' })
   async issue(@Param('county') county: string, @Body() body: IssueReportBackDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
-    requireCounty(this.units, county, 'county');
-    if (body.from > body.to) throw new ValidationError('Bad range', [{ path: 'from', message: 'must not be after to' }]);
-    const meta = await this.reportBacks.latestMoment();
-    const input = { county, from: body.from, to: body.to, title: body.title, reference: body.reference };
-    const digests = await this.reportBacks.digests(input, meta);
-    const id = newAggregateId(context, 'report-back');
-    const result = await this.commands.execute(
-      new DecideCommand(reportBackDecider, reportBackStreamId(id), {
-        type: 'IssueReportBack',
-        reportBackId: id,
-        ...input,
-        asOf: meta.asOf,
-        asOfPosition: meta.position,
-        rendererVersion: RENDERER_VERSION,
-        sha256: digests,
-      }, context),
-    );
-    return { ...answerCommand(response, id, result), sha256: digests.pdf, sha256ByFormat: digests, asOf: meta.asOf, asOfPosition: meta.position };
+    const issued = await this.commands.execute(new ReportBacksCommand({ ...body, type: 'IssueReportBack', county }, context));
+    const { asOf: issuedAsOf, asOfPosition, sha256: digests } = issued;
+    return { ...answerCommand(response, issued.id, issued), sha256: digests.pdf, sha256ByFormat: digests, asOf: issuedAsOf, asOfPosition };
   }
 
   @Get('report-backs/:id/document')

@@ -1,5 +1,5 @@
 import type { Answer, SituationReportEvent } from '@lagesbild/domain';
-import type { EventStore, StoredEvent } from '@lagesbild/event-store';
+import { type EventStore, readEvents } from '@lagesbild/event-store';
 
 export interface ReportRevision {
   revision: number;
@@ -16,7 +16,7 @@ export interface ReportRevision {
  * its revisions (who, when, why). Reads the report's own stream only, up to that position.
  */
 export async function reportAsOf(store: EventStore, streamId: string, position: bigint) {
-  const events = (await store.readStream(streamId, { toPosition: position })) as Array<StoredEvent & SituationReportEvent>;
+  const events = await readEvents<SituationReportEvent>(store, streamId, { toPosition: position });
   const first = events[0];
   if (!first || first.type !== 'SituationReportSubmitted') return undefined;
   const answers = new Map<string, Answer>();

@@ -8,7 +8,7 @@ import { Access } from '../auth/access.decorator.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { type CommandAnswer, Ctx, sendCommand } from '../http/command-request.js';
 import { PeriodPipe } from '../http/period.pipe.js';
-import { AmendSituationReportCommand, SubmitSituationReportCommand } from './situation-report.commands.js';
+import { ReportsCommand } from './reports.handler.js';
 import { AmendReportDto, SubmitReportDto } from './situation-report.dto.js';
 import { reportAsOf } from './situation-report.query.js';
 
@@ -31,7 +31,7 @@ export class SituationReportsController {
     @Ctx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAnswer> {
-    return sendCommand(this.commands, response, new SubmitSituationReportCommand(code, period, body, context));
+    return sendCommand(this.commands, response, new ReportsCommand({ ...body, type: 'SubmitSituationReport', orgUnit: code, period }, context));
   }
 
   @Post('amendments')
@@ -45,7 +45,7 @@ export class SituationReportsController {
     @Ctx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAnswer> {
-    return sendCommand(this.commands, response, new AmendSituationReportCommand(code, period, body, context));
+    return sendCommand(this.commands, response, new ReportsCommand({ ...body, type: 'AmendSituationReport', orgUnit: code, period }, context));
   }
 
   @Get()

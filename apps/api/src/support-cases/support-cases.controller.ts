@@ -3,18 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Principal, isAllowed } from '@lagesbild/auth';
-import {
-  type CaseAccessEvent,
-  NotFoundError,
-  type SupportCaseEvent,
-  ValidationError,
-  caseAccessDecider,
-  supportCaseAccessStreamId,
-  supportCaseDecider,
-  supportCaseStreamId,
-  swedishDate,
-} from '@lagesbild/domain';
-import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, uuidFrom } from '@lagesbild/event-store';
+import { ValidationError, supportCaseStreamId } from '@lagesbild/domain';
+import { type CommandContext, EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import { supportCaseStatistics, supportCasesWithin } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
@@ -22,11 +12,11 @@ import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { Ctx, sendCommand } from '../http/command-request.js';
-import { DecideCommand } from '../http/decide.command.js';
-import { newAggregateId } from '../http/new-id.js';
 import { ProjectionsService } from '../views/projections.service.js';
 import { ClosureDto, ConsultationDto, ErasureDto, OpenSupportCaseDto, ReferralDto } from './support-cases.dto.js';
 import { PersonalDataService } from './personal-data.service.js';
+import { caseAccessLog, supportCaseAsOf } from './support-case.query.js';
+import { SupportCasesCommand } from './support-cases.handler.js';
 
 const caseStream = { stream: supportCaseStreamId, idParam: 'id' };
 
@@ -35,9 +25,6 @@ function purposeOf(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 500) throw new ValidationError('Bad purpose', [{ path: 'purpose', message: 'must be a text of at most 500 characters' }]);
   return value;
 }
-
-/** A support case's event as read back from its stream. */
-type CaseEvent = SupportCaseEvent & { recordedAt: string; revision: number; position: bigint };
 
 @ApiTags('Individärenden')
 @Controller('support-cases')
@@ -53,72 +40,37 @@ export class SupportCasesController {
   @Post()
   @Access('support:work', { body: 'municipality' })
   @ApiOperation({ summary: 'Öppna ett individärende på en kommuns begäran; personuppgifterna krypteras med en egen nyckel' })
-  async open(@Body() body: OpenSupportCaseDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
-    const municipality = this.units.get(body.municipality);
-    if (municipality?.kind !== 'municipality') throw new ValidationError('Not a municipality', [{ path: 'municipality', message: `${body.municipality} is not a municipality` }]);
-    const caseId = newAggregateId(context, 'support-case');
-    const subjectId = uuidFrom(`subject\u0000${caseId}`);
-    const subject = body.subject
-      ? {
-          subjectId,
-          sealed: await this.personalData.vault.seal(subjectId, {
-            name: body.subject.name,
-            ...(body.subject.personalIdentityNumber ? { personalIdentityNumber: body.subject.personalIdentityNumber } : {}),
-            ...(body.subject.notes ? { notes: body.subject.notes } : {}),
-          }),
-        }
-      : undefined;
-    const command = {
-      type: 'OpenSupportCase' as const,
-      caseId,
-      orgUnit: municipality.code,
-      county: municipality.parent!,
-      category: body.category,
-      requestedSupport: body.requestedSupport,
-      ...(subject ? { subject } : {}),
-      today: swedishDate(new Date()),
-    };
-    try {
-      return await sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(caseId), command, context), caseId);
-    } catch (error) {
-      // Nothing was recorded: the key of a subject that was never stored goes too.
-      if (subject && (await this.store.readStream(supportCaseStreamId(caseId))).length === 0) await this.personalData.vault.erase(subjectId);
-      throw error;
-    }
+  open(@Body() body: OpenSupportCaseDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'OpenSupportCase' }, context));
   }
 
   @Post(':id/consultations')
   @Access('support:work', caseStream)
   @ApiOperation({ summary: 'Registrera en konsultation i ärendet' })
   consult(@Param('id') id: string, @Body() body: ConsultationDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
-    const command = { type: 'RecordConsultation' as const, ...body, today: swedishDate(new Date()) };
-    return sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(id), command, context), id);
+    return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'RecordConsultation', caseId: id }, context));
   }
 
   @Post(':id/referrals')
   @Access('support:work', caseStream)
   @ApiOperation({ summary: 'Hänvisa ärendet vidare (t.ex. till CVE eller en avhopparverksamhet)' })
   refer(@Param('id') id: string, @Body() body: ReferralDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
-    const command = { type: 'ReferSupportCase' as const, ...body, today: swedishDate(new Date()) };
-    return sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(id), command, context), id);
+    return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'ReferSupportCase', caseId: id }, context));
   }
 
   @Post(':id/closure')
   @Access('support:work', caseStream)
   @ApiOperation({ summary: 'Avsluta ärendet' })
   close(@Param('id') id: string, @Body() body: ClosureDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
-    return sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(id), { type: 'CloseSupportCase' as const, ...body }, context), id);
+    return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'CloseSupportCase', caseId: id }, context));
   }
 
   @Post(':id/subject/erasure')
   @HttpCode(200)
   @Access('support:work', caseStream)
   @ApiOperation({ summary: 'Radera den enskildes personuppgifter för gott: nyckeln förstörs, ärendets övriga uppgifter finns kvar' })
-  async erase(@Param('id') id: string, @Body() body: ErasureDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
-    const answer = await sendCommand(this.commands, response, new DecideCommand(supportCaseDecider, supportCaseStreamId(id), { type: 'EraseSubject' as const, ...body }, { ...context, reason: body.legalBasis }), id);
-    // The erasure is recorded first, then the key destroyed: from now on nothing can open the subject.
-    await this.personalData.vault.erase(uuidFrom(`subject\u0000${id}`));
-    return answer;
+  erase(@Param('id') id: string, @Body() body: ErasureDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'EraseSubject', caseId: id }, context));
   }
 
   @Get('statistics')
@@ -154,45 +106,8 @@ export class SupportCasesController {
   ) {
     await this.recordAccess(id, 'details', purposeOf(purpose), context);
     const { position, meta } = await resolveAsOf(this.store, asOf);
-    const all = (await this.store.readStream(supportCaseStreamId(id))) as unknown as CaseEvent[];
-    const events = all.filter((e) => e.position <= position);
-    if (events.length === 0) throw new NotFoundError('support-case-not-found', `Support case ${id} had not been opened as of position ${position}`);
-    const opened = events[0] as Extract<SupportCaseEvent, { type: 'SupportCaseOpened' }>;
-    const closed = events.find((e) => e.type === 'SupportCaseClosed') as Extract<SupportCaseEvent, { type: 'SupportCaseClosed' }> | undefined;
-    const worker = isAllowed(principal, 'support:work', opened.data.orgUnit, this.units);
-    // The county's analysts read the case's facts, not its free texts (a summary or note may name the person).
-    const text = (value: string) => (worker ? value : undefined);
-    return {
-      id,
-      orgUnit: opened.data.orgUnit,
-      county: opened.data.county,
-      category: opened.data.category,
-      requestedSupport: opened.data.requestedSupport,
-      openedOn: opened.data.openedOn,
-      status: closed ? 'closed' : 'open',
-      consultations: events.flatMap((e) => (e.type === 'SupportCaseConsulted' ? [{ date: e.data.date, summary: text(e.data.summary) }] : [])),
-      referrals: events.flatMap((e) => (e.type === 'SupportCaseReferred' ? [{ to: e.data.to, note: text(e.data.note), referredOn: e.data.referredOn }] : [])),
-      ...(closed ? { outcome: text(closed.data.outcome) } : {}),
-      ...(worker ? {} : { textsWithheld: true }),
-      subject: await this.subjectOf(opened, events, all, worker),
-      revision: events[events.length - 1]!.revision,
-      meta,
-    };
-  }
-
-  /**
-   * The subject as a reader of the case sees it: in clear for the county's support workers;
-   * withheld from its analysts (everything in the county but personal data); erased, for good
-   * and as of any moment, once the key is destroyed.
-   */
-  private async subjectOf(opened: Extract<SupportCaseEvent, { type: 'SupportCaseOpened' }>, known: CaseEvent[], all: CaseEvent[], mayReadSubject: boolean) {
-    const sealed = opened.data.subject;
-    if (!sealed) return null;
-    if (!mayReadSubject) return { withheld: true };
-    const clear = all.some((e) => e.type === 'SupportCaseSubjectErased') ? undefined : await this.personalData.vault.open(sealed.subjectId, sealed.sealed);
-    if (clear) return clear;
-    const erased = known.find((e) => e.type === 'SupportCaseSubjectErased') as (Extract<SupportCaseEvent, { type: 'SupportCaseSubjectErased' }> & { recordedAt: string }) | undefined;
-    return { erased: true, ...(erased ? { erasedAt: erased.recordedAt, legalBasis: erased.data.legalBasis } : {}) };
+    const isWorker = (orgUnit: string) => isAllowed(principal, 'support:work', orgUnit, this.units);
+    return { ...(await supportCaseAsOf(this.store, this.personalData.vault, id, position, isWorker)), meta };
   }
 
   @Get(':id/access-log')
@@ -201,22 +116,10 @@ export class SupportCasesController {
   async accessLog(@Param('id') id: string, @Query('purpose') purpose: unknown, @AsOf() asOf: AsOfQuery, @Ctx() context: CommandContext) {
     await this.recordAccess(id, 'access-log', purposeOf(purpose), context);
     const { position, meta } = await resolveAsOf(this.store, asOf);
-    const events = await this.store.readStream(supportCaseAccessStreamId(id), { toPosition: position });
-    return {
-      id,
-      items: events.map((e) => ({
-        at: e.recordedAt,
-        position: e.position.toString(),
-        actor: e.metadata.actor,
-        read: (e as unknown as CaseAccessEvent).data.read,
-        ...((e as unknown as CaseAccessEvent).data.purpose ? { purpose: (e as unknown as CaseAccessEvent).data.purpose } : {}),
-      })),
-      meta,
-    };
+    return { id, items: await caseAccessLog(this.store, id, position), meta };
   }
 
   private recordAccess(caseId: string, read: 'details' | 'access-log', purpose: string | undefined, context: CommandContext) {
-    const { idempotencyKey: _key, fingerprint: _fingerprint, expectedRevision: _revision, ...who } = context;
-    return handleCommand(this.store, caseAccessDecider, supportCaseAccessStreamId(caseId), { type: 'RecordCaseAccess', caseId, read, ...(purpose ? { purpose } : {}) }, who);
+    return this.commands.execute(new SupportCasesCommand({ type: 'RecordCaseAccess', caseId, read, ...(purpose ? { purpose } : {}) }, context));
   }
 }

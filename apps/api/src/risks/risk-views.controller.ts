@@ -9,7 +9,7 @@ import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
-import { ProjectionsService } from './projections.service.js';
+import { ProjectionsService } from '../views/projections.service.js';
 
 const RISK_STATUSES = ['open', 'closed'];
 const ACTION_STATUSES = ['proposed', 'approved', 'rejected', 'started', 'completed', 'cancelled'];

@@ -8,7 +8,7 @@ import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { JsonAnswerInterceptor } from '../http/json-answer.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
-import { ProjectionsService } from './projections.service.js';
+import { ProjectionsService } from '../views/projections.service.js';
 
 /** The longest series one query answers: fifty years of months. */
 const MAX_PERIODS = 600;

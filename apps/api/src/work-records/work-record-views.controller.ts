@@ -9,7 +9,7 @@ import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { codesWithin, requireCounty } from '../http/org-unit-checks.js';
-import { ProjectionsService } from './projections.service.js';
+import { ProjectionsService } from '../views/projections.service.js';
 
 /** `from`/`to` of a work-record query: a date or a month, else 400 naming it. */
 function dateBound(value: unknown, path: string): string | undefined {

@@ -10,7 +10,7 @@ import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { JsonAnswerInterceptor } from '../http/json-answer.js';
 import { reportAsOf } from '../reports/situation-report.query.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
-import { ProjectionsService } from './projections.service.js';
+import { ProjectionsService } from '../views/projections.service.js';
 
 @ApiTags('Vyer')
 @Controller('org-units/:code/situation')

@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type ReportBackFormat, ValidationError, reportBackDecider, reportBackStreamId } from '@lagesbild/domain';
+import { EVENT_STORE, type EventStore, handleCommand } from '@lagesbild/event-store';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { RENDERER_VERSION } from '@lagesbild/reporting';
+import { ORG_UNITS } from '../auth/auth.tokens.js';
+import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { newAggregateId } from '../http/new-id.js';
+import { requireCounty } from '../http/org-unit-checks.js';
+import { ReportBackService } from './report-back.service.js';
+
+type Issue = { type: 'IssueReportBack'; county: string; from: string; to: string; title: string; reference: string };
+
+/** What issuing answers besides the command's result: the moment the document is of, and each format's digest. */
+export interface Issued extends Written {
+  asOf: string;
+  asOfPosition: string;
+  sha256: Record<ReportBackFormat, string>;
+}
+
+/** Issuing a report-back: the log's moment and every format's SHA-256 are recorded, so it regenerates exactly. */
+export class ReportBacksCommand extends FeatureCommand<Issue, Issued> {}
+
+@CommandHandler(ReportBacksCommand)
+export class ReportBacksHandler implements ICommandHandler<ReportBacksCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+    private readonly reportBacks: ReportBackService,
+  ) {}
+
+  async execute({ request, context }: ReportBacksCommand): Promise<Issued> {
+    const { type: _type, ...input } = request;
+    requireCounty(this.units, input.county, 'county');
+    if (input.from > input.to) throw new ValidationError('Bad range', [{ path: 'from', message: 'must not be after to' }]);
+    const meta = await this.reportBacks.latestMoment();
+    const sha256 = await this.reportBacks.digests(input, meta);
+    const reportBackId = newAggregateId(context, 'report-back');
+    const issue = { type: 'IssueReportBack' as const, reportBackId, ...input, asOf: meta.asOf, asOfPosition: meta.position, rendererVersion: RENDERER_VERSION, sha256 };
+    const result = await handleCommand(this.store, reportBackDecider, reportBackStreamId(reportBackId), issue, context);
+    return { ...written(result, reportBackId), asOf: meta.asOf, asOfPosition: meta.position, sha256 };
+  }
+}

@@ -1,0 +1,86 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type Answer, type SupportNeed, ValidationError, situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
+import { type CommandContext, EVENT_STORE, type EventStore, handleCommand } from '@lagesbild/event-store';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { ORG_UNITS } from '../auth/auth.tokens.js';
+import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { TemplateCatalog } from '../reference/template-catalog.js';
+import { CountyPeriodLookup } from './county-period.lookup.js';
+
+type Submit = {
+  type: 'SubmitSituationReport';
+  orgUnit: string;
+  period: string;
+  templateVersion: number;
+  answers: Answer[];
+  sources?: string[];
+  summary?: string;
+  supportNeeded?: SupportNeed;
+};
+type Amend = { type: 'AmendSituationReport'; orgUnit: string; period: string; answers: Answer[]; reason: string };
+
+/** A municipality's or a district's monthly report: submitted, then amended with a reason. */
+export class ReportsCommand extends FeatureCommand<Submit | Amend> {}
+
+@CommandHandler(ReportsCommand)
+export class ReportsHandler implements ICommandHandler<ReportsCommand> {
+  private readonly county: CountyPeriodLookup;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+    private readonly templates: TemplateCatalog,
+  ) {
+    this.county = new CountyPeriodLookup(store, units);
+  }
+
+  async execute({ request, context }: ReportsCommand): Promise<Written> {
+    switch (request.type) {
+      case 'SubmitSituationReport':
+        return written(await this.submit(request, context));
+      case 'AmendSituationReport':
+        return written(await this.amend(request, context));
+    }
+  }
+
+  private async submit({ orgUnit, period, templateVersion, ...body }: Submit, context: CommandContext) {
+    const kind = this.units.get(orgUnit)?.kind;
+    if (kind !== 'municipality' && kind !== 'district') {
+      throw new ValidationError('Only a municipality or a city district reports', [{ path: 'code', message: `${orgUnit} is a ${kind}` }]);
+    }
+    const template = await this.templates.version(templateVersion);
+    if (!template) {
+      throw new ValidationError('Unknown template version', [{ path: 'templateVersion', message: `there is no version ${templateVersion}` }]);
+    }
+    return handleCommand(this.store, situationReportDecider, situationReportStreamId(orgUnit, period), {
+      type: 'SubmitSituationReport',
+      orgUnit,
+      period,
+      template,
+      answers: body.answers,
+      sources: body.sources ?? [],
+      ...(body.summary !== undefined ? { summary: body.summary } : {}),
+      ...(body.supportNeeded !== undefined ? { supportNeeded: body.supportNeeded } : {}),
+      submittedAt: new Date().toISOString(),
+      deadline: await this.county.deadline(orgUnit, period),
+      periodApproved: await this.county.approved(orgUnit, period),
+    }, context);
+  }
+
+  private amend({ orgUnit, period, answers, reason }: Amend, context: CommandContext) {
+    return handleCommand(
+      this.store,
+      situationReportDecider,
+      situationReportStreamId(orgUnit, period),
+      async (state) => ({
+        type: 'AmendSituationReport' as const,
+        template: (state.status === 'submitted' && (await this.templates.version(state.templateVersion))) || this.templates.builtIn,
+        answers,
+        reason,
+        periodApproved: state.status === 'submitted' ? await this.county.approved(orgUnit, period) : false,
+      }),
+      { ...context, reason },
+    );
+  }
+}

@@ -1,1 +1,0 @@
-export const VIEW_STORE = Symbol('VIEW_STORE');
