@@ -1,10 +1,7 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { type AssessmentContent, assessmentDecider, assessmentStreamId } from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore, handleCommand } from '@lagesbild/event-store';
-import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { ORG_UNITS } from '../auth/auth.tokens.js';
-import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { handleCommand } from '@lagesbild/event-store';
+import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { codesWithin, requireCounty } from '../http/org-unit-checks.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 
@@ -16,12 +13,12 @@ type Request =
 export class AssessmentsCommand extends FeatureCommand<Request> {}
 
 @CommandHandler(AssessmentsCommand)
-export class AssessmentsHandler implements ICommandHandler<AssessmentsCommand> {
+export class AssessmentsHandler extends FeatureHandler<AssessmentsCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
     private readonly templates: TemplateCatalog,
-  ) {}
+  ) {
+    super();
+  }
 
   async execute({ request, context }: AssessmentsCommand): Promise<Written> {
     const { county, period } = request;

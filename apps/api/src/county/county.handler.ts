@@ -1,10 +1,7 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { countyApprovalDecider, countyApprovalStreamId, countySettingsDecider, countySettingsStreamId } from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore, handleCommand } from '@lagesbild/event-store';
-import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { ORG_UNITS } from '../auth/auth.tokens.js';
-import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { handleCommand } from '@lagesbild/event-store';
+import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { requireCounty } from '../http/org-unit-checks.js';
 
 type Request =
@@ -16,11 +13,7 @@ type Request =
 export class CountyCommand extends FeatureCommand<Request> {}
 
 @CommandHandler(CountyCommand)
-export class CountyHandler implements ICommandHandler<CountyCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
-  ) {}
+export class CountyHandler extends FeatureHandler<CountyCommand> {
 
   async execute({ request, context }: CountyCommand): Promise<Written> {
     requireCounty(this.units, request.county, 'county');

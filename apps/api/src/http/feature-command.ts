@@ -1,5 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '@lagesbild/event-store';
+import { type CommandContext, type CommandResult, EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { ORG_UNITS } from '../auth/auth.tokens.js';
 
 /** What a feature's handler answers: the command's result and the id of the resource it wrote. */
 export interface Written extends CommandResult {
@@ -23,4 +26,15 @@ export abstract class FeatureCommand<Request extends { type: string }, Result ex
   ) {
     super();
   }
+}
+
+/**
+ * What every feature's handler starts from: the event log and the org units, injected as
+ * properties so that a handler declares a constructor only for what else it needs.
+ */
+export abstract class FeatureHandler<C extends FeatureCommand<{ type: string }, R>, R extends Written = Written> {
+  @Inject(EVENT_STORE) protected readonly store!: EventStore;
+  @Inject(ORG_UNITS) protected readonly units!: OrgUnitRegistry;
+
+  abstract execute(command: C): Promise<R>;
 }

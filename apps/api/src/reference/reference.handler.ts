@@ -1,8 +1,7 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { TEMPLATE_STREAM_ID, type TemplateArea, templateDecider } from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore, handleCommand } from '@lagesbild/event-store';
-import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { handleCommand } from '@lagesbild/event-store';
+import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { TemplateCatalog } from './template-catalog.js';
 
 type Publish = { type: 'PublishTemplateVersion'; areas: TemplateArea[]; changeNote: string };
@@ -11,11 +10,12 @@ type Publish = { type: 'PublishTemplateVersion'; areas: TemplateArea[]; changeNo
 export class ReferenceCommand extends FeatureCommand<Publish> {}
 
 @CommandHandler(ReferenceCommand)
-export class ReferenceHandler implements ICommandHandler<ReferenceCommand> {
+export class ReferenceHandler extends FeatureHandler<ReferenceCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly templates: TemplateCatalog,
-  ) {}
+  ) {
+    super();
+  }
 
   async execute({ request, context }: ReferenceCommand): Promise<Written> {
     const { areas, changeNote } = request;

@@ -1,11 +1,8 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { type ReportBackFormat, ValidationError, reportBackDecider, reportBackStreamId } from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore, handleCommand } from '@lagesbild/event-store';
-import type { OrgUnitRegistry } from '@lagesbild/reference-data';
+import { handleCommand } from '@lagesbild/event-store';
 import { RENDERER_VERSION } from '@lagesbild/reporting';
-import { ORG_UNITS } from '../auth/auth.tokens.js';
-import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { newAggregateId } from '../http/new-id.js';
 import { requireCounty } from '../http/org-unit-checks.js';
 import { ReportBackService } from './report-back.service.js';
@@ -23,12 +20,12 @@ export interface Issued extends Written {
 export class ReportBacksCommand extends FeatureCommand<Issue, Issued> {}
 
 @CommandHandler(ReportBacksCommand)
-export class ReportBacksHandler implements ICommandHandler<ReportBacksCommand> {
+export class ReportBacksHandler extends FeatureHandler<ReportBacksCommand, Issued> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
     private readonly reportBacks: ReportBackService,
-  ) {}
+  ) {
+    super();
+  }
 
   async execute({ request, context }: ReportBacksCommand): Promise<Issued> {
     const { type: _type, ...input } = request;

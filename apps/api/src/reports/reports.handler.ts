@@ -1,10 +1,7 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { type Answer, type SupportNeed, ValidationError, situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
-import { type CommandContext, EVENT_STORE, type EventStore, handleCommand } from '@lagesbild/event-store';
-import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { ORG_UNITS } from '../auth/auth.tokens.js';
-import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { type CommandContext, handleCommand } from '@lagesbild/event-store';
+import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 import { CountyPeriodLookup } from './county-period.lookup.js';
 
@@ -24,15 +21,14 @@ type Amend = { type: 'AmendSituationReport'; orgUnit: string; period: string; an
 export class ReportsCommand extends FeatureCommand<Submit | Amend> {}
 
 @CommandHandler(ReportsCommand)
-export class ReportsHandler implements ICommandHandler<ReportsCommand> {
-  private readonly county: CountyPeriodLookup;
+export class ReportsHandler extends FeatureHandler<ReportsCommand> {
+  constructor(private readonly templates: TemplateCatalog) {
+    super();
+  }
 
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
-    private readonly templates: TemplateCatalog,
-  ) {
-    this.county = new CountyPeriodLookup(store, units);
+  /** The county's deadline and lock, read as each decision needs them. */
+  private get county(): CountyPeriodLookup {
+    return new CountyPeriodLookup(this.store, this.units);
   }
 
   async execute({ request, context }: ReportsCommand): Promise<Written> {

@@ -1,21 +1,7 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  type ChangeActionStatus,
-  type CloseRisk,
-  type DecideAction,
-  type IdentifyRisk,
-  type ProposeAction,
-  type ReassessRisk,
-  actionDecider,
-  actionStreamId,
-  riskDecider,
-  riskStreamId,
-} from '@lagesbild/domain';
-import { type CommandContext, EVENT_STORE, type EventStore, aggregateStream, handleCommand } from '@lagesbild/event-store';
-import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { ORG_UNITS } from '../auth/auth.tokens.js';
-import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { CommandHandler } from '@nestjs/cqrs';
+import { type ChangeActionStatus, type CloseRisk, type DecideAction, type IdentifyRisk, type ProposeAction, type ReassessRisk, actionDecider, actionStreamId, riskDecider, riskStreamId } from '@lagesbild/domain';
+import { type CommandContext, aggregateStream, handleCommand } from '@lagesbild/event-store';
+import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { newAggregateId } from '../http/new-id.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 
@@ -29,12 +15,12 @@ type Request = Identify | OnRisk<ReassessRisk> | OnRisk<CloseRisk> | Propose | O
 export class RisksCommand extends FeatureCommand<Request> {}
 
 @CommandHandler(RisksCommand)
-export class RisksHandler implements ICommandHandler<RisksCommand> {
+export class RisksHandler extends FeatureHandler<RisksCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
     private readonly templates: TemplateCatalog,
-  ) {}
+  ) {
+    super();
+  }
 
   async execute({ request, context }: RisksCommand): Promise<Written> {
     switch (request.type) {

@@ -1,18 +1,7 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  type SupportCaseCommand,
-  ValidationError,
-  caseAccessDecider,
-  supportCaseAccessStreamId,
-  supportCaseDecider,
-  supportCaseStreamId,
-  swedishDate,
-} from '@lagesbild/domain';
-import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, readEvents, uuidFrom } from '@lagesbild/event-store';
-import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { ORG_UNITS } from '../auth/auth.tokens.js';
-import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { CommandHandler } from '@nestjs/cqrs';
+import { type SupportCaseCommand, ValidationError, caseAccessDecider, supportCaseAccessStreamId, supportCaseDecider, supportCaseStreamId, swedishDate } from '@lagesbild/domain';
+import { type CommandContext, handleCommand, readEvents, uuidFrom } from '@lagesbild/event-store';
+import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { newAggregateId } from '../http/new-id.js';
 import { PersonalDataService } from './personal-data.service.js';
 
@@ -33,12 +22,12 @@ export const subjectIdOf = (caseId: string) => uuidFrom(`subject\u0000${caseId}`
 export class SupportCasesCommand extends FeatureCommand<Request> {}
 
 @CommandHandler(SupportCasesCommand)
-export class SupportCasesHandler implements ICommandHandler<SupportCasesCommand> {
+export class SupportCasesHandler extends FeatureHandler<SupportCasesCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
     private readonly personalData: PersonalDataService,
-  ) {}
+  ) {
+    super();
+  }
 
   async execute({ request, context }: SupportCasesCommand): Promise<Written> {
     const today = swedishDate(new Date());

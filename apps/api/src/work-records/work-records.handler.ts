@@ -1,27 +1,7 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  type AuthorNarrativeSection,
-  type GoalCommand,
-  type RecordActivity,
-  type RecordReadinessFact,
-  type RecordTimeEntry,
-  activityDecider,
-  activityStreamId,
-  goalDecider,
-  goalStreamId,
-  narrativeDecider,
-  narrativeStreamId,
-  readinessDecider,
-  readinessStreamId,
-  swedishDate,
-  timeEntryDecider,
-  timeEntryStreamId,
-} from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore, handleCommand } from '@lagesbild/event-store';
-import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { ORG_UNITS } from '../auth/auth.tokens.js';
-import { FeatureCommand, type Written, written } from '../http/feature-command.js';
+import { CommandHandler } from '@nestjs/cqrs';
+import { type AuthorNarrativeSection, type GoalCommand, type RecordActivity, type RecordReadinessFact, type RecordTimeEntry, activityDecider, activityStreamId, goalDecider, goalStreamId, narrativeDecider, narrativeStreamId, readinessDecider, readinessStreamId, swedishDate, timeEntryDecider, timeEntryStreamId } from '@lagesbild/domain';
+import { handleCommand } from '@lagesbild/event-store';
+import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { newAggregateId } from '../http/new-id.js';
 import { codesWithin, requireCounty } from '../http/org-unit-checks.js';
 
@@ -42,11 +22,7 @@ type Request =
 export class WorkRecordsCommand extends FeatureCommand<Request> {}
 
 @CommandHandler(WorkRecordsCommand)
-export class WorkRecordsHandler implements ICommandHandler<WorkRecordsCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
-  ) {}
+export class WorkRecordsHandler extends FeatureHandler<WorkRecordsCommand> {
 
   async execute({ request, context }: WorkRecordsCommand): Promise<Written> {
     const { actor } = context;
