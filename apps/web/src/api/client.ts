@@ -40,9 +40,9 @@ export interface ApiSettings {
   onUnauthenticated: () => void;
 }
 
-export const API_BASE = '/api/v1';
+const API_BASE = '/api/v1';
 
-export function apiUrl(path: string, query: Query = {}): string {
+function apiUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
   const search = params.toString();

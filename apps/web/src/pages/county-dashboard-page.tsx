@@ -139,7 +139,7 @@ export function CountyDashboardPage({ county, period }: { county: string; period
   );
 }
 
-export function groupBy<T>(rows: T[], key: (row: T) => string): Record<string, T[]> {
+function groupBy<T>(rows: T[], key: (row: T) => string): Record<string, T[]> {
   const groups: Record<string, T[]> = {};
   for (const row of rows) (groups[key(row)] ??= []).push(row);
   return groups;
