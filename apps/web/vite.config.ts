@@ -15,6 +15,13 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: true,
+    rolldownOptions: {
+      // TanStack Query marks its hooks "use client" for React Server Components; in an app that is all client it means nothing.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
+        warn(warning);
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

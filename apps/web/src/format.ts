@@ -37,5 +37,4 @@ export const ROLE_LABELS: Record<string, string> = {
   admin: 'Förvaltare',
 };
 
-export const TREND_LABELS: Record<string, string> = { rising: 'Ökande', unchanged: 'Oförändrad', falling: 'Minskande', unknown: 'Okänd' };
 export const LEVEL_LABELS = ['Ingen', 'Låg', 'Måttlig', 'Hög', 'Mycket hög'];

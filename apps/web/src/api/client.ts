@@ -40,9 +40,9 @@ export interface ApiSettings {
   onUnauthenticated: () => void;
 }
 
-export const API_BASE = '/api/v1';
+const API_BASE = '/api/v1';
 
-export function apiUrl(path: string, query: Query = {}): string {
+function apiUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
   const search = params.toString();
@@ -52,9 +52,9 @@ export function apiUrl(path: string, query: Query = {}): string {
 export class ApiClient {
   constructor(private readonly settings: ApiSettings) {}
 
-  /** A query: answers as of the time machine's moment when one is set. */
+  /** A query: answers as of the time machine's moment when one is set (or the `asOf` it is given). */
   get<T>(path: string, query: Query = {}): Promise<T> {
-    return this.request<T>('GET', apiUrl(path, { ...query, asOf: this.settings.asOf() }));
+    return this.request<T>('GET', apiUrl(path, { ...query, asOf: 'asOf' in query ? query.asOf : this.settings.asOf() }));
   }
 
   /** A query whose body is a file (md, html, pdf), as a Blob. */

@@ -2,7 +2,7 @@
 
 // Where an answer carries the domain's own types, they are the domain's (type-only: nothing of
 // the library reaches the bundle).
-import type { Answer, AnswerValue, ItemType, LabelledValue, TemplateArea, TemplateDefinition, TemplateItem, Trend } from '@lagesbild/domain';
+import type { Answer, AnswerValue, TemplateDefinition, TemplateItem, Trend } from '@lagesbild/domain';
 
 export type Role = 'municipal_reporter' | 'county_analyst' | 'support_worker' | 'national_reader' | 'auditor' | 'admin';
 
@@ -18,8 +18,7 @@ export interface Meta {
   position: string;
 }
 
-export type { Answer, AnswerValue, ItemType, TemplateArea, TemplateItem, Trend };
-export type Labelled<T = string> = LabelledValue<T>;
+export type { Answer, AnswerValue, TemplateItem, Trend };
 export type Template = TemplateDefinition;
 
 export interface ReportRevision {
@@ -90,18 +89,6 @@ export interface CountySituation {
   levels: LevelDistribution[];
   rising: Array<{ orgUnit: string; item: string }>;
   assessment?: Assessment | null;
-  meta: Meta;
-}
-
-export interface MunicipalSituation {
-  orgUnit: string;
-  name: string;
-  kind: 'municipality';
-  period: string;
-  reported: boolean;
-  late?: boolean;
-  submittedAt?: string;
-  areas?: Array<{ area: string; label: string; items: Array<{ item: string; label: string; type: ItemType; value?: AnswerValue; trend?: Trend }> }>;
   meta: Meta;
 }
 
@@ -192,14 +179,6 @@ export interface TimeSummary {
   entries: number;
   byKind: Record<string, number>;
   byMonth: Record<string, Record<string, number>>;
-}
-
-export interface SupportCaseRow {
-  caseId: string;
-  orgUnit: string;
-  category: string;
-  status: string;
-  openedOn: string;
 }
 
 export interface SupportCase {

@@ -1,10 +1,17 @@
-import { type DependencyList, type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, createContext, useContext, useMemo, useRef } from 'react';
 import { useSession } from '../auth/session';
 import { useTimeMachine } from '../time-machine';
-import { ApiClient, type Query } from './client';
+import { ApiClient } from './client';
 
 const Context = createContext<ApiClient | null>(null);
 
+/** A query is asked when a page needs it: no retries (an error is shown as it came), no asking again on focus. */
+function newQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false } } });
+}
+
+/** The api client and the query cache for everything inside. */
 export function ApiProvider({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const { asOf } = useTimeMachine();
@@ -20,41 +27,17 @@ export function ApiProvider({ children }: { children: ReactNode }) {
       }),
     [signOut],
   );
-  return <Context.Provider value={client}>{children}</Context.Provider>;
+  // One cache per sign-in: what one user was allowed to read is never shown to the next.
+  const queryClient = useMemo(newQueryClient, [session?.token]);
+  return (
+    <Context.Provider value={client}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </Context.Provider>
+  );
 }
 
 export function useApi(): ApiClient {
   const client = useContext(Context);
   if (!client) throw new Error('useApi outside ApiProvider');
   return client;
-}
-
-export interface QueryState<T> {
-  data: T | undefined;
-  error: unknown;
-  loading: boolean;
-  reload(): void;
-}
-
-/** A query answered as of the time machine's moment; asked again when that moment or `deps` change. */
-export function useQuery<T>(path: string | null, query: Query = {}, deps: DependencyList = []): QueryState<T> {
-  const api = useApi();
-  const { asOf } = useTimeMachine();
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: path !== null });
-  const [round, setRound] = useState(0);
-  const key = JSON.stringify([path, query]);
-  useEffect(() => {
-    if (path === null) return;
-    let live = true;
-    setState((s) => ({ data: s.data, loading: true }));
-    api.get<T>(path, query).then(
-      (data) => live && setState({ data, loading: false }),
-      (error: unknown) => live && setState({ error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, key, asOf, round, ...deps]);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
 }

@@ -19,7 +19,7 @@ const KEY = 'lagesbild.session';
 const Context = createContext<SessionContext | null>(null);
 
 /** The claims of a JWT, unverified: the api verifies every call; the UI only reads who it shows. */
-export function principalOf(token: string): (Principal & { exp?: number }) | undefined {
+function principalOf(token: string): (Principal & { exp?: number }) | undefined {
   try {
     const payload = JSON.parse(decodeURIComponent(escape(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))))) as {
       sub?: string;

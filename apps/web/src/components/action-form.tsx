@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Action, CommandAnswer } from '../api/types';
-import { useApi } from '../api/use-api';
+import type { Action } from '../api/types';
+import { useCommand } from '../api/use-command';
 import { CommandForm, Field } from './command-form';
 
 /** What can happen next to an action: a proposal is decided; a decided action is started, completed or cancelled. */
@@ -20,8 +20,8 @@ const NEXT: Record<string, Array<{ value: string; label: string }>> = {
 };
 
 /** Decide an action or move it on, with the rationale or note the api asks for. */
-export function ActionForm({ actions, onDone }: { actions: Action[]; onDone(position: string): Promise<void> }) {
-  const api = useApi();
+export function ActionForm({ actions, county }: { actions: Action[]; county: string }) {
+  const command = useCommand();
   const open = actions.filter((a) => NEXT[a.status]);
   const [id, setId] = useState('');
   const [step, setStep] = useState('');
@@ -45,12 +45,11 @@ export function ActionForm({ actions, onDone }: { actions: Action[]; onDone(posi
     );
   const submit = async () => {
     const decision = chosen.value === 'approved' || chosen.value === 'rejected';
-    const answer = decision
-      ? await api.send<CommandAnswer>('POST', `/actions/${action.actionId}/decision`, { decision: chosen.value, rationale: text })
-      : await api.send<CommandAnswer>('POST', `/actions/${action.actionId}/status`, { status: chosen.value, note: text });
+    const changes = [['/actions', { orgUnit: county }]] as const;
+    if (decision) await command('POST', `/actions/${action.actionId}/decision`, { decision: chosen.value, rationale: text }, changes);
+    else await command('POST', `/actions/${action.actionId}/status`, { status: chosen.value, note: text }, changes);
     setText('');
     setUpdated(`${action.title}: ${chosen.label.toLowerCase()}.`);
-    await onDone(answer.position);
   };
   return (
     <>

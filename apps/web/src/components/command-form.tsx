@@ -1,4 +1,5 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import type { FormEvent, ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import type { Role } from '../api/types';
 import { hasRole, useSession } from '../auth/session';
@@ -30,30 +31,19 @@ export function CommandForm({
 }) {
   const { asOf } = useTimeMachine();
   const { session } = useSession();
-  const [error, setError] = useState<unknown>();
-  const [ok, setOk] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const command = useMutation({ mutationFn: onSubmit });
+  const { error, isPending: busy, isSuccess: ok } = command;
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     onEdit?.();
-    setBusy(true);
-    setOk(false);
-    try {
-      await onSubmit();
-      setError(undefined);
-      setOk(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    command.mutate();
   };
   if (role && !(session && hasRole(session.user, role))) return null;
   if (asOf) return <p className="muted">{label}: inte tillgängligt i tidsmaskinen.</p>;
   return (
     <form onSubmit={submit} aria-label={label} noValidate className="command-form">
       {children}
-      {error !== undefined && <ErrorMessage error={error} />}
+      {error && <ErrorMessage error={error} />}
       {error instanceof ApiError && error.problem.errors && (
         <ul className="field-error">
           {error.problem.errors.map((e) => (

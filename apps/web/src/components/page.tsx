@@ -22,7 +22,7 @@ export function Page({ title, children, actions }: { title: string; children: Re
 }
 
 /** Loading, error or the content of a query. */
-export function Loaded<T>({ state, children, what }: { state: { data: T | undefined; error: unknown; loading: boolean }; what: string; children: (data: T) => ReactNode }) {
+export function Loaded<T>({ state, children, what }: { state: { data: T | undefined; error: unknown }; what: string; children: (data: T) => ReactNode }) {
   if (state.error) return <ErrorMessage error={state.error} />;
   if (state.data === undefined)
     return (

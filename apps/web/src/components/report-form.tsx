@@ -1,4 +1,4 @@
-import { type FormEvent, useId } from 'react';
+import { useId } from 'react';
 import { ApiError } from '../api/client';
 import type { Answer, AnswerValue, Template, TemplateItem, Trend } from '../api/types';
 
@@ -194,5 +194,3 @@ export function ErrorSummary({ byItem, other, template }: { byItem: Record<strin
     </div>
   );
 }
-
-export type SubmitHandler = (event: FormEvent) => void;

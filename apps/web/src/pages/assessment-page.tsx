@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { CommandAnswer, CountySituation, Template } from '../api/types';
-import { useApi, useQuery } from '../api/use-api';
+import type { CountySituation, Template } from '../api/types';
+import { useApiQuery } from '../api/use-api-query';
+import { type ApiRead, useCommand } from '../api/use-command';
 import { CommandForm, Field } from '../components/command-form';
 import { Loaded, Page, Section } from '../components/page';
 import { LEVEL_LABELS, formatDateTime, formatPeriod } from '../format';
 import { Link, useRouter } from '../router';
 import { useMunicipalities } from './county-dashboard-page';
-import { PeriodPicker } from './report-page';
+import { PeriodPicker } from '../components/period-picker';
 
 interface Draft {
   areas: Array<{ area: string; level: number; text: string }>;
@@ -16,10 +17,10 @@ interface Draft {
 
 /** The regional assessment for a month (level and text per area, trends, feedback to municipalities), and approve / reopen. */
 export function AssessmentPage({ county, period }: { county: string; period: string }) {
-  const api = useApi();
+  const command = useCommand();
   const { navigate } = useRouter();
-  const situation = useQuery<CountySituation>(`/org-units/${county}/situation`, { period });
-  const template = useQuery<Template>('/templates/current');
+  const situation = useApiQuery<CountySituation>(`/org-units/${county}/situation`, { period });
+  const template = useApiQuery<Template>('/templates/current');
   const units = useMunicipalities(county);
   const [draft, setDraft] = useState<Draft>();
   const [reason, setReason] = useState('');
@@ -37,22 +38,17 @@ export function AssessmentPage({ county, period }: { county: string; period: str
     });
   }, [template.data, situation.data]);
 
+  // Every command here shows in the county's situation (the assessment and the approval are part of it).
+  const changes: ApiRead[] = [[`/org-units/${county}/situation`, { period }]];
   const save = async () => {
-    const answer = existing
-      ? await api.send<CommandAnswer>('POST', `/org-units/${county}/assessments/${period}/amendments`, { ...draft, ...(reason.trim() ? { reason: reason.trim() } : {}) })
-      : await api.send<CommandAnswer>('PUT', `/org-units/${county}/assessments/${period}`, draft);
-    await api.get(`/org-units/${county}/situation`, { period, minPosition: answer.position });
-    situation.reload();
+    if (existing) await command('POST', `/org-units/${county}/assessments/${period}/amendments`, { ...draft, ...(reason.trim() ? { reason: reason.trim() } : {}) }, changes);
+    else await command('PUT', `/org-units/${county}/assessments/${period}`, draft, changes);
   };
   const approve = async () => {
-    const answer = await api.send<CommandAnswer>('POST', `/org-units/${county}/approvals/${period}`, note.trim() ? { note: note.trim() } : {});
-    await api.get(`/org-units/${county}/situation`, { period, minPosition: answer.position });
-    situation.reload();
+    await command('POST', `/org-units/${county}/approvals/${period}`, note.trim() ? { note: note.trim() } : {}, changes);
   };
   const reopen = async () => {
-    const answer = await api.send<CommandAnswer>('POST', `/org-units/${county}/approvals/${period}/reopening`, { reason: reopenReason });
-    await api.get(`/org-units/${county}/situation`, { period, minPosition: answer.position });
-    situation.reload();
+    await command('POST', `/org-units/${county}/approvals/${period}/reopening`, { reason: reopenReason }, changes);
   };
   const municipalities = (units.data?.items ?? []).filter((u) => u.kind === 'municipality');
 

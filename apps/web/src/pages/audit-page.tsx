@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { AuditPage as AuditAnswer } from '../api/types';
 import type { Query } from '../api/client';
-import { useApi, useQuery } from '../api/use-api';
+import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/use-api-query';
 import { Field } from '../components/command-form';
 import { ErrorMessage, Loaded, Page, Section } from '../components/page';
 import { formatDateTime } from '../format';
@@ -31,8 +32,8 @@ export function AuditPage() {
     from: filters.from ? new Date(filters.from).toISOString() : '',
     to: filters.to ? new Date(filters.to).toISOString() : '',
   };
-  const verification = useQuery<{ ok: boolean; checked: number; firstBrokenPosition?: string }>('/audit/verification');
-  const trail = useQuery<AuditAnswer>('/audit', { ...query, after, limit: PAGE_SIZE });
+  const verification = useApiQuery<{ ok: boolean; checked: number; firstBrokenPosition?: string }>('/audit/verification');
+  const trail = useApiQuery<AuditAnswer>('/audit', { ...query, after, limit: PAGE_SIZE });
 
   const apply = (event: FormEvent) => {
     event.preventDefault();

@@ -1,31 +1,32 @@
 import { useEffect } from 'react';
 import type { CountySituation, OrgUnit, Template, TrendSeries } from '../api/types';
-import { useQuery } from '../api/use-api';
+import { useApiQueries, useApiQuery } from '../api/use-api-query';
 import { HeatMap } from '../components/heat-map';
 import { ErrorMessage, Loaded, Page, Section } from '../components/page';
 import { TrendChart } from '../components/trend-chart';
 import { addMonths, formatDateTime, formatPeriod } from '../format';
 import { Link, useRouter } from '../router';
-import { PeriodPicker } from './report-page';
+import { PeriodPicker } from '../components/period-picker';
 
 const AREAS = ['social-risk', 'crime-prevention', 'violent-extremism', 'andt'];
 
-/** The trends of one area for the 24 months up to `period` (each municipality's value too). */
+/** The trends of each area for the 24 months up to `period` (each municipality's value too). */
 function useAreaTrends(county: string, period: string) {
   const from = addMonths(period, -23);
-  return AREAS.map((area) => ({ area, state: useQuery<TrendSeries>(`/org-units/${county}/trends`, { area, from, to: period }) }));
+  const series = useApiQueries<TrendSeries>(AREAS.map((area) => [`/org-units/${county}/trends`, { area, from, to: period }]));
+  return AREAS.map((area, i) => ({ area, state: series[i]! }));
 }
 
 export function useMunicipalities(county: string) {
-  return useQuery<{ items: OrgUnit[] }>('/org-units', { parent: county });
+  return useApiQuery<{ items: OrgUnit[] }>('/org-units', { parent: county });
 }
 
 /** The county's month: completeness, heat map, rising trends, the assessment and 24 months of trends. */
 export function CountyDashboardPage({ county, period }: { county: string; period: string }) {
   const { navigate } = useRouter();
-  const situation = useQuery<CountySituation>(`/org-units/${county}/situation`, { period });
+  const situation = useApiQuery<CountySituation>(`/org-units/${county}/situation`, { period });
   const units = useMunicipalities(county);
-  const template = useQuery<Template>('/templates/current');
+  const template = useApiQuery<Template>('/templates/current');
   const trends = useAreaTrends(county, period);
   const ready = situation.data && units.data && template.data && trends.every((t) => t.state.data);
   useEffect(() => {
@@ -139,7 +140,7 @@ export function CountyDashboardPage({ county, period }: { county: string; period
   );
 }
 
-export function groupBy<T>(rows: T[], key: (row: T) => string): Record<string, T[]> {
+function groupBy<T>(rows: T[], key: (row: T) => string): Record<string, T[]> {
   const groups: Record<string, T[]> = {};
   for (const row of rows) (groups[key(row)] ??= []).push(row);
   return groups;

@@ -1,11 +1,11 @@
 import type { NationalSituation, Template, TrendSeries } from '../api/types';
-import { useQuery } from '../api/use-api';
+import { useApiQueries, useApiQuery } from '../api/use-api-query';
 import { HeatMap } from '../components/heat-map';
 import { ErrorMessage, Loaded, Page, Section } from '../components/page';
 import { TrendChart } from '../components/trend-chart';
 import { addMonths, formatPeriod } from '../format';
 import { Link, useRouter } from '../router';
-import { PeriodPicker } from './report-page';
+import { PeriodPicker } from '../components/period-picker';
 
 const AREAS = ['social-risk', 'crime-prevention', 'violent-extremism', 'andt'];
 
@@ -18,10 +18,11 @@ const meanOf = (d: number[]): number | null => {
 /** Counties × areas, each county's approval and reporting, and the nation's trends. */
 export function NationalPage({ period }: { period: string }) {
   const { navigate } = useRouter();
-  const situation = useQuery<NationalSituation>('/org-units/SE/situation', { period });
-  const template = useQuery<Template>('/templates/current');
+  const situation = useApiQuery<NationalSituation>('/org-units/SE/situation', { period });
+  const template = useApiQuery<Template>('/templates/current');
   const from = addMonths(period, -23);
-  const trends = AREAS.map((area) => ({ area, state: useQuery<TrendSeries>('/org-units/SE/trends', { area, from, to: period }) }));
+  const series = useApiQueries<TrendSeries>(AREAS.map((area) => ['/org-units/SE/trends', { area, from, to: period }]));
+  const trends = AREAS.map((area, i) => ({ area, state: series[i]! }));
   const areaLabels = AREAS.map((id) => template.data?.areas.find((a) => a.id === id)?.label ?? id);
   return (
     <Page title={`Nationell översikt ${formatPeriod(period)}`} actions={<PeriodPicker value={period} onChange={(p) => navigate(`/nationellt/${p}`)} />}>

@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { CommandAnswer } from '../api/types';
 import { useApi } from '../api/use-api';
+import { apiQueryKey } from '../api/use-api-query';
+import { useCommand } from '../api/use-command';
 import { useTimeMachine } from '../time-machine';
 import { CommandForm, Field } from '../components/command-form';
 import { ErrorMessage, Page, Section } from '../components/page';
 import { addMonths } from '../format';
 import { saveBlob } from '../download';
 import { lastMonth } from '../roles';
-import { PeriodPicker } from './report-page';
+import { PeriodPicker } from '../components/period-picker';
 
 const FORMATS = [
   { format: 'pdf', label: 'PDF' },
@@ -18,34 +21,29 @@ const FORMATS = [
 /** The report-back (återrapportering) for a span of months: a preview, downloads, and issuing it. */
 export function ReportBackPage({ county }: { county: string }) {
   const api = useApi();
+  const command = useCommand();
   const { asOf } = useTimeMachine();
   const [from, setFrom] = useState(() => addMonths(lastMonth(), -5));
   const [to, setTo] = useState(lastMonth);
-  const [preview, setPreview] = useState<string>();
-  const [error, setError] = useState<unknown>();
+  const [downloadError, setDownloadError] = useState<unknown>();
   const [issued, setIssued] = useState<{ id: string; sha256: string; position: string }>();
   const [title, setTitle] = useState('Återrapportering: regional lägesbild');
   const [reference, setReference] = useState('');
   const path = `/org-units/${county}/report-back`;
 
-  useEffect(() => {
-    let live = true;
-    setPreview(undefined);
-    api.blob(path, { from, to, format: 'html' }).then(
-      async (blob) => live && setPreview(await blob.text()),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, path, from, to, asOf]);
+  const previewQuery = { from, to, format: 'html' };
+  const preview = useQuery({
+    queryKey: apiQueryKey(path, previewQuery, asOf),
+    queryFn: async () => (await api.blob(path, { ...previewQuery, asOf })).text(),
+  });
+  const error = downloadError ?? preview.error;
 
   const download = async (format: string) => {
     try {
       saveBlob(await api.blob(path, { from, to, format }), `aterrapportering-${county}-${from}-${to}.${format}`);
-      setError(undefined);
+      setDownloadError(undefined);
     } catch (e) {
-      setError(e);
+      setDownloadError(e);
     }
   };
 
@@ -63,13 +61,13 @@ export function ReportBackPage({ county }: { county: string }) {
             </button>
           ))}
         </div>
-        {error !== undefined && <ErrorMessage error={error} />}
+        {error && <ErrorMessage error={error} />}
       </Section>
       <Section title="Förhandsvisning">
-        {preview === undefined ? (
+        {preview.data === undefined ? (
           <p role="status">Skapar förhandsvisningen…</p>
         ) : (
-          <iframe className="preview" title="Förhandsvisning av återrapporteringen" sandbox="" srcDoc={preview} />
+          <iframe className="preview" title="Förhandsvisning av återrapporteringen" sandbox="" srcDoc={preview.data} />
         )}
       </Section>
       <Section title="Utfärda">
@@ -78,7 +76,7 @@ export function ReportBackPage({ county }: { county: string }) {
           role="county_analyst"
           label="Utfärda återrapporteringen"
           submitLabel="Utfärda"
-          onSubmit={async () => setIssued(await api.send<CommandAnswer & { sha256: string }>('POST', `/org-units/${county}/report-backs`, { from, to, title, reference }))}
+          onSubmit={async () => setIssued((await command<CommandAnswer & { sha256: string }>('POST', `/org-units/${county}/report-backs`, { from, to, title, reference }, [])).answer)}
           done={issued ? `Utfärdad: ${issued.id}, SHA-256 ${issued.sha256}.` : undefined}
         >
           <Field id="rb-title" label="Titel">

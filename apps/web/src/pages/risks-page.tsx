@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { Action, CommandAnswer, Listing, Risk, RiskMatrix, Template } from '../api/types';
-import { useApi, useQuery } from '../api/use-api';
+import type { Action, Listing, Risk, RiskMatrix, Template } from '../api/types';
+import { useApiQuery } from '../api/use-api-query';
+import { useCommand } from '../api/use-command';
 import { ActionForm } from '../components/action-form';
 import { CommandForm, Field } from '../components/command-form';
 import { Loaded, Page, Section } from '../components/page';
@@ -13,11 +14,11 @@ const STATUS = ACTION_STATUS;
 
 /** The risk register: the 5×5 matrix (click a cell to pick its risks), the risks, a new risk, and the action list. */
 export function RisksPage({ county }: { county: string }) {
-  const api = useApi();
-  const matrix = useQuery<RiskMatrix>(`/org-units/${county}/risk-matrix`);
-  const risks = useQuery<Listing<Risk>>('/risks', { orgUnit: county });
-  const actions = useQuery<Listing<Action>>('/actions', { orgUnit: county });
-  const template = useQuery<Template>('/templates/current');
+  const command = useCommand();
+  const matrix = useApiQuery<RiskMatrix>(`/org-units/${county}/risk-matrix`);
+  const risks = useApiQuery<Listing<Risk>>('/risks', { orgUnit: county });
+  const actions = useApiQuery<Listing<Action>>('/actions', { orgUnit: county });
+  const template = useApiQuery<Template>('/templates/current');
   const units = useMunicipalities(county);
   const [cell, setCell] = useState<Cell>();
   const [form, setForm] = useState({ orgUnit: county, area: 'social-risk', title: '', description: '', likelihood: 3, consequence: 3 });
@@ -28,10 +29,7 @@ export function RisksPage({ county }: { county: string }) {
   const shown = cell ? open.filter((r) => r.likelihood === cell.likelihood && r.consequence === cell.consequence) : (risks.data?.items ?? []);
 
   const create = async () => {
-    const answer = await api.send<CommandAnswer>('POST', '/risks', form);
-    await api.get('/risks', { orgUnit: county, minPosition: answer.position });
-    risks.reload();
-    matrix.reload();
+    await command('POST', '/risks', form, [['/risks', { orgUnit: county }], [`/org-units/${county}/risk-matrix`]]);
   };
 
   return (
@@ -137,13 +135,7 @@ export function RisksPage({ county }: { county: string }) {
                   ))}
                 </tbody>
               </table>
-              <ActionForm
-                actions={a.items}
-                onDone={async (position) => {
-                  await api.get('/actions', { orgUnit: county, minPosition: position });
-                  actions.reload();
-                }}
-              />
+              <ActionForm actions={a.items} county={county} />
             </div>
           )}
         </Loaded>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { describeError } from '../api/client';
 import type { Principal } from '../api/types';
 import { useApi } from '../api/use-api';
+import { useApiQuery } from '../api/use-api-query';
 import { type OidcConfig, finishOidcSignIn, startOidcSignIn } from '../auth/oidc';
 import { useSession } from '../auth/session';
 import { ErrorMessage, Page } from '../components/page';
@@ -15,16 +16,14 @@ export function SignInPage() {
   const api = useApi();
   const { signIn, notice } = useSession();
   const { path, navigate } = useRouter();
-  const [config, setConfig] = useState<SignInConfig>();
-  const [users, setUsers] = useState<Principal[]>();
-  const [error, setError] = useState<unknown>();
+  const configQuery = useApiQuery<SignInConfig>('/auth/config');
+  const config = configQuery.data;
+  const usersQuery = useApiQuery<{ items: Principal[] }>(config?.mode === 'embedded' ? '/demo-users' : null);
+  const users = usersQuery.data?.items;
+  const [signInError, setError] = useState<unknown>();
+  const error = signInError ?? configQuery.error ?? usersQuery.error;
 
   useEffect(() => {
-    api.get<SignInConfig>('/auth/config').then(setConfig, setError);
-  }, [api]);
-
-  useEffect(() => {
-    if (config?.mode === 'embedded') api.get<{ items: Principal[] }>('/demo-users').then((r) => setUsers(r.items), setError);
     if (config?.mode === 'oidc' && path === '/logga-in/klar') {
       finishOidcSignIn(config).then(
         (token) => {
@@ -34,7 +33,7 @@ export function SignInPage() {
         setError,
       );
     }
-  }, [api, config, path, signIn, navigate]);
+  }, [config, path, signIn, navigate]);
 
   const asDemoUser = async (user: Principal) => {
     try {
@@ -55,7 +54,7 @@ export function SignInPage() {
             {notice}
           </p>
         )}
-        {error !== undefined && <ErrorMessage error={error} />}
+        {error && <ErrorMessage error={error} />}
         {config?.mode === 'oidc' && (
           <p>
             <button type="button" className="primary" onClick={() => startOidcSignIn(config).catch((e: unknown) => setError(new Error(describeError(e))))}>

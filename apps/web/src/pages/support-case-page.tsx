@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { SupportCase } from '../api/types';
 import { useApi } from '../api/use-api';
 import { CommandForm, Field } from '../components/command-form';
@@ -16,18 +17,20 @@ interface AccessLog {
  */
 export function SupportCasePage({ id }: { id: string }) {
   const api = useApi();
-  const [data, setData] = useState<SupportCase>();
-  const [error, setError] = useState<unknown>();
-  const [round, setRound] = useState(0);
-  const [log, setLog] = useState<AccessLog>();
+  const queryClient = useQueryClient();
+  // Each read of the case is recorded, with its purpose: so it is read once when the page opens
+  // and after a change here, not again when the time machine moves, and not kept once the page
+  // closes (gcTime 0: it holds personal data). The access log is read when asked for.
+  const caseQuery = { purpose: 'Handläggning i webbappen' };
+  const read = useQuery({ queryKey: [`/support-cases/${id}`, caseQuery], queryFn: () => api.get<SupportCase>(`/support-cases/${id}`, caseQuery), gcTime: 0 });
+  const logQuery = { purpose: 'Kontroll av åtkomst' };
+  const log = useQuery({ queryKey: [`/support-cases/${id}/access-log`, logQuery], queryFn: () => api.get<AccessLog>(`/support-cases/${id}/access-log`, logQuery), gcTime: 0, enabled: false });
+  const reread = () => queryClient.invalidateQueries({ queryKey: [`/support-cases/${id}`] });
+  const { data } = read;
+  const error = read.error ?? log.error;
   const [consultation, setConsultation] = useState({ date: new Date().toISOString().slice(0, 10), summary: '' });
   const [legalBasis, setLegalBasis] = useState('Dataskyddsförordningen art. 17.1 a');
   const [confirming, setConfirming] = useState(false);
-
-  useEffect(() => {
-    // Deliberately not as of the time machine: the case is read from its own stream, and each read is recorded.
-    api.get<SupportCase>(`/support-cases/${id}`, { purpose: 'Handläggning i webbappen' }).then(setData, setError);
-  }, [api, id, round]);
 
   const subject = data?.subject;
   return (
@@ -35,7 +38,7 @@ export function SupportCasePage({ id }: { id: string }) {
       <p className="notice" role="note">
         Varje gång ärendet öppnas loggas det: vem, när och varför. Den här visningen är loggad.
       </p>
-      {error !== undefined && <ErrorMessage error={error} />}
+      {error && <ErrorMessage error={error} />}
       {data && (
         <>
           <Section title="Ärendet">
@@ -96,7 +99,7 @@ export function SupportCasePage({ id }: { id: string }) {
                         onSubmit={async () => {
                           await api.send('POST', `/support-cases/${id}/subject/erasure`, { legalBasis });
                           setConfirming(false);
-                          setRound((r) => r + 1);
+                          await reread();
                         }}
                       >
                         <Field id="legal-basis" label="Rättslig grund">
@@ -127,13 +130,13 @@ export function SupportCasePage({ id }: { id: string }) {
               {data.consultations.length + data.referrals.length === 0 && <li>Inga ännu.</li>}
             </ul>
             <CommandForm
-                        role="support_worker"
+              role="support_worker"
               label="Ny konsultation"
               submitLabel="Registrera konsultationen"
               done="Konsultationen är registrerad."
               onSubmit={async () => {
                 await api.send('POST', `/support-cases/${id}/consultations`, consultation);
-                setRound((r) => r + 1);
+                await reread();
               }}
             >
               <Field id="consult-date" label="Datum">
@@ -145,12 +148,12 @@ export function SupportCasePage({ id }: { id: string }) {
             </CommandForm>
           </Section>
           <Section title="Åtkomstlogg">
-            <button type="button" onClick={() => api.get<AccessLog>(`/support-cases/${id}/access-log`, { purpose: 'Kontroll av åtkomst' }).then(setLog, setError)}>
+            <button type="button" onClick={() => void log.refetch()}>
               Visa vem som har läst ärendet
             </button>
-            {log && (
+            {log.data && (
               <ul>
-                {log.items.map((e, i) => (
+                {log.data.items.map((e, i) => (
                   <li key={i}>
                     {formatDateTime(e.at)}: {e.actor?.name ?? 'okänd'} ({e.read === 'details' ? 'öppnade ärendet' : 'läste loggen'}){e.purpose ? ` – ${e.purpose}` : ''}
                   </li>

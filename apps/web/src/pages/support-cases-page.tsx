@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { CommandAnswer, Listing } from '../api/types';
-import { useApi, useQuery } from '../api/use-api';
+import type { Listing } from '../api/types';
+import { useApiQuery } from '../api/use-api-query';
+import { useCommand } from '../api/use-command';
 import { useSession } from '../auth/session';
 import { CommandForm, Field } from '../components/command-form';
 import { Loaded, Page, Section } from '../components/page';
@@ -29,11 +30,11 @@ interface CaseRow {
 
 /** The county's support cases (no personal data in the list) and a form to open one. */
 export function SupportCasesPage() {
-  const api = useApi();
+  const command = useCommand();
   const { navigate } = useRouter();
   const { session } = useSession();
   const county = countyOf(session!.user.org);
-  const cases = useQuery<Listing<CaseRow>>('/support-cases');
+  const cases = useApiQuery<Listing<CaseRow>>('/support-cases');
   const units = useMunicipalities(county);
   const names = Object.fromEntries((units.data?.items ?? []).map((u) => [u.code, u.name]));
   const [form, setForm] = useState({ municipality: '', category: 'radicalisation-concern', requestedSupport: '', name: '', personalIdentityNumber: '', notes: '' });
@@ -42,12 +43,13 @@ export function SupportCasesPage() {
     const subject = form.name.trim()
       ? { name: form.name.trim(), ...(form.personalIdentityNumber.trim() ? { personalIdentityNumber: form.personalIdentityNumber.trim() } : {}), ...(form.notes.trim() ? { notes: form.notes.trim() } : {}) }
       : undefined;
-    const answer = await api.send<CommandAnswer>('POST', '/support-cases', {
+    const body = {
       municipality: form.municipality || units.data?.items[0]?.code,
       category: form.category,
       requestedSupport: form.requestedSupport,
       ...(subject ? { subject } : {}),
-    });
+    };
+    const { answer } = await command('POST', '/support-cases', body, [['/support-cases']]);
     navigate(`/arenden/${answer.id}`);
   };
 

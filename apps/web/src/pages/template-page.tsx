@@ -1,12 +1,12 @@
 import type { Template } from '../api/types';
-import { useQuery } from '../api/use-api';
+import { useApiQuery } from '../api/use-api-query';
 import { Loaded, Page, Section } from '../components/page';
 
 const TYPE_LABELS = { level: 'Nivå 0–4', count: 'Antal', boolean: 'Ja/nej', text: 'Text' };
 
 /** The administrator's view: the current template version, area by area. */
 export function TemplatePage() {
-  const template = useQuery<Template>('/templates/current');
+  const template = useApiQuery<Template>('/templates/current');
   return (
     <Page title="Rapportmall">
       <Loaded state={template} what="mallen">

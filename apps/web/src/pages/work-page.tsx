@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { Activity, CommandAnswer, Goal, Listing, TimeSummary } from '../api/types';
-import { useApi, useQuery } from '../api/use-api';
+import type { Activity, Goal, Listing, TimeSummary } from '../api/types';
+import { useApiQuery } from '../api/use-api-query';
+import { useCommand } from '../api/use-command';
 import { CommandForm, Field } from '../components/command-form';
 import { Loaded, Page, Section } from '../components/page';
 import { formatDate, formatDateTime, formatNumber } from '../format';
@@ -14,28 +15,26 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** The county's activities, time spent and goals (the report-back's sections on work done). */
 export function WorkPage({ county }: { county: string }) {
-  const activities = useQuery<Listing<Activity>>('/activities', { orgUnit: county });
-  const time = useQuery<TimeSummary>('/time-entries/summary', { orgUnit: county });
-  const goals = useQuery<Listing<Goal>>('/goals', { orgUnit: county });
-  const api = useApi();
+  const activities = useApiQuery<Listing<Activity>>('/activities', { orgUnit: county });
+  const time = useApiQuery<TimeSummary>('/time-entries/summary', { orgUnit: county });
+  const goals = useApiQuery<Listing<Goal>>('/goals', { orgUnit: county });
+  const command = useCommand();
   const [entry, setEntry] = useState({ date: today(), hours: '', kind: 'analysis', note: '' });
   const [activity, setActivity] = useState({ date: today(), kind: 'network-meeting', title: '', partners: '', participants: '' });
   const recordTime = async () => {
-    const answer = await api.send<CommandAnswer>('POST', '/time-entries', { date: entry.date, hours: Number(entry.hours.replace(',', '.')), kind: entry.kind, ...(entry.note.trim() ? { note: entry.note.trim() } : {}) });
-    await api.get('/time-entries/summary', { orgUnit: county, minPosition: answer.position });
-    time.reload();
+    const body = { date: entry.date, hours: Number(entry.hours.replace(',', '.')), kind: entry.kind, ...(entry.note.trim() ? { note: entry.note.trim() } : {}) };
+    await command('POST', '/time-entries', body, [['/time-entries/summary', { orgUnit: county }]]);
   };
   const recordActivity = async () => {
-    const answer = await api.send<CommandAnswer>('POST', '/activities', {
+    const body = {
       kind: activity.kind,
       date: activity.date,
       title: activity.title,
       orgUnits: [county],
       partners: activity.partners.split(',').map((p) => p.trim()).filter(Boolean),
       ...(activity.participants.trim() ? { participants: Number(activity.participants) } : {}),
-    });
-    await api.get('/activities', { orgUnit: county, minPosition: answer.position });
-    activities.reload();
+    };
+    await command('POST', '/activities', body, [['/activities', { orgUnit: county }]]);
   };
   return (
     <Page title="Aktiviteter, tid och mål">

@@ -1,0 +1,76 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import type { Answer, CommandAnswer, SituationReport, Template } from '../api/types';
+import { useCommand } from '../api/use-command';
+import { hasRole, useSession } from '../auth/session';
+import { formatPeriod } from '../format';
+import { useTimeMachine } from '../time-machine';
+import { ErrorMessage } from './page';
+import { ErrorSummary, ReportFields, SourcePicker, answersOf, draftsFrom, fieldErrors, type Drafts } from './report-form';
+
+/** The month's report, not yet sent: the template's fields, sources, a summary and whether support is needed. */
+export function NewReportForm({ org, period, template, onSubmitted }: { org: string; period: string; template: Template; onSubmitted(r: SituationReport): void }) {
+  const command = useCommand();
+  const { session } = useSession();
+  const { asOf } = useTimeMachine();
+  const [drafts, setDrafts] = useState<Drafts>(() => draftsFrom(template));
+  const [sources, setSources] = useState<string[]>([]);
+  const [summary, setSummary] = useState('');
+  const [supportNeeded, setSupportNeeded] = useState(false);
+  const [supportText, setSupportText] = useState('');
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const mayReport = !!session && hasRole(session.user, 'municipal_reporter') && !asOf;
+  const path = `/org-units/${org}/reports/${period}`;
+
+  const send = useMutation({
+    mutationFn: async (answers: Answer[]) => {
+      const body = {
+        templateVersion: template.version,
+        answers,
+        sources,
+        ...(summary.trim() ? { summary: summary.trim() } : {}),
+        supportNeeded: { needed: supportNeeded, ...(supportNeeded && supportText.trim() ? { description: supportText.trim() } : {}) },
+      };
+      const { view } = await command<CommandAnswer, SituationReport>('PUT', path, body, [[path]]);
+      onSubmitted(view!);
+    },
+    onError: () => setTimeout(() => summaryRef.current?.querySelector<HTMLElement>('.error-summary, .error-message')?.focus(), 0),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send.mutate(answersOf(template, drafts));
+  };
+  const failure = send.error ? { error: send.error, sent: send.variables ?? [] } : undefined;
+  const errors = failure ? fieldErrors(failure.error, failure.sent, template) : { byItem: {}, other: [] };
+  if (!mayReport)
+    return <p className="notice">{asOf ? 'Ingen rapport var inskickad vid den valda tidpunkten.' : 'Ingen rapport är inskickad för den här månaden.'}</p>;
+  return (
+    <form onSubmit={submit} noValidate className="report-form" aria-label="Månadsrapport">
+      <p>Fyll i lägesbilden för {formatPeriod(period)} enligt mallens version {template.version}. Fält du lämnar tomma skickas inte.</p>
+      <div ref={summaryRef}>
+        <ErrorSummary byItem={errors.byItem} other={errors.other} template={template} />
+        {failure && !(failure.error instanceof ApiError && failure.error.status === 400) && <ErrorMessage error={failure.error} />}
+      </div>
+      <ReportFields template={template} drafts={drafts} onChange={setDrafts} errors={errors.byItem} />
+      <fieldset className="area">
+        <legend>Hela rapporten</legend>
+        <SourcePicker legend="Källor till lägesbilden" options={template.sources} value={sources} onChange={setSources} />
+        <label htmlFor="report-summary">Sammanfattning</label>
+        <textarea id="report-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+        <label className="checkbox">
+          <input type="checkbox" checked={supportNeeded} onChange={(e) => setSupportNeeded(e.target.checked)} /> Kommunen behöver stöd från länsstyrelsen
+        </label>
+        {supportNeeded && (
+          <>
+            <label htmlFor="support-text">Vilket stöd?</label>
+            <textarea id="support-text" rows={2} value={supportText} onChange={(e) => setSupportText(e.target.value)} />
+          </>
+        )}
+      </fieldset>
+      <button type="submit" className="primary" disabled={send.isPending}>
+        {send.isPending ? 'Skickar…' : 'Skicka in rapporten'}
+      </button>
+    </form>
+  );
+}
