@@ -13,3 +13,5 @@ export * from './assessment/assessment.decider.js';
 export * from './work-records/work-records.deciders.js';
 export * from './report-back/report-back.decider.js';
 export * from './support-case/support-case.decider.js';
+export * from './support-request/support-request.decider.js';
+export * from './draft/draft.decider.js';
