@@ -15,3 +15,4 @@ export * from './report-back/report-back.decider.js';
 export * from './support-case/support-case.decider.js';
 export * from './support-request/support-request.decider.js';
 export * from './draft/draft.decider.js';
+export * from './district/district.decider.js';
