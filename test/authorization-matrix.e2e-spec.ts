@@ -9,8 +9,8 @@ import { type TestApp, startTestApp } from './support/test-app.js';
  * below it, the unit above it and a neighbour, against API.md's roles table — written out
  * here on its own, not taken from the code under test. A route missing from TABLE fails.
  */
-type Rule = 'public' | 'reference' | 'publish' | 'report' | 'view' | 'county' | 'audit' | 'support' | 'support-read';
-type OrgFrom = 'none' | 'principal' | 'param' | 'body:orgUnit' | 'body:municipality' | 'query:orgUnit' | 'query:municipality' | 'risk' | 'action' | 'goal' | 'case' | 'report-back';
+type Rule = 'public' | 'reference' | 'publish' | 'report' | 'view' | 'county' | 'audit' | 'support' | 'support-read' | 'request-read' | 'request-answer';
+type OrgFrom = 'none' | 'principal' | 'param' | 'body:orgUnit' | 'body:municipality' | 'query:orgUnit' | 'query:municipality' | 'risk' | 'action' | 'goal' | 'case' | 'report-back' | 'request';
 
 const TABLE: Record<string, [Rule, OrgFrom]> = {
   'GET /health': ['public', 'none'],
@@ -67,6 +67,11 @@ const TABLE: Record<string, [Rule, OrgFrom]> = {
   'GET /support-cases/statistics': ['view', 'query:orgUnit'],
   'GET /support-cases/{id}': ['support-read', 'case'],
   'GET /support-cases/{id}/access-log': ['support', 'case'],
+  'POST /support-requests': ['report', 'body:municipality'],
+  'GET /org-units/{code}/support-requests': ['request-read', 'param'],
+  'POST /support-requests/{id}/acknowledgement': ['request-answer', 'request'],
+  'POST /support-requests/{id}/resolution': ['request-answer', 'request'],
+  'POST /support-requests/{id}/decline': ['request-answer', 'request'],
 };
 
 const units = OrgUnitRegistry.sweden();
@@ -92,6 +97,10 @@ function allowed(rule: Rule, role: Role, org: string, target: string): boolean {
       return role === 'support_worker' && within(target, org);
     case 'support-read':
       return (role === 'support_worker' || role === 'county_analyst') && within(target, org);
+    case 'request-read':
+      return (role === 'municipal_reporter' || role === 'support_worker' || role === 'county_analyst') && within(target, org);
+    case 'request-answer':
+      return (role === 'support_worker' || role === 'county_analyst') && within(target, org);
   }
 }
 
@@ -109,7 +118,7 @@ describe('authorization matrix: every route × role × org, against the roles ta
   let t: TestApp;
   let routes: Array<{ method: string; path: string }>;
   /** Resources to address by id, per org unit they belong to. */
-  const resources: Record<'risk' | 'action' | 'goal' | 'case' | 'report-back', Record<string, string>> = { risk: {}, action: {}, goal: {}, case: {}, 'report-back': {} };
+  const resources: Record<'risk' | 'action' | 'goal' | 'case' | 'report-back' | 'request', Record<string, string>> = { risk: {}, action: {}, goal: {}, case: {}, 'report-back': {}, request: {} };
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT: '100000' });
@@ -130,6 +139,8 @@ describe('authorization matrix: every route × role × org, against the roles ta
         resources.goal[orgUnit] = (await request(t.http).post('/api/v1/goals').set(analyst).send({ orgUnit, kind: 'effect', text: 'Mål' }).expect(201)).body.id;
         if (units.get(orgUnit)?.kind === 'municipality') {
           resources.case[orgUnit] = (await request(t.http).post('/api/v1/support-cases').set(worker).send({ municipality: orgUnit, category: 'other', requestedSupport: 'Stöd' }).expect(201)).body.id;
+          const reporter = await t.as('municipal_reporter', orgUnit);
+          resources.request[orgUnit] = (await request(t.http).post('/api/v1/support-requests').set(reporter).send({ municipality: orgUnit, description: 'Stöd' }).expect(201)).body.id;
         }
       }
       resources['report-back'][county] = (await request(t.http).post(`/api/v1/org-units/${county}/report-backs`).set(analyst).send({ from: '2024-01', to: '2024-02', title: 'T', reference: 'R' }).expect(201)).body.id;

@@ -13,6 +13,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { RisksModule } from './risks/risks.module.js';
 import { SituationModule } from './situation/situation.module.js';
 import { SupportCasesModule } from './support-cases/support-cases.module.js';
+import { SupportRequestsModule } from './support-requests/support-requests.module.js';
 import { ViewsModule } from './views/views.module.js';
 import { WorkRecordsModule } from './work-records/work-records.module.js';
 import { DemoUsersController, SignInConfigController, usesEmbeddedAuth } from './auth/sign-in.controller.js';
@@ -60,6 +61,7 @@ export class AppModule {
         WorkRecordsModule,
         SituationModule,
         SupportCasesModule,
+        SupportRequestsModule,
         ReportBacksModule,
         AuditModule,
       ],

@@ -22,7 +22,11 @@ export type Action =
   /** Open, work and read support cases (with their subjects) of the county's municipalities. */
   | 'support:work'
   /** Read the county's support cases without their subjects (the county's analysts: everything in the county but personal data). */
-  | 'support:read';
+  | 'support:read'
+  /** Read support requests: a municipality's own, or every one in the county (its analysts and support workers). */
+  | 'support-request:read'
+  /** Acknowledge, resolve or decline the county's support requests. */
+  | 'support-request:answer';
 
 type Rule = (principal: Principal, orgUnit: string | undefined, units: OrgUnitRegistry) => boolean;
 
@@ -48,6 +52,15 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   'support:read': {
     support_worker: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
     county_analyst: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+  },
+  'support-request:read': {
+    municipal_reporter: (p, unit, units) => within(units, unit, p.org),
+    county_analyst: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+    support_worker: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+  },
+  'support-request:answer': {
+    county_analyst: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+    support_worker: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
   },
   'audit:read': {
     auditor: (p, unit, units) => within(units, unit, p.org),

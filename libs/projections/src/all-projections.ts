@@ -6,6 +6,7 @@ import { activityProjection, goalProjection, narrativeProjection, timeEntryProje
 import { reportStreamsOf, reportSummaryProjection } from './views/situation-report/report-summary.projection.js';
 import { readinessProjection } from './views/readiness/readiness.projection.js';
 import { supportCaseProjection } from './views/support-cases/support-cases.projection.js';
+import { supportRequestProjection } from './views/support-requests/support-requests.projection.js';
 
 /** Every projection the api runs. */
 export const ALL_PROJECTIONS = [
@@ -20,6 +21,7 @@ export const ALL_PROJECTIONS = [
   readinessProjection,
   narrativeProjection,
   supportCaseProjection,
+  supportRequestProjection,
 ] as const;
 
 /**

@@ -12,6 +12,7 @@ export * from './views/work-records/work-records.projections.js';
 export * from './views/trends/trends.queries.js';
 export * from './views/readiness/readiness.projection.js';
 export * from './views/support-cases/support-cases.projection.js';
+export * from './views/support-requests/support-requests.projection.js';
 
 export { ALL_PROJECTIONS, rebuildParts } from './all-projections.js';
 export { ProjectionThread, type ProjectionThreadOptions } from './thread/projection-thread.js';

@@ -1,8 +1,9 @@
-import { CommandHandler } from '@nestjs/cqrs';
-import { type Answer, type SupportNeed, ValidationError, situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { type Answer, ConflictError, type SupportNeed, ValidationError, situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
 import { type CommandContext, handleCommand } from '@lagesbild/event-store';
 import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
+import { SupportRequestsCommand } from '../support-requests/support-requests.handler.js';
 import { CountyPeriodLookup } from './county-period.lookup.js';
 
 type Submit = {
@@ -22,7 +23,10 @@ export class ReportsCommand extends FeatureCommand<Submit | Amend> {}
 
 @CommandHandler(ReportsCommand)
 export class ReportsHandler extends FeatureHandler<ReportsCommand> {
-  constructor(private readonly templates: TemplateCatalog) {
+  constructor(
+    private readonly templates: TemplateCatalog,
+    private readonly commands: CommandBus,
+  ) {
     super();
   }
 
@@ -49,7 +53,7 @@ export class ReportsHandler extends FeatureHandler<ReportsCommand> {
     if (!template) {
       throw new ValidationError('Unknown template version', [{ path: 'templateVersion', message: `there is no version ${templateVersion}` }]);
     }
-    return handleCommand(this.store, situationReportDecider, situationReportStreamId(orgUnit, period), {
+    const result = await handleCommand(this.store, situationReportDecider, situationReportStreamId(orgUnit, period), {
       type: 'SubmitSituationReport',
       orgUnit,
       period,
@@ -62,6 +66,23 @@ export class ReportsHandler extends FeatureHandler<ReportsCommand> {
       deadline: await this.county.deadline(orgUnit, period),
       periodApproved: await this.county.approved(orgUnit, period),
     }, context);
+    if (body.supportNeeded?.needed) await this.openSupportRequest(orgUnit, period, body.supportNeeded, context);
+    return result;
+  }
+
+  /**
+   * A report's support need opens a support request. Its id follows from the report, so a
+   * retried submit (answered from the first one) opens it if the first try did not get that far,
+   * and never opens a second.
+   */
+  private async openSupportRequest(orgUnit: string, period: string, need: SupportNeed, context: CommandContext): Promise<void> {
+    const { idempotencyKey: _key, fingerprint: _fingerprint, expectedRevision: _revision, ...who } = context;
+    const description = need.description?.trim() || `Stödbehov angivet i lägesbilden för ${period}`;
+    try {
+      await this.commands.execute(new SupportRequestsCommand({ type: 'OpenSupportRequest', municipality: orgUnit, description, source: { report: { period } } }, who));
+    } catch (error) {
+      if (!(error instanceof ConflictError && error.code === 'support-request-exists')) throw error;
+    }
   }
 
   private amend({ orgUnit, period, answers, reason }: Amend, context: CommandContext) {

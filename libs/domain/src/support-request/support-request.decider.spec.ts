@@ -3,10 +3,10 @@ import { specFor } from '../testing/given-when-then.js';
 import { type SupportRequestEvent, supportRequestDecider } from './support-request.decider.js';
 
 const request = specFor(supportRequestDecider);
-const open = { type: 'OpenSupportRequest' as const, requestId: 'r-1', municipality: '2085', county: '20', description: ' Stöd kring oro i skolan ', source: { report: { period: '2026-10' } } };
+const open = { type: 'OpenSupportRequest' as const, requestId: 'r-1', orgUnit: '2085', county: '20', description: ' Stöd kring oro i skolan ', source: { report: { period: '2026-10' } } };
 const opened: SupportRequestEvent = {
   type: 'SupportRequestOpened',
-  data: { requestId: 'r-1', municipality: '2085', county: '20', description: 'Stöd kring oro i skolan', source: { report: { period: '2026-10' } } },
+  data: { requestId: 'r-1', orgUnit: '2085', county: '20', description: 'Stöd kring oro i skolan', source: { report: { period: '2026-10' } } },
 };
 const acknowledged: SupportRequestEvent = { type: 'SupportRequestAcknowledged', data: { requestId: 'r-1', reply: 'Vi hör av oss' } };
 const resolved: SupportRequestEvent = { type: 'SupportRequestResolved', data: { requestId: 'r-1', outcome: 'Samtal genomfört' } };

@@ -16,13 +16,13 @@ export type SupportRequestStatus = (typeof SUPPORT_REQUEST_STATUSES)[number];
 export type SupportRequestSource = { report: { period: string } } | { direct: true };
 
 export type SupportRequestCommand =
-  | { type: 'OpenSupportRequest'; requestId: string; municipality: string; county: string; description: string; source: SupportRequestSource }
+  | { type: 'OpenSupportRequest'; requestId: string; orgUnit: string; county: string; description: string; source: SupportRequestSource }
   | { type: 'AcknowledgeSupportRequest'; reply: string }
   | { type: 'ResolveSupportRequest'; outcome: string; supportCaseId?: string; activityId?: string }
   | { type: 'DeclineSupportRequest'; reason: string };
 
 export type SupportRequestEvent =
-  | { type: 'SupportRequestOpened'; data: { requestId: string; municipality: string; county: string; description: string; source: SupportRequestSource } }
+  | { type: 'SupportRequestOpened'; data: { requestId: string; orgUnit: string; county: string; description: string; source: SupportRequestSource } }
   | { type: 'SupportRequestAcknowledged'; data: { requestId: string; reply: string } }
   | { type: 'SupportRequestResolved'; data: { requestId: string; outcome: string; supportCaseId?: string; activityId?: string } }
   | { type: 'SupportRequestDeclined'; data: { requestId: string; reason: string } };
@@ -51,8 +51,8 @@ export const supportRequestDecider: Decider<SupportRequestCommand, SupportReques
     if (command.type === 'OpenSupportRequest') {
       if (state.status !== 'none') throw new ConflictError('support-request-exists', 'This support request is already open.');
       new Problems().text(command.description, 'description', TEXT_MAX).throwIfAny('The support request needs a description');
-      const { requestId, municipality, county, source } = command;
-      return [{ type: 'SupportRequestOpened', data: { requestId, municipality, county, description: command.description.trim(), source } }];
+      const { requestId, orgUnit, county, source } = command;
+      return [{ type: 'SupportRequestOpened', data: { requestId, orgUnit, county, description: command.description.trim(), source } }];
     }
     if (state.status === 'none') throw new NotFoundError('support-request-not-found', 'There is no such support request.');
     if (state.status === 'resolved' || state.status === 'declined') {
