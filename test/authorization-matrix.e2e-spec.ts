@@ -27,6 +27,8 @@ const TABLE: Record<string, [Rule, OrgFrom]> = {
   'PUT /org-units/{code}/reports/{period}': ['report', 'param'],
   'GET /org-units/{code}/reports/{period}': ['view', 'param'],
   'POST /org-units/{code}/reports/{period}/amendments': ['report', 'param'],
+  'PUT /org-units/{code}/drafts/{period}': ['report', 'param'],
+  'GET /org-units/{code}/drafts/{period}': ['report', 'param'],
   'PUT /org-units/{county}/settings': ['county', 'param'],
   'POST /org-units/{county}/approvals/{period}': ['county', 'param'],
   'POST /org-units/{county}/approvals/{period}/reopening': ['county', 'param'],

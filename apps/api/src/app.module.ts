@@ -7,6 +7,7 @@ import { AssessmentsModule } from './assessments/assessments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CountyModule } from './county/county.module.js';
+import { DraftsModule } from './drafts/drafts.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { ReportBacksModule } from './report-backs/report-backs.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         // The features: each a module of its own, {module, controller, handler, dto, query}.
         ReferenceModule,
         ReportsModule,
+        DraftsModule,
         CountyModule,
         AssessmentsModule,
         RisksModule,

@@ -82,12 +82,8 @@ class AnswersDto {
   answers!: AnswerDto[];
 }
 
-export class SubmitReportDto extends AnswersDto {
-  @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
-  templateVersion!: number;
-
+/** What a submission and a draft carry besides the answers. */
+class ReportContentDto extends AnswersDto {
   @ApiPropertyOptional({ type: [String], example: ['school', 'municipal-police'] })
   @IsOptional()
   @IsArray()
@@ -106,6 +102,22 @@ export class SubmitReportDto extends AnswersDto {
   @ValidateNested()
   @Type(() => SupportNeedDto)
   supportNeeded?: SupportNeedDto;
+}
+
+export class SubmitReportDto extends ReportContentDto {
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  templateVersion!: number;
+}
+
+/** Work in progress: any part of a report; the template version defaults to the current one. */
+export class SaveDraftDto extends ReportContentDto {
+  @ApiPropertyOptional({ example: 1, description: 'standard: den senaste versionen av mallen' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  templateVersion?: number;
 }
 
 export class AmendReportDto extends AnswersDto {
