@@ -7,6 +7,7 @@ export { MongoViewStore, type MongoViewStoreOptions } from './mongodb/mongodb-vi
 export * from './views/situation-report/report-summary.projection.js';
 export * from './views/county/county.projections.js';
 export * from './views/situation.queries.js';
+export * from './views/municipality-picture.queries.js';
 export * from './views/risks/risks.projections.js';
 export * from './views/work-records/work-records.projections.js';
 export * from './views/trends/trends.queries.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { assertPeriod, situationReportStreamId } from '@lagesbild/domain';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
-import { countySituation, municipalitySituation, nationalSituation, reportSummaryOf } from '@lagesbild/projections';
+import { countyPictureFor, countySituation, feedbackTo, municipalitySituation, nationalSituation, reportSummaryOf } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
@@ -42,7 +42,9 @@ export class SituationController {
           const summary = await reportSummaryOf(reader, code, period);
           const report = summary && (await reportAsOf(this.store, situationReportStreamId(code, period), position));
           const answered = (report && (await this.templates.version(report.templateVersion))) || template;
-          return { ...base, ...municipalitySituation(report, answered) };
+          // The loop back: what the county said to this unit, and the county's picture without other names.
+          const [feedback, county] = await Promise.all([feedbackTo(reader, this.units, code, period), countyPictureFor(reader, this.units, code, period, template)]);
+          return { ...base, ...municipalitySituation(report, answered), feedback, ...(county ? { county } : {}) };
         }
         case 'county':
           return { ...base, ...(await countySituation(reader, this.units, code, period, template)) };
