@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
   END,
@@ -9,14 +8,10 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
   excludeSystemEvents,
-  jsonEvent,
-  type AllStreamResolvedEvent,
   type AppendExpectedRevision,
-  type ReadPosition,
-  type ResolvedEvent,
 } from '@eventstore/db-client';
 import { type Clock, systemClock } from '../clock.js';
-import type { EventMetadata, NewEvent, StoredEvent } from '../event-envelope.js';
+import type { NewEvent, StoredEvent } from '../event-envelope.js';
 import {
   EventStoreClosedError,
   EventStoreUnavailableError,
@@ -36,13 +31,8 @@ import type {
   VerificationResult,
   VerifyOptions,
 } from '../event-store.port.js';
-import { GENESIS_HASH, appendFingerprint, chainHash, uuidFrom } from '../hash-chain.js';
-
-/** How our envelope rides in an EventStoreDB event's metadata. */
-interface StoredMetadata {
-  meta: EventMetadata;
-  envelope: { schemaVersion: number; recordedAt: string; prevHash: string; hash: string; fingerprint?: string };
-}
+import { GENESIS_HASH, appendFingerprint } from '../hash-chain.js';
+import { hashOf, idempotentAppendIn, readPositionOf, toEventStoreDbEvents, toStoredEvent } from './eventstoredb-event-mapping.js';
 
 const RETRIES_FOR_ANY = 20;
 
@@ -51,7 +41,7 @@ const RETRIES_FOR_ANY = 20;
  * positions are our positions (strictly increasing, not gapless). The hash chain runs per
  * stream, since an append to EventStoreDB cannot know its predecessor in `$all`.
  * Idempotency keys become deterministic event ids, so a retry finds its first attempt in
- * the stream it wrote to.
+ * the stream it wrote to (`eventstoredb-event-mapping.ts`).
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly capabilities = { gaplessPositions: false };
@@ -136,7 +126,7 @@ export class EventStoreDbEventStore implements EventStore {
   subscribeAll(fromPosition: bigint, handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     const subscription = this.client.subscribeToAll({
-      fromPosition: fromPosition === 0n ? START : { commit: fromPosition, prepare: fromPosition },
+      fromPosition: readPositionOf(fromPosition),
       filter: excludeSystemEvents(),
     });
     let stopped = false;
@@ -230,33 +220,13 @@ export class EventStoreDbEventStore implements EventStore {
     streamId: string,
     events: readonly NewEvent[],
     existing: StoredEvent[],
-    key: string | undefined,
+    idempotencyKey: string | undefined,
     fingerprint: string | undefined,
   ): Promise<AppendResult> {
     const recordedAt = this.clock().toISOString();
     const current = existing.length - 1;
-    let prevHash = existing[current]?.hash ?? GENESIS_HASH;
-    const toWrite = events.map((event, i) => {
-      const meta: EventMetadata = { ...event.metadata, ...(key !== undefined ? { idempotencyKey: key } : {}) };
-      const eventId = key !== undefined ? idempotentEventId(key, i) : (event.eventId ?? randomUUID());
-      const schemaVersion = event.schemaVersion ?? 1;
-      const hash = chainHash(prevHash, {
-        eventId,
-        streamId,
-        revision: current + 1 + i,
-        type: event.type,
-        schemaVersion,
-        recordedAt,
-        dataJson: JSON.stringify(event.data ?? null),
-        metadataJson: JSON.stringify(meta),
-      });
-      const metadata: StoredMetadata = {
-        meta,
-        envelope: { schemaVersion, recordedAt, prevHash, hash, ...(i === 0 && fingerprint ? { fingerprint } : {}) },
-      };
-      prevHash = hash;
-      return jsonEvent({ id: eventId, type: event.type, data: (event.data ?? null) as never, metadata });
-    });
+    const prevHash = existing[current]?.hash ?? GENESIS_HASH;
+    const toWrite = toEventStoreDbEvents(events, { streamId, current, prevHash, recordedAt, idempotencyKey, fingerprint });
     const expectedRevision: AppendExpectedRevision = current < 0 ? NO_STREAM : BigInt(current);
     const result = await this.client.appendToStream(streamId, toWrite, { expectedRevision });
     const written = await this.readStream(streamId, { fromRevision: current + 1 });
@@ -271,11 +241,10 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async readPage(after: bigint, limit: number) {
-    const fromPosition: ReadPosition = after === 0n ? START : { commit: after, prepare: after };
     const events: StoredEvent[] = [];
     let seen = 0;
     let last = after;
-    for await (const resolved of this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: limit })) {
+    for await (const resolved of this.client.readAll({ fromPosition: readPositionOf(after), direction: FORWARDS, maxCount: limit })) {
       seen += 1;
       last = resolved.event?.position.commit ?? last;
       const event = toStoredEvent(resolved);
@@ -287,65 +256,6 @@ export class EventStoreDbEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
   }
-}
-
-function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | undefined {
-  const recorded = resolved.event;
-  if (!recorded || recorded.type.startsWith('$') || recorded.streamId.startsWith('$') || !recorded.isJson) {
-    return undefined;
-  }
-  const stored = recorded.metadata as unknown as StoredMetadata | undefined;
-  if (!stored?.envelope) return undefined;
-  return {
-    eventId: recorded.id,
-    type: recorded.type,
-    schemaVersion: stored.envelope.schemaVersion,
-    streamId: recorded.streamId,
-    revision: Number(recorded.revision),
-    position: recorded.position?.commit ?? resolved.commitPosition ?? 0n,
-    recordedAt: stored.envelope.recordedAt,
-    data: recorded.data,
-    metadata: stored.meta,
-    prevHash: stored.envelope.prevHash,
-    hash: stored.envelope.hash,
-    ...(stored.envelope.fingerprint ? { fingerprint: stored.envelope.fingerprint } : {}),
-  } as StoredEvent;
-}
-
-function hashOf(event: StoredEvent, prevHash: string): string {
-  return chainHash(prevHash, {
-    eventId: event.eventId,
-    streamId: event.streamId,
-    revision: event.revision,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    recordedAt: event.recordedAt,
-    dataJson: JSON.stringify(event.data),
-    metadataJson: JSON.stringify(event.metadata),
-  });
-}
-
-/** The event ids an idempotency key gives an append, so a retry writes the very same ids. */
-const idempotentEventId = (key: string, index: number) => uuidFrom(`${key}\u0000${index}`);
-
-/** The append a key already made in this stream, found by its first event's derived id. */
-function idempotentAppendIn(existing: StoredEvent[], key: string, streamId: string): IdempotentAppend | undefined {
-  const firstId = idempotentEventId(key, 0);
-  const first = existing.find((e) => e.eventId === firstId) as (StoredEvent & { fingerprint?: string }) | undefined;
-  if (!first) return undefined;
-  const batch = existing.filter((e) => e.metadata.idempotencyKey === key);
-  const last = batch[batch.length - 1] ?? first;
-  return {
-    fingerprint: first.fingerprint ?? '',
-    result: {
-      streamId,
-      nextExpectedRevision: last.revision,
-      firstPosition: first.position,
-      position: last.position,
-      recordedAt: first.recordedAt,
-      duplicate: true,
-    },
-  };
 }
 
 function unavailable(error: unknown): unknown {

@@ -1,6 +1,6 @@
 /**
  * The port and the embedded log alone, without the EventStoreDB adapter and the NestJS module:
- * a worker thread that reads or writes the log loads this in a tenth of the package's time.
+ * a worker thread that reads or writes the log loads this much faster than the whole package.
  */
 export * from '../event-store.port.js';
 export type * from '../event-envelope.js';

@@ -50,8 +50,8 @@ export const EVENT_LOG_SCHEMA = `
 
 /**
  * The columns events are read with, in the order of `EventRow`. Statements that hand events
- * over return each row as an array, not an object: better-sqlite3 builds them a tenth faster,
- * which a rebuild reading every event notices.
+ * over return each row as an array, not an object: better-sqlite3 builds arrays faster, which
+ * a rebuild reading every event notices.
  */
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, recorded_at, data, metadata, prev_hash, hash';
 
