@@ -9,7 +9,7 @@ import { type TestApp, startTestApp } from './support/test-app.js';
  * below it, the unit above it and a neighbour, against API.md's roles table — written out
  * here on its own, not taken from the code under test. A route missing from TABLE fails.
  */
-type Rule = 'public' | 'reference' | 'publish' | 'report' | 'view' | 'county' | 'audit' | 'support' | 'support-read' | 'request-read' | 'request-answer';
+type Rule = 'public' | 'reference' | 'publish' | 'districts' | 'report' | 'view' | 'county' | 'audit' | 'support' | 'support-read' | 'request-read' | 'request-answer';
 type OrgFrom = 'none' | 'principal' | 'param' | 'body:orgUnit' | 'body:municipality' | 'query:orgUnit' | 'query:municipality' | 'risk' | 'action' | 'goal' | 'case' | 'report-back' | 'request';
 
 const TABLE: Record<string, [Rule, OrgFrom]> = {
@@ -22,6 +22,7 @@ const TABLE: Record<string, [Rule, OrgFrom]> = {
   'GET /org-units/{code}': ['reference', 'none'],
   'GET /templates': ['reference', 'none'],
   'POST /templates': ['publish', 'none'],
+  'POST /org-units/{code}/districts': ['districts', 'param'],
   'GET /templates/current': ['reference', 'none'],
   'GET /templates/{version}': ['reference', 'none'],
   'PUT /org-units/{code}/reports/{period}': ['report', 'param'],
@@ -86,6 +87,7 @@ function allowed(rule: Rule, role: Role, org: string, target: string): boolean {
     case 'reference':
       return true;
     case 'publish':
+    case 'districts':
       return role === 'admin';
     case 'report':
       return role === 'municipal_reporter' && within(target, org);

@@ -15,6 +15,8 @@ export type Action =
   | 'view:read'
   /** Publish template versions. */
   | 'template:publish'
+  /** Add a city's districts. */
+  | 'district:manage'
   /** Reference lists and templates: any signed-in user. */
   | 'reference:read'
   /** The audit trail and its tamper check, within the caller's scope. */
@@ -35,7 +37,7 @@ const within = (units: OrgUnitRegistry, orgUnit: string | undefined, org: string
 
 const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   'report:write': {
-    municipal_reporter: (p, unit, units) => units.get(p.org)?.kind === 'municipality' && within(units, unit, p.org),
+    municipal_reporter: (p, unit, units) => ['municipality', 'district'].includes(units.get(p.org)?.kind ?? '') && within(units, unit, p.org),
   },
   'county:write': {
     county_analyst: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
@@ -46,6 +48,7 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
     national_reader: () => true,
   },
   'template:publish': { admin: () => true },
+  'district:manage': { admin: () => true },
   'support:work': {
     support_worker: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
   },

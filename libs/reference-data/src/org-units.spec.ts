@@ -38,4 +38,13 @@ describe('defaultTemplate', () => {
     const ids = template.areas.flatMap((a) => a.items.map((i) => i.id));
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('takes a district added later under its city, and keeps a known unit as it is', () => {
+    const units = OrgUnitRegistry.sweden();
+    units.add({ code: '1480-01', name: 'Centrum', kind: 'district', parent: '1480' });
+    units.add({ code: '2085', name: 'Fel namn', kind: 'district', parent: '1480' });
+    expect(units.children('1480').map((u) => u.code)).toEqual(['1480-01']);
+    expect(units.countyOf('1480-01')?.code).toBe('14');
+    expect(units.get('2085')?.name).toBe('Ludvika');
+  });
 });

@@ -18,17 +18,22 @@ const rows = <T>(file: string): T[] => parse(dataset(file), { columns: true, ski
 
 /**
  * Sweden's org units: the nation, 21 counties, 290 municipalities and Stockholm's city
- * districts (SCB codes; see datasets/). Shipped with the project, read once.
+ * districts (SCB codes; see datasets/), shipped with the project and read once; districts
+ * the admin adds later are added as their events are read.
  */
 export class OrgUnitRegistry {
   private readonly units = new Map<string, OrgUnit>();
   private readonly childrenOf = new Map<string, OrgUnit[]>();
 
   constructor(units: OrgUnit[]) {
-    for (const unit of units) {
-      this.units.set(unit.code, unit);
-      if (unit.parent) this.childrenOf.set(unit.parent, [...(this.childrenOf.get(unit.parent) ?? []), unit]);
-    }
+    for (const unit of units) this.add(unit);
+  }
+
+  /** A unit beyond the shipped lists (a district the admin added); one already known stays as it is. */
+  add(unit: OrgUnit): void {
+    if (this.units.has(unit.code)) return;
+    this.units.set(unit.code, unit);
+    if (unit.parent) this.childrenOf.set(unit.parent, [...(this.childrenOf.get(unit.parent) ?? []), unit]);
   }
 
   static sweden(): OrgUnitRegistry {

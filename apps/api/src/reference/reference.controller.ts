@@ -9,6 +9,7 @@ import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { type CommandAnswer, Ctx, sendCommand } from '../http/command-request.js';
+import { AddDistrictDto } from './district.dto.js';
 import { ReferenceCommand } from './reference.handler.js';
 import { TemplateCatalog } from './template-catalog.js';
 import { PublishTemplateDto } from './template.dto.js';
@@ -81,5 +82,13 @@ export class ReferenceController {
     const answer = await sendCommand(this.commands, response, new ReferenceCommand({ ...body, type: 'PublishTemplateVersion' }, context));
     // Version 1 is built in: the stream's first event (revision 0) publishes version 2.
     return { ...answer, version: answer.revision + 2 };
+  }
+
+  @Post('org-units/:code/districts')
+  @HttpCode(201)
+  @Access('district:manage', { param: 'code' })
+  @ApiOperation({ summary: 'Lägg till en stadsdel i en stad (admin); den rapporterar sedan som en kommun' })
+  addDistrict(@Param('code') code: string, @Body() body: AddDistrictDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CommandAnswer> {
+    return sendCommand(this.commands, response, new ReferenceCommand({ ...body, type: 'AddDistrict', municipality: code }, context));
   }
 }

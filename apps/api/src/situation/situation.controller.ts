@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { assertPeriod, situationReportStreamId } from '@lagesbild/domain';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
-import { countyPictureFor, countySituation, feedbackTo, municipalitySituation, nationalSituation, reportSummaryOf } from '@lagesbild/projections';
+import { countyPictureFor, countySituation, districtsPicture, feedbackTo, municipalitySituation, nationalSituation, reportSummaryOf } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
@@ -33,7 +33,9 @@ export class SituationController {
     const template = await this.templates.current();
     const unit = this.units.get(code)!;
     const base = { orgUnit: code, name: unit.name, kind: unit.kind, period };
-    return this.projections.answer(`situation|${code}|${period}|${template.version}`, asOf, async (reader, position) => {
+    // A district added later changes a city's answer without changing a row it read: its count is part of the question.
+    const districts = this.units.children(code).length;
+    return this.projections.answer(`situation|${code}|${period}|${template.version}|${districts}`, asOf, async (reader, position) => {
       switch (unit.kind) {
         case 'municipality':
         case 'district': {
@@ -43,8 +45,12 @@ export class SituationController {
           const report = summary && (await reportAsOf(this.store, situationReportStreamId(code, period), position));
           const answered = (report && (await this.templates.version(report.templateVersion))) || template;
           // The loop back: what the county said to this unit, and the county's picture without other names.
-          const [feedback, county] = await Promise.all([feedbackTo(reader, this.units, code, period), countyPictureFor(reader, this.units, code, period, template)]);
-          return { ...base, ...municipalitySituation(report, answered), feedback, ...(county ? { county } : {}) };
+          const [feedback, county, districts] = await Promise.all([
+            feedbackTo(reader, this.units, code, period),
+            countyPictureFor(reader, this.units, code, period, template),
+            districtsPicture(reader, this.units, code, period, template),
+          ]);
+          return { ...base, ...municipalitySituation(report, answered), feedback, ...(county ? { county } : {}), ...(districts ? { districts } : {}) };
         }
         case 'county':
           return { ...base, ...(await countySituation(reader, this.units, code, period, template)) };

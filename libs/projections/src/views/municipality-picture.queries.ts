@@ -2,7 +2,8 @@ import type { TemplateDefinition } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../view-store.port.js';
 import { ASSESSMENTS_VIEW, type AssessmentRow, countyPeriodKey } from './county/county.projections.js';
-import { countySituation } from './situation.queries.js';
+import { reportSummaryOf } from './situation-report/report-summary.projection.js';
+import { countySituation, levelDistribution, levelItemOf } from './situation.queries.js';
 
 /**
  * What the county's regional assessment of a period said to one of its units: the loop back
@@ -33,5 +34,23 @@ export async function countyPictureFor(reader: ViewReader, units: OrgUnitRegistr
     completeness: { expected, reported: reported.length, missing: missing.length, late: late.length },
     levelDistribution: situation.levels,
     risingTrends: [...risingBy].map(([item, municipalities]) => ({ item, municipalities: municipalities.size })).sort((a, b) => b.municipalities - a.municipalities || a.item.localeCompare(b.item)),
+  };
+}
+
+/**
+ * A city's districts in a period (Stockholm's, or those the admin added): whether each has
+ * reported, and the spread of levels across them per area. Undefined for a city without any.
+ */
+export async function districtsPicture(reader: ViewReader, units: OrgUnitRegistry, city: string, period: string, template: TemplateDefinition) {
+  const districts = units.children(city).filter((u) => u.kind === 'district');
+  if (districts.length === 0) return undefined;
+  const reports = await Promise.all(districts.map((d) => reportSummaryOf(reader, d.code, period)));
+  return {
+    units: districts.map((d, i) => ({ orgUnit: d.code, name: d.name, reported: reports[i] !== undefined, late: reports[i]?.late ?? false })),
+    reported: reports.filter(Boolean).length,
+    levels: template.areas.map((area) => {
+      const item = levelItemOf(template, area.id);
+      return { area: area.id, label: area.label, item, distribution: levelDistribution(reports, item) };
+    }),
   };
 }
