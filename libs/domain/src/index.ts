@@ -16,3 +16,4 @@ export * from './support-case/support-case.decider.js';
 export * from './support-request/support-request.decider.js';
 export * from './draft/draft.decider.js';
 export * from './district/district.decider.js';
+export * from './notification/index.js';

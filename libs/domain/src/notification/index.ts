@@ -1,0 +1,3 @@
+export * from './reminders.js';
+export * from './reminder.decider.js';
+export * from './notification-settings.decider.js';
