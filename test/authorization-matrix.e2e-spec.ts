@@ -23,6 +23,10 @@ const TABLE: Record<string, [Rule, OrgFrom]> = {
   'GET /templates': ['reference', 'none'],
   'POST /templates': ['publish', 'none'],
   'POST /org-units/{code}/districts': ['districts', 'param'],
+  // Every signed-in user's own notifications and mail settings.
+  'GET /notifications': ['reference', 'none'],
+  'GET /me/notification-settings': ['reference', 'none'],
+  'PUT /me/notification-settings': ['reference', 'none'],
   'GET /templates/current': ['reference', 'none'],
   'GET /templates/{version}': ['reference', 'none'],
   'PUT /org-units/{code}/reports/{period}': ['report', 'param'],

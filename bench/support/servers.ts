@@ -24,7 +24,8 @@ export async function startServer(entry: string, port: number, env: Record<strin
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', '.tmp')}`] : [];
   const child: ChildProcess = spawn(process.execPath, ['--no-warnings', ...profile, '--import', '@swc-node/register/esm-register', join(root, entry)], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env, DATA_DIR: dataDir },
+    // No reminder pass at start: it would write to the fixture while the benchmark measures.
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', REMINDER_INTERVAL_SECONDS: '0', ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

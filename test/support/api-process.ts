@@ -16,7 +16,8 @@ export interface ApiProcess {
 export async function startApiProcess(port: number, env: Record<string, string>, stdio: StdioOptions = ['ignore', 'ignore', 'ignore']): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['--no-warnings', '--import', '@swc-node/register/esm-register', join(root, 'apps/api/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), ...env },
+    // The reminder pass would write at start: a test that wants it runs it or sets the interval.
+    env: { ...process.env, PORT: String(port), REMINDER_INTERVAL_SECONDS: '0', ...env },
     stdio,
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -27,7 +27,8 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
   const dataDir = await mkdtemp(join(tmpdir(), 'lagesbild-e2e-'));
   const moduleRef = await Test.createTestingModule({
     imports: [
-      AppModule.forRoot(validateEnvironment({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', AUTH_SECRET: TEST_SECRET, ...environment })),
+      // The reminder pass would write at start: a test that wants it runs it or sets the interval.
+      AppModule.forRoot(validateEnvironment({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', AUTH_SECRET: TEST_SECRET, REMINDER_INTERVAL_SECONDS: '0', ...environment })),
     ],
   }).compile();
   const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));

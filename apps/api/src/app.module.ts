@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CountyModule } from './county/county.module.js';
 import { DraftsModule } from './drafts/drafts.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { ReportBacksModule } from './report-backs/report-backs.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
         SupportRequestsModule,
         ReportBacksModule,
         AuditModule,
+        NotificationsModule,
       ],
       controllers: [SignInConfigController, ...(usesEmbeddedAuth(environment) ? [DemoUsersController] : [])],
     };

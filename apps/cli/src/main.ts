@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerRebuildCommand } from './commands/rebuild.command.js';
+import { registerRemindersCommand } from './commands/reminders.command.js';
 import { registerReportBackCommand } from './commands/report-back.command.js';
 import { registerSeedCommand } from './commands/seed.command.js';
 import { registerTokenCommand } from './commands/token.command.js';
@@ -17,6 +18,7 @@ registerRebuildCommand(program);
 registerSeedCommand(program);
 registerReportBackCommand(program);
 registerDemoCommand(program);
+registerRemindersCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Configuration, arguments and refusals say what is wrong in one line; so does anything else.

@@ -1,6 +1,6 @@
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { ForbiddenError } from './auth.errors.js';
-import type { Principal, Role } from './roles.js';
+import { type Principal, ROLES, type Role } from './roles.js';
 
 /**
  * What a route does, for the roles table of API.md. A route declares one action and where
@@ -19,6 +19,8 @@ export type Action =
   | 'district:manage'
   /** Reference lists and templates: any signed-in user. */
   | 'reference:read'
+  /** The caller's own notifications and settings: any signed-in user. */
+  | 'self'
   /** The audit trail and its tamper check, within the caller's scope. */
   | 'audit:read'
   /** Open, work and read support cases (with their subjects) of the county's municipalities. */
@@ -34,6 +36,8 @@ type Rule = (principal: Principal, orgUnit: string | undefined, units: OrgUnitRe
 
 const within = (units: OrgUnitRegistry, orgUnit: string | undefined, org: string) =>
   orgUnit !== undefined && units.isWithin(orgUnit, org);
+
+const EVERYONE: Partial<Record<Role, Rule>> = Object.fromEntries(ROLES.map((role) => [role, () => true]));
 
 const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   'report:write': {
@@ -70,9 +74,8 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
     county_analyst: (p, unit, units) => within(units, unit, p.org),
     national_reader: () => true,
   },
-  'reference:read': Object.fromEntries(
-    (['municipal_reporter', 'county_analyst', 'support_worker', 'national_reader', 'auditor', 'admin'] as Role[]).map((r) => [r, () => true]),
-  ),
+  'reference:read': EVERYONE,
+  self: EVERYONE,
 };
 
 export function isAllowed(principal: Principal, action: Action, orgUnit: string | undefined, units: OrgUnitRegistry): boolean {

@@ -17,3 +17,4 @@ export * from './support-request/support-request.decider.js';
 export * from './draft/draft.decider.js';
 export * from './district/district.decider.js';
 export * from './notification/index.js';
+export * from './shared/month-name.js';

@@ -7,6 +7,7 @@ import { reportStreamsOf, reportSummaryProjection } from './views/situation-repo
 import { readinessProjection } from './views/readiness/readiness.projection.js';
 import { supportCaseProjection } from './views/support-cases/support-cases.projection.js';
 import { supportRequestProjection } from './views/support-requests/support-requests.projection.js';
+import { notificationProjection } from './views/notifications/notifications.projection.js';
 
 /** Every projection the api runs. */
 export const ALL_PROJECTIONS = [
@@ -22,6 +23,7 @@ export const ALL_PROJECTIONS = [
   narrativeProjection,
   supportCaseProjection,
   supportRequestProjection,
+  notificationProjection,
 ] as const;
 
 /**

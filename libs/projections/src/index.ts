@@ -14,6 +14,7 @@ export * from './views/trends/trends.queries.js';
 export * from './views/readiness/readiness.projection.js';
 export * from './views/support-cases/support-cases.projection.js';
 export * from './views/support-requests/support-requests.projection.js';
+export * from './views/notifications/notifications.projection.js';
 
 export { ALL_PROJECTIONS, rebuildParts } from './all-projections.js';
 export { ProjectionThread, type ProjectionThreadOptions } from './thread/projection-thread.js';

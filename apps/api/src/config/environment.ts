@@ -54,6 +54,30 @@ export class Environment {
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Mail goes out only with both: the SMTP server and the sender's address. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'SMTP_FROM must be an e-mail address' })
+  SMTP_FROM?: string;
+
+  /** The web app's address, for the links in mails (default: this api on localhost). */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'APP_URL must be an http(s):// URL' })
+  APP_URL?: string;
+
+  /** How often the api runs the reminder pass; 0: never (then `cli reminders` does). */
+  @IsInt({ message: 'REMINDER_INTERVAL_SECONDS must be a whole number of seconds, 0 or more' })
+  @Min(0, { message: 'REMINDER_INTERVAL_SECONDS must be a whole number of seconds, 0 or more' })
+  REMINDER_INTERVAL_SECONDS: number = 900;
+
+  /** How often the api mails new notifications (with SMTP_URL and SMTP_FROM). */
+  @IsInt({ message: 'MAIL_INTERVAL_SECONDS must be a whole number of seconds, 1 or more' })
+  @Min(1, { message: 'MAIL_INTERVAL_SECONDS must be a whole number of seconds, 1 or more' })
+  MAIL_INTERVAL_SECONDS: number = 30;
 }
 
 /** Thrown when the environment is not usable; its message lists every offending variable. */
@@ -68,7 +92,7 @@ export class InvalidConfigurationError extends Error {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(Environment, present, { enableImplicitConversion: false });
-  for (const name of ['PORT', 'RATE_LIMIT'] as const) {
+  for (const name of ['PORT', 'RATE_LIMIT', 'REMINDER_INTERVAL_SECONDS', 'MAIL_INTERVAL_SECONDS'] as const) {
     const value = present[name];
     if (typeof value === 'string') env[name] = /^\d+$/.test(value) ? Number(value) : NaN;
   }
@@ -82,6 +106,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (env.NODE_ENV === 'production' && !(env.AUTH_ISSUER && env.AUTH_AUDIENCE && env.AUTH_JWKS_URL)) {
     problems.push('NODE_ENV=production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL (tokens from your OIDC provider)');
   }
+  if ((env.SMTP_URL === undefined) !== (env.SMTP_FROM === undefined)) problems.push('SMTP_URL and SMTP_FROM go together: set both to send mail, or neither');
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   return env;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { specFor } from '../testing/given-when-then.js';
 import { notificationSettingsDecider } from './notification-settings.decider.js';
+import { mailDecider } from './mail.decider.js';
 import { reminderDecider } from './reminder.decider.js';
 import { remindersDue } from './reminders.js';
 
@@ -41,5 +42,29 @@ describe('notification settings', () => {
       { type: 'NotificationSettingsChanged', data: { user, email: 'kim@ludvika.se', kinds: ['feedback'] } },
     ]);
     specFor(notificationSettingsDecider)().when({ type: 'ChangeNotificationSettings', user, email: 'kim', kinds: ['gossip'] }).thenThrows('validation-failed', ['email', 'kinds.0']);
+  });
+});
+
+describe('mail', () => {
+  const mail = specFor(mailDecider);
+  const queue = { type: 'QueueMail' as const, mailId: 'm-1', notificationId: 'n-1', to: 'kim@ludvika.se', subject: 'Påminnelse' };
+  const queued = { type: 'MailQueued' as const, data: { mailId: 'm-1', notificationId: 'n-1', to: 'kim@ludvika.se', subject: 'Påminnelse' } };
+  const failed = { type: 'MailFailed' as const, data: { mailId: 'm-1', error: 'ECONNREFUSED' } };
+  const sent = { type: 'MailSent' as const, data: { mailId: 'm-1', messageId: '<1@x>' } };
+
+  it('is queued once — which claims its first attempt — and sent once', () => {
+    mail().when(queue).then([queued]);
+    mail([queued]).when(queue).thenThrows('mail-queued');
+    mail([queued]).when({ type: 'RecordMailSent', messageId: '<1@x>' }).then([sent]);
+    mail([queued, sent]).when({ type: 'RecordMailSent', messageId: '<2@x>' }).thenThrows('mail-sent');
+    mail([queued, sent]).when({ type: 'RetryMail', stale: true }).thenThrows('mail-sent');
+    mail().when({ type: 'RecordMailSent', messageId: '<1@x>' }).thenThrows('mail-not-found');
+  });
+
+  it('is tried again after a failure, or when an attempt never settled, but not while one is under way', () => {
+    mail([queued]).when({ type: 'RecordMailFailed', error: 'ECONNREFUSED' }).then([failed]);
+    mail([queued, failed]).when({ type: 'RetryMail', stale: false }).then([{ type: 'MailRetried', data: { mailId: 'm-1', attempt: 2 } }]);
+    mail([queued]).when({ type: 'RetryMail', stale: false }).thenThrows('mail-sending');
+    mail([queued]).when({ type: 'RetryMail', stale: true }).then([{ type: 'MailRetried', data: { mailId: 'm-1', attempt: 2 } }]);
   });
 });

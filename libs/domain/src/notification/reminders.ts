@@ -19,11 +19,14 @@ export interface ReminderDue {
  * reported), "due" from three days before its deadline, "missing" once it has passed — for
  * each unit that has not reported it. Pure: the caller says which have reported.
  */
-export function remindersDue(now: Date, deadlineDay: number, units: readonly string[], reported: (orgUnit: string, period: string) => boolean): ReminderDue[] {
-  const period = addMonths(periodOf(now), -1);
+/** The period reminded of at `now`: the month before now's, the one being reported. */
+export const remindedPeriodAt = (now: Date): string => addMonths(periodOf(now), -1);
+
+export function remindersDue(now: Date, deadlineDay: number, units: readonly string[], reported: (orgUnit: string) => boolean): ReminderDue[] {
+  const period = remindedPeriodAt(now);
   const deadline = deadlineOf(period, deadlineDay);
   const untilDeadline = Date.parse(deadline) - now.getTime();
   const kind: ReminderKind | undefined = untilDeadline <= 0 ? 'report-missing' : untilDeadline <= REMINDER_DAYS_BEFORE * DAY_MS ? 'report-due' : undefined;
   if (!kind) return [];
-  return units.filter((orgUnit) => !reported(orgUnit, period)).map((orgUnit) => ({ kind, orgUnit, period, deadline }));
+  return units.filter((orgUnit) => !reported(orgUnit)).map((orgUnit) => ({ kind, orgUnit, period, deadline }));
 }
