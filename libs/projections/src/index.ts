@@ -1,5 +1,6 @@
 export * from './view-store.port.js';
 export * from './projection.js';
+export * from './projection-host.js';
 export * from './projection-runner.js';
 export { AnswerMemo } from './answer-memo.js';
 export { SqliteViewStore, type SqliteViewStoreOptions } from './sqlite/sqlite-view-store.js';
@@ -16,6 +17,8 @@ export * from './views/readiness/readiness.projection.js';
 export * from './views/support-cases/support-cases.projection.js';
 
 export { ALL_PROJECTIONS, rebuildParts } from './all-projections.js';
+export { PROJECTION_HOST, VIEW_STORE } from './projections.tokens.js';
+export { ProjectionsModule, type ProjectionsSettings } from './projections.module.js';
 export { ProjectionThread, type ProjectionThreadOptions } from './thread/projection-thread.js';
 export { buildViews, type BuildPart, type BuildViewsOptions } from './build-views.js';
 export { buildViewsBeside, type BuildBesideOptions } from './thread/build-thread.js';

@@ -118,8 +118,8 @@ describe('projection runner with the embedded view store', () => {
   it('waits out a full disk: the batch that found no room is taken again once there is room, with nothing lost or applied twice', async () => {
     const views = new SqliteViewStore(join(dir, 'views.db'));
     const failures: unknown[] = [];
-    const runner = new ProjectionRunner(store, views, [reportSummaryProjection], { onError: (_, error) => failures.push(error) });
-    await runner.start();
+    const runner = new ProjectionRunner(store, views, [reportSummaryProjection]);
+    await runner.start({ onError: (_, error) => failures.push(error) });
     // SQLite's page limit stands in for the disk: a write past it fails as on a full disk
     // (SQLITE_FULL, the transaction rolled back by SQLite itself).
     const connection = (views as unknown as { db: Database.Database }).db;
@@ -159,9 +159,9 @@ describe('projection runner with the embedded view store', () => {
     };
     let stopped!: (error: unknown) => void;
     const stop = new Promise<unknown>((resolve) => (stopped = resolve));
-    const runner = new ProjectionRunner(store, views, [once], { onStopped: stopped });
+    const runner = new ProjectionRunner(store, views, [once]);
     await submit('2085', '2018-03', 1);
-    await runner.start();
+    await runner.start({ onStopped: stopped });
 
     failNext = true;
     const failed = await submit('2080', '2018-03', 2);
@@ -216,8 +216,8 @@ describe('projection runner with the embedded view store', () => {
     };
     let switched!: (what: string) => void;
     const switchedTo = new Promise<string>((resolve) => (switched = resolve));
-    runner = new ProjectionRunner(store, views, [v1, v2], { batchSize: 1, onSwitch: (name, from, to) => switched(`${name} v${from}→v${to}`) });
-    const starting = runner.start();
+    runner = new ProjectionRunner(store, views, [v1, v2], { batchSize: 1 });
+    const starting = runner.start({ onSwitch: (name, from, to) => switched(`${name} v${from}→v${to}`) });
     const serving = () => runner.status().projections.map((p) => [p.version, p.serving]);
     const levelOf = async (code: string, at: bigint) => (await reportSummaryOf(runner.readerAt(at), code, '2018-03'))?.answer('social-risk.level')?.[0];
 
