@@ -34,7 +34,7 @@ export const storedView = (projection: Pick<Projection, 'version'>, view: string
 const storedViewsOf = new WeakMap<Projection, Map<string, string>>();
 
 /** The writer a projection gets: its own views, under its version; any other view is a defect. */
-export function versionedWriter(projection: Projection, writer: ViewWriter): ViewWriter {
+function versionedWriter(projection: Projection, writer: ViewWriter): ViewWriter {
   let stored = storedViewsOf.get(projection);
   if (!stored) storedViewsOf.set(projection, (stored = new Map(projection.views.map((view) => [view, storedView(projection, view)]))));
   const name = (view: string) => {

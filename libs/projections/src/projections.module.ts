@@ -31,7 +31,7 @@ const onThread = (settings: ProjectionsSettings) => !settings.mongoUrl && !setti
  * connects in the background: the runner's first call waits for it, and a failure to connect
  * stops the projections with that error.
  */
-export function openViewStore(settings: ProjectionsSettings): ViewStore | null {
+function openViewStore(settings: ProjectionsSettings): ViewStore | null {
   if (onThread(settings)) return null;
   if (settings.mongoUrl) return MongoViewStore.open(settings.mongoUrl);
   mkdirSync(settings.dataDir, { recursive: true });
@@ -43,7 +43,7 @@ export function openViewStore(settings: ProjectionsSettings): ViewStore | null {
  * that applying events never holds up requests; with MongoDB views or EventStoreDB on the
  * event loop (their stores' I/O is asynchronous anyway).
  */
-export function projectionHost(store: EventStore, settings: ProjectionsSettings, views: ViewStore | null): ProjectionHost {
+function projectionHost(store: EventStore, settings: ProjectionsSettings, views: ViewStore | null): ProjectionHost {
   if (!views) return new ProjectionThread(store, { eventsFile: join(settings.dataDir, 'events.db'), viewsFile: join(settings.dataDir, 'views.db') });
   return new ProjectionRunner(store, views, ALL_PROJECTIONS, { dropOthers: true });
 }

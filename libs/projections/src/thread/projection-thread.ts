@@ -17,8 +17,8 @@ export interface ProjectionThreadOptions {
 
 /**
  * Every projection (ALL_PROJECTIONS) on a thread of its own (the embedded default: both stores SQLite files),
- * so that applying events never holds up the requests on the event loop. Seen from here it
- * answers as the in-process ProjectionRunner does: `start`, `waitFor`, `readerAt`, `status`.
+ * so that applying events never holds up the requests on the event loop. Seen from here it is
+ * a `ProjectionHost` as the in-process ProjectionRunner is.
  *
  * The log's writer (this side's store) tells the thread of each commit; the thread tells
  * this side how far the serving versions have applied the log, and which stored version
