@@ -1,4 +1,5 @@
-import { type DomainEvent, type RecordedEvent, type StoredEvent, eventsOf } from '@lagesbild/event-store';
+// The embedded log's entry: a worker thread that applies events need not load the whole package.
+import { type DomainEvent, type RecordedEvent, type StoredEvent, eventsOf } from '@lagesbild/event-store/sqlite';
 import type { ViewReader, ViewWriter } from './view-store.port.js';
 
 /**
