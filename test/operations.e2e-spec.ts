@@ -1,8 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { reportSummaryProjection } from '@lagesbild/projections';
-import { ProjectionsService } from '../apps/api/src/views/projections.service.js';
+import { PROJECTION_HOST, reportSummaryProjection } from '@lagesbild/projections';
 import { type TestApp, startTestApp } from './support/test-app.js';
 
 describe('operations endpoints', () => {
@@ -46,7 +45,7 @@ describe('operations endpoints', () => {
     try {
       expect((await answering(other)).body.info.viewStore).toEqual({ status: 'up', views: 'answering' });
       // The connection queries read the views through, closed as a lost store would be: reached through privates, as nothing else may.
-      await (other.app.get(ProjectionsService) as unknown as { runner: { reader: { close(): Promise<void> } } }).runner.reader.close();
+      await (other.app.get(PROJECTION_HOST) as { reader: { close(): Promise<void> } }).reader.close();
       const res = await request(other.http).get('/api/v1/health').expect(503);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.checks.viewStore).toMatchObject({ status: 'down', message: expect.stringMatching(/not open/) });
@@ -155,7 +154,7 @@ describe('projections that stop', () => {
     expect(lagOf((await request(t.http).get('/api/v1/health').expect(200)).body.info.projections)).toMatchObject({ lag: '0', lagSeconds: 0 });
 
     // The thread dies as on a fatal error (out of memory, a crash in native code): reached through privates, as nothing else may.
-    const thread = (t.app.get(ProjectionsService) as unknown as { runner: { worker: Worker } }).runner;
+    const thread = t.app.get(PROJECTION_HOST) as { worker: Worker };
     const diedAt = Date.now();
     await thread.worker.terminate();
     // Writes go on meanwhile; the views fall behind. The api starts the projections again a second after they stopped.

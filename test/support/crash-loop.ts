@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { LocalTokens } from '@lagesbild/auth';
 import { SqliteEventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewStore, buildViewsBeside, rebuildParts } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, ProjectionRunner, SqliteViewBuild, SqliteViewStore, buildViewsBeside, rebuildParts } from '@lagesbild/projections';
 import { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { startApiProcess } from './api-process.js';
 
@@ -159,8 +159,9 @@ export async function crashLoop(options: CrashLoopOptions): Promise<CrashLoopRes
   await liveRunner.start();
   await liveRunner.stop();
   // Rebuilt as `cli rebuild` does: on two threads, into one bulk file.
-  const rebuilt = new SqliteViewStore(join(options.dataDir, 'views.rebuilt.db'), { bulk: true });
-  await buildViewsBeside(store, rebuilt, { ...rebuildParts(ALL_PROJECTIONS)!, eventsFile: join(options.dataDir, 'events.db') });
+  const build = new SqliteViewBuild(join(options.dataDir, 'views.rebuilt.db'));
+  await buildViewsBeside(store, build, { ...rebuildParts(ALL_PROJECTIONS)!, eventsFile: join(options.dataDir, 'events.db') });
+  const rebuilt = build.finish();
   const viewsMatchRebuild = (await live.digest()) === (await rebuilt.digest());
   await live.close();
   await rebuilt.close();

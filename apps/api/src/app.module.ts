@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { EventStoreModule } from '@lagesbild/event-store';
+import { PersonalDataModule } from '@lagesbild/personal-data';
+import { ProjectionsModule } from '@lagesbild/projections';
 import type { Environment } from './config/environment.js';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AssessmentsModule } from './assessments/assessments.module.js';
@@ -48,6 +50,18 @@ export class AppModule {
             dataDir: config.get('DATA_DIR', { infer: true }),
             eventStoreUrl: config.get('EVENTSTORE_URL', { infer: true }),
           }),
+        }),
+        ProjectionsModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => ({
+            dataDir: config.get('DATA_DIR', { infer: true }),
+            mongoUrl: config.get('MONGODB_URL', { infer: true }),
+            eventStoreUrl: config.get('EVENTSTORE_URL', { infer: true }),
+          }),
+        }),
+        PersonalDataModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => ({ dataDir: config.get('DATA_DIR', { infer: true }), mongoUrl: config.get('MONGODB_URL', { infer: true }) }),
         }),
         AuthModule,
         CqrsModule.forRoot(),

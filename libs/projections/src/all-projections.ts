@@ -29,13 +29,8 @@ export const ALL_PROJECTIONS = [
 /**
  * The first county (by code) whose report summaries a two-thread rebuild builds on the thread
  * that also builds every other projection; the second thread builds the counties before it.
- * The report summaries read nine tenths of the log's bytes. On ten national years, counties
- * 18–25 (91 of the 290 municipalities) here gave both threads about the same time, allowing
- * for the second thread's start (0.12–0.16 s later): 1.80 s, against 1.86 s with 17–25 and
- * 1.93 s with 19–25 (means of five builds each, alternated, with county periods' flat counts);
- * 20–25 was slower still. Checked again once bulk builds wrote straight into the build and read
- * events for their data alone: 1.56 s, against 1.64 s with 17–25, 1.58 s with 19–25 and the
- * same with counties 01–10 here instead (three builds each).
+ * The report summaries read most of the log's bytes: this split gives both threads about the
+ * same time, allowing for the second thread's later start (the measurements: bench/HISTORY.md).
  */
 const FIRST_COUNTY_BUILT_HERE = '18';
 

@@ -1,4 +1,4 @@
-import type { ChangedRow } from './projection-runner.js';
+import type { ChangedRow } from './projection-host.js';
 import type { ViewReader } from './view-store.port.js';
 
 /** What an answer read: single rows, and key ranges (a list by prefix) of a view. */

@@ -15,14 +15,20 @@ export interface BuildPart {
 export interface BuildViewsOptions {
   /**
    * Events a batch (one view-store batch per projection). 250 by default: a batch's parsed
-   * events live until it is applied, and larger ones outlive the young generation (on ten
-   * national years, 1,000 a batch built 15 % slower, 2,000 slower still).
+   * events live until it is applied, and larger batches outlive the young generation.
    */
   batchSize?: number;
   /** The last position to apply (inclusive); by default the log's head when the build starts. */
   until?: bigint;
   /** Told after each batch how far the build has come, and where it ends. */
   onProgress?: (position: bigint, until: bigint) => void;
+}
+
+/** A projection in a build: the streams it is built from, and the events of the batch in hand. */
+interface Build {
+  projection: Projection;
+  streams?: StreamRange;
+  events: StoredEvent[];
 }
 
 /**
@@ -34,7 +40,7 @@ export interface BuildViewsOptions {
 export async function buildViews(store: EventStore, views: Pick<ViewStore, 'applyBatch'>, parts: readonly BuildPart[], options: BuildViewsOptions = {}): Promise<bigint> {
   const batchSize = options.batchSize ?? 250;
   const until = options.until ?? (await store.headPosition());
-  const builds = parts.flatMap(({ projections, streams }) => projections.map((projection) => ({ projection, streams, events: [] as StoredEvent[] })));
+  const builds = parts.flatMap(({ projections, streams }) => projections.map((projection): Build => ({ projection, streams, events: [] })));
   const twice = builds.find((build, i) => builds.findIndex((other) => other.projection === build.projection) !== i);
   if (twice) throw new Error(`${twice.projection.name} is in two parts of one build: its events would be applied out of order`);
   const byType = new Map<string, typeof builds>();

@@ -1,8 +1,11 @@
 export * from './view-store.port.js';
 export * from './projection.js';
+export * from './projection-host.js';
 export * from './projection-runner.js';
 export { AnswerMemo } from './answer-memo.js';
-export { SqliteViewStore, removeViewsFile } from './sqlite/sqlite-view-store.js';
+export { SqliteViewStore, type SqliteViewStoreOptions } from './sqlite/sqlite-view-store.js';
+export { SqliteViewBuild } from './sqlite/bulk/sqlite-view-build.js';
+export { removeViewsFile } from './sqlite/views-file.js';
 export { MongoViewStore, type MongoViewStoreOptions } from './mongodb/mongodb-view-store.js';
 export * from './views/situation-report/report-summary.projection.js';
 export * from './views/county/county.projections.js';
@@ -17,6 +20,8 @@ export * from './views/support-requests/support-requests.projection.js';
 export * from './views/notifications/notifications.projection.js';
 
 export { ALL_PROJECTIONS, rebuildParts } from './all-projections.js';
+export { PROJECTION_HOST, VIEW_STORE } from './projections.tokens.js';
+export { ProjectionsModule, type ProjectionsSettings } from './projections.module.js';
 export { ProjectionThread, type ProjectionThreadOptions } from './thread/projection-thread.js';
 export { buildViews, type BuildPart, type BuildViewsOptions } from './build-views.js';
 export { buildViewsBeside, type BuildBesideOptions } from './thread/build-thread.js';

@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 import { SqliteEventStore } from '@lagesbild/event-store';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { buildViews } from './build-views.js';
+import { SqliteViewBuild } from './sqlite/bulk/sqlite-view-build.js';
 import { SqliteViewStore } from './sqlite/sqlite-view-store.js';
 import { amendLevel, submitLevel } from './testing/report-commands.js';
 import { reportSummaryOf, reportSummaryProjection } from './views/situation-report/report-summary.projection.js';
@@ -79,16 +81,19 @@ describe('projection runner with the embedded view store', () => {
     expect((await reportSummaryOf(reader, '2085', '2018-03'))!.eventIds).toHaveLength(2); // applied once, not twice
     await runner.stop();
 
-    // From zero, as the api would and as `cli rebuild` does (a bulk store: its index written at the end), in batches that split a report from its amendment.
+    // From zero, as the api would and as `cli rebuild` does (a bulk build: its index written when it is finished), in batches that split a report from its amendment.
     const live = await liveViews.digest();
-    for (const bulk of [false, true]) {
-      const rebuilt = new SqliteViewStore(join(dir, `rebuilt-${bulk}.db`), { bulk });
-      const fromZero = new ProjectionRunner(store, rebuilt, [reportSummaryProjection], { batchSize: 5 });
-      await fromZero.start();
-      await fromZero.stop();
-      expect(await rebuilt.digest()).toBe(live);
-      await rebuilt.close();
-    }
+    const rebuilt = new SqliteViewStore(join(dir, 'rebuilt.db'));
+    const fromZero = new ProjectionRunner(store, rebuilt, [reportSummaryProjection], { batchSize: 5 });
+    await fromZero.start();
+    await fromZero.stop();
+    expect(await rebuilt.digest()).toBe(live);
+    await rebuilt.close();
+    const build = new SqliteViewBuild(join(dir, 'rebuilt-in-bulk.db'));
+    await buildViews(store, build, [{ projections: [reportSummaryProjection] }], { batchSize: 5 });
+    const built = build.finish();
+    expect(await built.digest()).toBe(live);
+    await built.close();
     await liveViews.close();
   });
 
@@ -113,8 +118,8 @@ describe('projection runner with the embedded view store', () => {
   it('waits out a full disk: the batch that found no room is taken again once there is room, with nothing lost or applied twice', async () => {
     const views = new SqliteViewStore(join(dir, 'views.db'));
     const failures: unknown[] = [];
-    const runner = new ProjectionRunner(store, views, [reportSummaryProjection], { onError: (_, error) => failures.push(error) });
-    await runner.start();
+    const runner = new ProjectionRunner(store, views, [reportSummaryProjection]);
+    await runner.start({ onError: (_, error) => failures.push(error) });
     // SQLite's page limit stands in for the disk: a write past it fails as on a full disk
     // (SQLITE_FULL, the transaction rolled back by SQLite itself).
     const connection = (views as unknown as { db: Database.Database }).db;
@@ -154,9 +159,9 @@ describe('projection runner with the embedded view store', () => {
     };
     let stopped!: (error: unknown) => void;
     const stop = new Promise<unknown>((resolve) => (stopped = resolve));
-    const runner = new ProjectionRunner(store, views, [once], { onStopped: stopped });
+    const runner = new ProjectionRunner(store, views, [once]);
     await submit('2085', '2018-03', 1);
-    await runner.start();
+    await runner.start({ onStopped: stopped });
 
     failNext = true;
     const failed = await submit('2080', '2018-03', 2);
@@ -211,8 +216,8 @@ describe('projection runner with the embedded view store', () => {
     };
     let switched!: (what: string) => void;
     const switchedTo = new Promise<string>((resolve) => (switched = resolve));
-    runner = new ProjectionRunner(store, views, [v1, v2], { batchSize: 1, onSwitch: (name, from, to) => switched(`${name} v${from}→v${to}`) });
-    const starting = runner.start();
+    runner = new ProjectionRunner(store, views, [v1, v2], { batchSize: 1 });
+    const starting = runner.start({ onSwitch: (name, from, to) => switched(`${name} v${from}→v${to}`) });
     const serving = () => runner.status().projections.map((p) => [p.version, p.serving]);
     const levelOf = async (code: string, at: bigint) => (await reportSummaryOf(runner.readerAt(at), code, '2018-03'))?.answer('social-risk.level')?.[0];
 

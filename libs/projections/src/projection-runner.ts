@@ -1,48 +1,24 @@
 import type { EventStore, StoredEvent } from '@lagesbild/event-store';
-import { type Projection, activeViews, applying, checkpointName, storedView, versionedReader } from './projection.js';
+import { type Projection, applying, checkpointName, storedView, versionedReader } from './projection.js';
+import type { ChangedRow, ProjectionHost, ProjectionListeners, ProjectionStatus } from './projection-host.js';
 import { PositionWaiters } from './position-waiters.js';
+import { RunningVersions } from './running-versions.js';
+import { RETRY_AFTER_MS, isTransient } from './transient-errors.js';
 import type { ViewReader, ViewStore, ViewWriter } from './view-store.port.js';
-
-/** Storage failures that pass (a full disk, a busy file): the runner waits and tries again. */
-const TRANSIENT = /^SQLITE_(FULL|IOERR|BUSY|LOCKED)|^(MongoNetworkError|MongoServerSelectionError)$/;
-const RETRY_AFTER_MS = 1000;
-
-const isTransient = (error: unknown) => {
-  const e = error as { code?: unknown; name?: unknown };
-  return TRANSIENT.test(typeof e.code === 'string' ? e.code : '') || TRANSIENT.test(typeof e.name === 'string' ? e.name : '');
-};
 
 /** How far a projection's stored checkpoint may trail over events it ignores. */
 const CHECKPOINT_EVERY_IGNORED = 10_000n;
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
-  onError?: (projection: string, error: unknown) => void;
-  /**
-   * Told when the projections stop on an error they cannot wait out, after `start` has
-   * resolved (before, `start` rejects with it). The runner may be started again: it resumes
-   * from the checkpoints, and the batch that failed is taken again.
-   */
-  onStopped?: (error: unknown) => void;
-  /** Told when a new version has caught up and replaced an older one. */
-  onSwitch?: (projection: string, from: number, to: number) => void;
   /** Told after every batch applied (and after start has read the checkpoints). */
   onProgress?: () => void;
-  /**
-   * Told which rows (view and key, as queries name them) the batches since the last call
-   * changed and how far the serving versions have applied the log, before anyone waiting for
-   * that position is told: answers remembered from those rows are out of date.
-   */
-  onChanged?: (rows: ChangedRow[], through: bigint) => void;
   /**
    * The projections given are all there are: at start, the checkpoints and views of any other
    * (a projection taken out of the code, or a version it no longer has) are dropped.
    */
   dropOthers?: boolean;
 }
-
-/** A row a batch wrote or removed: its view (as queries name it) and key. */
-export type ChangedRow = [view: string, key: string];
 
 /**
  * Runs projections in this process: each catches up from its checkpoint in batches (one
@@ -53,16 +29,9 @@ export type ChangedRow = [view: string, key: string];
  * keeps the old one live and reads go to it; once the new one has caught up with the log,
  * reads switch to it and the old one's views are dropped.
  */
-export class ProjectionRunner {
-  private running: Projection[];
-  /** Keyed by checkpoint name (`<name>@v<version>`). */
-  private readonly applied = new Map<string, bigint>();
-  /** The checkpoint each projection has stored (it may trail `applied` over ignored events). */
-  private readonly stored = new Map<string, bigint>();
-  /** Versions that have caught up with the log at least once: they may answer reads. */
-  private readonly ready = new Set<string>();
-  /** The stored name of each view's serving version; recomputed after a version catches up or retires. */
-  private serving: Map<string, string> | undefined;
+export class ProjectionRunner implements ProjectionHost {
+  private readonly versions: RunningVersions;
+  private listeners: ProjectionListeners = {};
   private readonly waiters = new PositionWaiters();
   /** Rows changed since `onChanged` was last told (kept only when someone listens). */
   private changed: ChangedRow[] = [];
@@ -76,6 +45,7 @@ export class ProjectionRunner {
   private exclusive: Promise<unknown> = Promise.resolve();
   /** `start` resolves when every running version (old and new) has reached the head seen at start. */
   private caughtUp: { position: bigint; resolve: () => void } | undefined;
+  private opened = false;
 
   constructor(
     private readonly store: EventStore,
@@ -83,11 +53,11 @@ export class ProjectionRunner {
     projections: readonly Projection[],
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.running = [...projections];
+    this.versions = new RunningVersions(projections);
   }
 
-  /** Starts catching up; resolves once every projection has reached the head seen at start. */
-  async start(): Promise<void> {
+  async start(listeners: ProjectionListeners = {}): Promise<void> {
+    this.listeners = listeners;
     this.isRunning = true;
     // The head is watched from before it is first read: no commit in between goes unnoticed.
     const moved = (head: bigint) => this.headMoved(head);
@@ -113,7 +83,7 @@ export class ProjectionRunner {
     });
     this.release();
     // Both loops end once either fails (the other after the batch in hand); the head is then let go.
-    const loops = [this.run(() => this.active()), this.run(() => this.building(), { untilEmpty: true })].map((loop) => loop.catch(this.halt));
+    const loops = [this.run(() => this.versions.active()), this.run(() => this.versions.building(), { untilEmpty: true })].map((loop) => loop.catch(this.halt));
     const ended = Promise.allSettled(loops).then(async (results) => {
       await this.untap?.();
       const failed = results.find((result) => result.status === 'rejected');
@@ -122,7 +92,7 @@ export class ProjectionRunner {
     this.loops = ended.catch(() => undefined);
     let started = false;
     ended.catch((error: unknown) => {
-      if (started) this.options.onStopped?.(error);
+      if (started) this.listeners.onStopped?.(error);
     });
     await Promise.race([caughtUp, ended]);
     started = true;
@@ -131,68 +101,49 @@ export class ProjectionRunner {
   /** Reads the log's head and each projection's checkpoint (first dropping what no projection runs, if told to). */
   private async readCheckpoints(): Promise<void> {
     this.logHead = await this.store.headPosition();
+    const running = this.versions.all;
     if (this.options.dropOthers) {
       await this.views.keepOnly(
-        this.running.map(checkpointName),
-        this.running.flatMap((p) => p.views.map((view) => storedView(p, view))),
+        running.map(checkpointName),
+        running.flatMap((p) => p.views.map((view) => storedView(p, view))),
       );
     }
-    for (const projection of this.running) {
-      const id = checkpointName(projection);
-      const checkpoint = await this.views.checkpoint(id);
-      this.applied.set(id, checkpoint);
-      this.stored.set(id, checkpoint);
-      const alone = this.running.filter((p) => p.name === projection.name).length === 1;
-      if (alone || checkpoint >= this.logHead) this.ready.add(id);
-    }
-    this.serving = undefined;
+    for (const projection of running) this.versions.resume(projection, await this.views.checkpoint(checkpointName(projection)), this.logHead);
+    this.opened = true;
     await this.retireReplaced();
   }
 
-  /**
-   * Resolves true when the projections that answer reads have applied the log up to
-   * `position`, or false when `timeoutMs` passes first (the waiter is then forgotten).
-   */
   waitFor(position: bigint, timeoutMs?: number): Promise<boolean> {
-    return this.waiters.waitFor(position, this.lowest(this.active()), timeoutMs);
+    return this.waiters.waitFor(position, this.servingPosition(), timeoutMs);
   }
 
-  /** The log has reached `head` (committed: a reader saw it); the loops need not wait for the store's word of it. */
   logReached(head: bigint): void {
     if (head > this.logHead) this.headMoved(head);
   }
 
-  /** Whether the views can be read: always, here (the store was opened with the runner). */
+  /** Whether the views can be read: once the view store has answered (a MongoDB store connects in the background). */
   get viewsOpen(): boolean {
-    return true;
+    return this.opened;
   }
 
-  /** The views as of a position, each read from the version that answers reads. */
   readerAt(position: bigint): ViewReader {
     return versionedReader(this.views.readerAt(position), this.servingViews());
   }
 
   /** For each view, the stored name of the version that answers reads. */
   servingViews(): Map<string, string> {
-    // Which version serves each view changes only when a new version has caught up.
-    return (this.serving ??= activeViews(this.active()));
+    return this.versions.servingViews();
   }
 
   /** How far the versions that answer reads have all applied the log. */
   servingPosition(): bigint {
-    return this.lowest(this.active());
+    return this.versions.lowest(this.versions.active(), this.logHead);
   }
 
-  /** The position each projection version has reached, whether it answers reads, and the log's head. */
-  status(): { head: bigint; projections: Array<{ name: string; version: number; position: bigint; serving: boolean }> } {
-    const active = new Set(this.active());
-    return {
-      head: this.logHead,
-      projections: this.running.map((p) => ({ name: p.name, version: p.version, position: this.applied.get(checkpointName(p)) ?? 0n, serving: active.has(p) })),
-    };
+  status(): { head: bigint; projections: ProjectionStatus[] } {
+    return { head: this.logHead, projections: this.versions.status() };
   }
 
-  /** Stops following the log once the batch in hand is done. */
   async stop(): Promise<void> {
     this.isRunning = false;
     for (const wake of this.wakers) wake();
@@ -212,38 +163,13 @@ export class ProjectionRunner {
     for (const wake of this.wakers) wake();
   }
 
-  /** Per projection name, the newest version that has caught up (or the newest, if none has). */
-  private active(): Projection[] {
-    const newest = (versions: Projection[]) => versions.reduce((a, b) => (b.version > a.version ? b : a));
-    return [...new Set(this.running.map((p) => p.name))].map((name) => {
-      const versions = this.running.filter((p) => p.name === name);
-      const caughtUp = versions.filter((p) => this.ready.has(checkpointName(p)));
-      return newest(caughtUp.length > 0 ? caughtUp : versions);
-    });
-  }
-
-  /** Versions still catching up beside the one that serves. */
-  private building(): Projection[] {
-    const active = new Set(this.active());
-    return this.running.filter((p) => !active.has(p));
-  }
-
-  private lowest(projections: readonly Projection[]): bigint {
-    let lowest: bigint | undefined;
-    for (const projection of projections) {
-      const position = this.applied.get(checkpointName(projection)) ?? 0n;
-      if (lowest === undefined || position < lowest) lowest = position;
-    }
-    return lowest ?? this.logHead;
-  }
-
   /** One loop over a group of projections: batches from the group's lowest position, then the live tail. */
   private async run(group: () => Projection[], options: { untilEmpty?: boolean } = {}): Promise<void> {
     const batchSize = this.options.batchSize ?? 1000;
     while (this.isRunning) {
       const members = group();
       if (members.length === 0 && options.untilEmpty) return;
-      const from = this.lowest(members);
+      const from = this.versions.lowest(members, this.logHead);
       let batch: StoredEvent[] = [];
       try {
         if (members.length > 0) batch = await this.read(from, batchSize);
@@ -256,27 +182,26 @@ export class ProjectionRunner {
       }
       const upTo = batch.at(-1)?.position;
       if (upTo === undefined) {
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            this.wakers.delete(wake);
-            resolve();
-          };
-          this.wakers.add(wake);
-          if (!this.isRunning || (members.length > 0 && this.logHead > from)) wake();
-        });
+        await this.headPassed(from, members.length > 0);
         continue;
       }
       if (upTo > this.logHead) this.logHead = upTo;
-      for (const projection of members) {
-        const id = checkpointName(projection);
-        if (!this.ready.has(id) && (this.applied.get(id) ?? 0n) >= this.logHead) {
-          this.ready.add(id);
-          this.serving = undefined;
-        }
-      }
+      this.versions.caughtUp(members, this.logHead);
       await this.retireReplaced();
       this.release();
     }
+  }
+
+  /** Resolves once the log's head has moved past `from` (at once if it has, and `watching`), or the runner stops. */
+  private headPassed(from: bigint, watching: boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        this.wakers.delete(wake);
+        resolve();
+      };
+      this.wakers.add(wake);
+      if (!this.isRunning || (watching && this.logHead > from)) wake();
+    });
   }
 
   /** The next batch of the log after `from`. */
@@ -298,49 +223,45 @@ export class ProjectionRunner {
 
   /** Drops every version that a newer, caught-up version of the same projection has replaced. */
   private async retireReplaced(): Promise<void> {
-    for (const old of [...this.running]) {
-      const newer = this.running.find((p) => p.name === old.name && p.version > old.version && this.ready.has(checkpointName(p)));
+    for (const old of [...this.versions.all]) {
+      const newer = this.versions.replacementOf(old);
       if (!newer) continue;
-      this.running = this.running.filter((p) => p !== old);
-      this.serving = undefined;
+      this.versions.retire(old);
       await this.withStore(() => this.views.drop(checkpointName(old), old.views.map((view) => storedView(old, view))));
-      this.options.onSwitch?.(old.name, old.version, newer.version);
+      this.listeners.onSwitch?.(old.name, old.version, newer.version);
     }
   }
 
   /** Applies a batch (not empty) to a projection: its own events, and its checkpoint moved to the batch's end. */
   private async applyTo(projection: Projection, batch: StoredEvent[]): Promise<void> {
     const upTo = batch[batch.length - 1]!.position;
-    const id = checkpointName(projection);
-    const done = this.applied.get(id) ?? 0n;
+    const done = this.versions.appliedBy(projection);
     if (done >= upTo) return;
     const handled = new Set(projection.handles);
     const relevant = batch.filter((e) => e.position > done && handled.has(e.type));
-    const stored = this.stored.get(id) ?? 0n;
-    if (relevant.length === 0 && upTo - stored < CHECKPOINT_EVERY_IGNORED) {
+    if (relevant.length === 0 && upTo - this.versions.storedBy(projection) < CHECKPOINT_EVERY_IGNORED) {
       // Nothing of its own in this batch: move on without a transaction. The stored checkpoint
       // follows with its next event, or after a stretch of ignored ones; a restart before then
       // re-reads only events this projection ignores.
-      this.applied.set(id, upTo);
+      this.versions.reached(projection, upTo, { stored: false });
       return;
     }
     try {
       await this.withStore(async () => {
         // A version retired meanwhile (by the other loop) writes nothing more.
-        if (!this.running.includes(projection)) return;
-        await this.views.applyBatch(id, relevant, upTo, applying(projection, (writer) => this.recorded(writer)));
-        this.applied.set(id, upTo);
-        this.stored.set(id, upTo);
+        if (!this.versions.all.includes(projection)) return;
+        await this.views.applyBatch(checkpointName(projection), relevant, upTo, applying(projection, (writer) => this.recorded(writer)));
+        this.versions.reached(projection, upTo, { stored: true });
       });
     } catch (error) {
-      this.options.onError?.(projection.name, error);
+      this.listeners.onError?.(projection.name, error);
       throw error;
     }
   }
 
   /** A writer that notes each row it changes for `onChanged` (a batch rolled back is noted too: harmless, it only forgets answers). */
   private recorded(writer: ViewWriter): ViewWriter {
-    if (!this.options.onChanged) return writer;
+    if (!this.listeners.onChanged) return writer;
     return {
       get: (view, key) => writer.get(view, key),
       put: (view, key, value) => {
@@ -355,16 +276,16 @@ export class ProjectionRunner {
   }
 
   private release(): void {
-    if (this.options.onChanged) {
+    if (this.listeners.onChanged) {
       const changed = this.changed;
       this.changed = [];
-      this.options.onChanged(changed, this.lowest(this.active()));
+      this.listeners.onChanged(changed, this.servingPosition());
     }
     this.options.onProgress?.();
-    if (this.caughtUp && this.lowest(this.running) >= this.caughtUp.position) {
+    if (this.caughtUp && this.versions.lowest(this.versions.all, this.logHead) >= this.caughtUp.position) {
       this.caughtUp.resolve();
       this.caughtUp = undefined;
     }
-    this.waiters.release(this.lowest(this.active()));
+    this.waiters.release(this.servingPosition());
   }
 }

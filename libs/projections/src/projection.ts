@@ -1,15 +1,17 @@
-import type { StoredEvent } from '@lagesbild/event-store';
+// The embedded log's entry: a worker thread that applies events need not load the whole package.
+import { type DomainEvent, type RecordedEvent, type StoredEvent, eventsOf } from '@lagesbild/event-store/sqlite';
 import type { ViewReader, ViewWriter } from './view-store.port.js';
 
 /**
  * A read model: it declares its name, version, the views it writes and the event types it
  * handles, and applies each such event to its views. Deterministic: no clock, no
  * randomness — everything it needs is in the event, so a rebuild gives the same views.
+ * `E` is the union of the events it handles: it is handed only those (`applying`).
  */
-export interface Projection {
+export interface Projection<E extends DomainEvent = DomainEvent> {
   name: string;
   version: number;
-  handles: readonly string[];
+  handles: ReadonlyArray<E['type']>;
   /** The views it writes (and alone writes): stored under its version, `<view>@v<version>`. */
   views: readonly string[];
   /**
@@ -18,7 +20,9 @@ export interface Projection {
    * (`EventSelection.dataOnly`) unless another projection of the build reads them whole.
    */
   readsMetadata?: boolean;
-  apply(event: StoredEvent, views: ViewWriter): Promise<void>;
+  // A method, not a function property: its parameter is then checked both ways, so that
+  // projections of different event unions fit one `Projection[]`.
+  apply(event: RecordedEvent<E>, views: ViewWriter): Promise<void>;
 }
 
 /** Where a projection keeps its checkpoint: a new version is built beside the old one. */
@@ -31,7 +35,7 @@ export const storedView = (projection: Pick<Projection, 'version'>, view: string
 const storedViewsOf = new WeakMap<Projection, Map<string, string>>();
 
 /** The writer a projection gets: its own views, under its version; any other view is a defect. */
-export function versionedWriter(projection: Projection, writer: ViewWriter): ViewWriter {
+function versionedWriter(projection: Projection, writer: ViewWriter): ViewWriter {
   let stored = storedViewsOf.get(projection);
   if (!stored) storedViewsOf.set(projection, (stored = new Map(projection.views.map((view) => [view, storedView(projection, view)]))));
   const name = (view: string) => {
@@ -46,18 +50,31 @@ export function versionedWriter(projection: Projection, writer: ViewWriter): Vie
   };
 }
 
+/** Each projection's check that an event is one it handles, made once. */
+const handledBy = new WeakMap<Projection, (event: StoredEvent) => event is RecordedEvent<DomainEvent>>();
+
+function handled(projection: Projection): (event: StoredEvent) => event is RecordedEvent<DomainEvent> {
+  let handles = handledBy.get(projection);
+  if (!handles) handledBy.set(projection, (handles = eventsOf(...projection.handles)));
+  return handles;
+}
+
 /**
  * What a view-store batch applies each event with: the projection, through its versioned writer
- * (`wrap`ped, if given). A store hands every event of a batch the same writer, so the versioned
- * one is made once a batch. (Remembered in a WeakMap by writer instead, a rebuild took a fifth
- * longer: a key per batch made every scavenge sweep the map.)
+ * (`wrap`ped, if given), once the event is checked to be one it handles (the caller selects
+ * them: any other is a defect). A store hands every event of a batch the same writer, so the
+ * versioned one is made once a batch (not remembered by writer: a key per batch in a WeakMap
+ * made every scavenge sweep it).
  */
-export function applying(projection: Projection, wrap: (writer: ViewWriter) => ViewWriter = (writer) => writer): (writer: ViewWriter, event: { position: bigint }) => Promise<void> {
+export function applying(projection: Projection, wrap: (writer: ViewWriter) => ViewWriter = (writer) => writer): (writer: ViewWriter, event: StoredEvent) => Promise<void> {
+  const handles = handled(projection);
   let writes: ViewWriter | undefined;
   let versioned: ViewWriter | undefined;
   return (writer, event) => {
     if (writer !== writes) [writes, versioned] = [writer, wrap(versionedWriter(projection, writer))];
-    return projection.apply(event as StoredEvent, versioned!);
+    const { type } = event;
+    if (handles(event)) return projection.apply(event, versioned!);
+    throw new Error(`Projection ${projection.name} was handed a ${type} event, which it does not handle`);
   };
 }
 

@@ -19,21 +19,16 @@ export interface ViewReader {
   list<T>(view: string, prefix: string): Promise<Array<{ key: string; value: T }>>;
 }
 
-export interface Checkpoint {
-  /** The last position applied (0: nothing yet). */
-  position: bigint;
-}
-
 export interface ViewStore {
   /**
    * Applies a batch for one projection in one transaction that also moves its checkpoint
    * to `upTo`: a crash leaves either all of it or none of it.
    */
-  applyBatch(
+  applyBatch<E extends { position: bigint }>(
     projection: string,
-    events: ReadonlyArray<{ position: bigint }>,
+    events: ReadonlyArray<E>,
     upTo: bigint,
-    apply: (writer: ViewWriter, event: { position: bigint }) => Promise<void>,
+    apply: (writer: ViewWriter, event: E) => Promise<void>,
   ): Promise<void>;
   checkpoint(projection: string): Promise<bigint>;
   /** Removes a retired projection version: every version of its views' rows, and its checkpoint. */

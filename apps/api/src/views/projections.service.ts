@@ -1,9 +1,6 @@
-import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, ServiceUnavailableException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, AnswerMemo, REPORT_SUMMARY_VIEW, type ChangedRow, MongoViewStore, ProjectionRunner, ProjectionThread, SqliteViewStore, type ViewReader, type ViewStore } from '@lagesbild/projections';
-import type { Environment } from '../config/environment.js';
+import { AnswerMemo, PROJECTION_HOST, REPORT_SUMMARY_VIEW, type ProjectionHost, type ProjectionListeners, type ProjectionStatus, type ViewReader } from '@lagesbild/projections';
 import { type AnswerMeta, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { JsonAnswer } from '../http/json-answer.js';
 
@@ -18,22 +15,16 @@ export interface ProjectionsStopped {
 }
 
 /** A projection version's position, and how far it is behind the log: in positions, and in seconds since the oldest event it has not applied was recorded. */
-export type ProjectionLag = ReturnType<ProjectionRunner['status']>['projections'][number] & { lag: bigint; lagSeconds: number };
-
-/** What the api needs of the projections, wherever they run. */
-type Projections = Pick<ProjectionRunner, 'start' | 'stop' | 'waitFor' | 'logReached' | 'viewsOpen' | 'readerAt' | 'status'>;
+export type ProjectionLag = ProjectionStatus & { lag: bigint; lagSeconds: number };
 
 /**
- * The projections and reads of their views. With the embedded stores (the default) they run
- * on a thread of their own, so applying events never holds up requests; with MongoDB views
- * or EventStoreDB they run on the event loop (their stores' I/O is asynchronous anyway).
+ * The projections and reads of their views, wherever they run (`ProjectionsModule` decides):
+ * started at bootstrap, started again after they stop on an error, and asked for readers once
+ * they hold what a query needs.
  */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
-  /** The views the projections write when they run here (closed with them). */
-  private readonly views: ViewStore | undefined;
-  private readonly runner: Projections;
   private started: Promise<void> | undefined;
   /** Why the projections stopped, and when they start again; unset while they run. */
   private stopped: ProjectionsStopped | undefined;
@@ -43,27 +34,21 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   /** Answers at the head, until a row they read changes. */
   private readonly memo = new AnswerMemo();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, config: ConfigService<Environment, true>) {
-    const mongoUrl = config.get('MONGODB_URL', { infer: true });
-    const dataDir = config.get('DATA_DIR', { infer: true });
-    const options = {
-      onError: (projection: string, error: unknown) => this.logger.error({ err: error, projection }, 'projection failed'),
-      onStopped: (error: unknown) => this.restartLater(error),
-      onSwitch: (projection: string, from: number, to: number) => {
-        this.memo.clear();
-        this.logger.log(`${projection}: version ${to} has caught up and answers now; version ${from} dropped`);
-      },
-      onChanged: (rows: ChangedRow[], through: bigint) => this.memo.changed(rows, through),
-    };
-    if (!mongoUrl && !config.get('EVENTSTORE_URL', { infer: true })) {
-      this.runner = new ProjectionThread(store, { ...options, eventsFile: join(dataDir, 'events.db'), viewsFile: join(dataDir, 'views.db') });
-      return;
-    }
-    // MongoDB connects in the background: the runner's first call (at bootstrap) waits for it,
-    // and a failure to connect stops the projections with that error in the log.
-    this.views = mongoUrl ? MongoViewStore.open(mongoUrl) : new SqliteViewStore(join(dataDir, 'views.db'));
-    this.runner = new ProjectionRunner(store, this.views, ALL_PROJECTIONS, { ...options, dropOthers: true });
-  }
+  /** What the projections tell this service while they run. */
+  private readonly listeners: ProjectionListeners = {
+    onError: (projection, error) => this.logger.error({ err: error, projection }, 'projection failed'),
+    onStopped: (error) => this.restartLater(error),
+    onSwitch: (projection, from, to) => {
+      this.memo.clear();
+      this.logger.log(`${projection}: version ${to} has caught up and answers now; version ${from} dropped`);
+    },
+    onChanged: (rows, through) => this.memo.changed(rows, through),
+  };
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_HOST) private readonly host: ProjectionHost,
+  ) {}
 
   /** Catches up in the background; queries wait for what they need through `readerAt`. */
   onApplicationBootstrap(): void {
@@ -74,8 +59,8 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     this.shuttingDown = true;
     clearTimeout(this.restartTimer);
     await this.started;
-    await this.runner.stop();
-    await this.views?.close();
+    // Stopped here, where they were started; their view store is closed after (ProjectionsModule).
+    await this.host.stop();
   }
 
   /**
@@ -102,7 +87,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
 
   private async at(query: AsOfQuery): Promise<{ position: bigint; reader: ViewReader; meta: AnswerMeta }> {
     const { position, meta } = await resolveAsOf(this.store, { ...query, minPosition: undefined });
-    this.runner.logReached(position);
+    this.host.logReached(position);
     const reader = await this.readerAt(position, query.minPosition);
     if (!reader) throw new ServiceUnavailableException('The views have not caught up yet; try again shortly');
     return { position, reader, meta };
@@ -110,7 +95,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
 
   /** Each projection's position and the log's head; and, while the projections are stopped, why and until when. */
   status() {
-    return { ...this.runner.status(), stopped: this.stopped };
+    return { ...this.host.status(), stopped: this.stopped };
   }
 
   /**
@@ -119,13 +104,13 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    * rejects when a read fails or takes over `timeoutMs` (a view store out of reach).
    */
   async probeViews(timeoutMs = 2000): Promise<'opening' | 'answering'> {
-    if (!this.runner.viewsOpen) return 'opening';
+    if (!this.host.viewsOpen) return 'opening';
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`The views did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
     });
     try {
-      await Promise.race([this.runner.readerAt(0n).get(REPORT_SUMMARY_VIEW, ''), late]);
+      await Promise.race([this.host.readerAt(0n).get(REPORT_SUMMARY_VIEW, ''), late]);
       return 'answering';
     } finally {
       clearTimeout(timer);
@@ -169,7 +154,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   /** Starts the projections: running (catching up) from here; once caught up, a later stop pauses a second again. */
   private begin(): void {
     this.stopped = undefined;
-    this.started = this.runner.start().then(
+    this.started = this.host.start(this.listeners).then(
       () => {
         this.restartAfterMs = RESTART_AFTER_MS.first;
       },
@@ -192,7 +177,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    * minPosition); null when they have not within 5 s (the caller answers 503, Retry-After).
    */
   async readerAt(position: bigint, waitFor: bigint = position): Promise<ViewReader | null> {
-    const ready = await this.runner.waitFor(waitFor > position ? waitFor : position, MIN_POSITION_WAIT_MS);
-    return ready ? this.runner.readerAt(position) : null;
+    const ready = await this.host.waitFor(waitFor > position ? waitFor : position, MIN_POSITION_WAIT_MS);
+    return ready ? this.host.readerAt(position) : null;
   }
 }

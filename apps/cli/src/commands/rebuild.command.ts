@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openEventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, SqliteViewStore, buildViews, buildViewsBeside, rebuildParts, removeViewsFile } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, SqliteViewBuild, buildViews, buildViewsBeside, rebuildParts, removeViewsFile } from '@lagesbild/projections';
 import { validateEnvironment } from '../../../api/src/config/environment.js';
 import { progressLine } from '../progress.js';
 
@@ -32,13 +32,13 @@ export function registerRebuildCommand(program: Command): void {
       removeViewsFile(replaced);
       const started = Date.now();
       const progress = progressLine('Bygger om vyer (händelser)');
-      const views = new SqliteViewStore(building, { bulk: true });
+      const views = new SqliteViewBuild(building);
       const onProgress = (position: bigint) => progress.update(Number(position), Number(head));
       // The embedded log: most of the report summaries are built on a second thread.
       const parts = environment.EVENTSTORE_URL ? undefined : rebuildParts(projections);
       if (parts) await buildViewsBeside(store, views, { ...parts, eventsFile: join(environment.DATA_DIR, 'events.db'), until: head, onProgress });
       else await buildViews(store, views, [{ projections }], { until: head, onProgress });
-      await views.close();
+      await views.finish().close();
       await store.close();
       progress.end();
       // One projection alone is built beside the views, not in their place (the others would be missing).

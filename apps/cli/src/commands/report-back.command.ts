@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { REPORT_BACK_FORMATS, type ReportBackFormat, isPeriod } from '@lagesbild/domain';
 import { openEventStore } from '@lagesbild/event-store';
-import { ALL_PROJECTIONS, SqliteViewStore, activeViews, buildViews, versionedReader } from '@lagesbild/projections';
+import { ALL_PROJECTIONS, SqliteViewBuild, activeViews, buildViews, versionedReader } from '@lagesbild/projections';
 import { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
 import { resolveAsOf } from '../../../api/src/http/as-of.js';
@@ -42,23 +42,23 @@ export function registerReportBackCommand(program: Command): void {
 
       const store = openEventStore(storeSettingsFromEnvironment());
       const workDir = mkdtempSync(join(tmpdir(), 'lagesbild-report-back-'));
-      const views = new SqliteViewStore(join(workDir, 'views.db'), { bulk: true });
+      const build = new SqliteViewBuild(join(workDir, 'views.db'));
       try {
         // The moment as the api reads it: a given time, else the newest event's.
         const { position, meta } = await resolveAsOf(store, asOfTime ? { asOf: asOfTime } : { asOfPosition: await store.headPosition() });
         const asOf = meta.asOf;
         // The views up to that moment, no further.
         const progress = progressLine('Bygger vyer ur loggen (händelser)');
-        await buildViews(store, views, [{ projections: ALL_PROJECTIONS }], { until: position, onProgress: (at) => progress.update(Number(at), Number(position)) });
+        await buildViews(store, build, [{ projections: ALL_PROJECTIONS }], { until: position, onProgress: (at) => progress.update(Number(at), Number(position)) });
         progress.end();
-        const reader = versionedReader(views.readerAt(position), activeViews(ALL_PROJECTIONS));
+        const reader = versionedReader(build.finish().readerAt(position), activeViews(ALL_PROJECTIONS));
         const versions = await new TemplateCatalog(store).versions(position);
         const report = await assembleReportBack(reader, units, versions[versions.length - 1]!, { county: options.county, from: options.from, to: options.to, asOf, position: position.toString() });
         const bytes = await renderReportBack(report, options.format as ReportBackFormat);
         writeFileSync(options.out, bytes);
         process.stdout.write(`${JSON.stringify({ file: options.out, format: options.format, bytes: bytes.length, sha256: sha256(bytes), asOf, position: position.toString() })}\n`);
       } finally {
-        await views.close();
+        await build.close();
         await store.close();
         rmSync(workDir, { recursive: true, force: true });
       }

@@ -7,3 +7,4 @@ export type * from '../event-envelope.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
 export { WalCheckpointer } from './wal-checkpointer.js';
 export { startWorker } from './start-worker.js';
+export { eventsOf, type DomainEvent, type RecordedEvent } from '../typed-reads.js';

@@ -83,11 +83,11 @@ export class MongoViewStore implements ViewStore {
     return new MongoViewStore(client, client.db(database, { useBigInt64: true }));
   }
 
-  async applyBatch(
+  async applyBatch<E extends { position: bigint }>(
     projection: string,
-    events: ReadonlyArray<{ position: bigint }>,
+    events: ReadonlyArray<E>,
     upTo: bigint,
-    apply: (writer: ViewWriter, event: { position: bigint }) => Promise<void>,
+    apply: (writer: ViewWriter, event: E) => Promise<void>,
   ): Promise<void> {
     await this.ready;
     const pending = new Map<string, PendingRow>();

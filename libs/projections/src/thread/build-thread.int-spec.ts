@@ -9,6 +9,7 @@ import { ALL_PROJECTIONS, rebuildParts } from '../all-projections.js';
 import { type BuildPart, buildViews } from '../build-views.js';
 import { activeViews, checkpointName, versionedReader } from '../projection.js';
 import { ProjectionRunner } from '../projection-runner.js';
+import { SqliteViewBuild } from '../sqlite/bulk/sqlite-view-build.js';
 import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import { reportSummaryOf, reportSummaryProjection } from '../views/situation-report/report-summary.projection.js';
 import { buildViewsBeside } from './build-thread.js';
@@ -36,10 +37,11 @@ describe('a rebuild on two threads', () => {
 
   it('builds the views the projections build applying the log as it came, as one thread does', async () => {
     const parts = rebuildParts(ALL_PROJECTIONS)!;
-    const two = new SqliteViewStore(join(dir, 'two.db'), { bulk: true });
+    const build = new SqliteViewBuild(join(dir, 'two.db'));
     const seen: bigint[] = [];
     const head = await store.headPosition();
-    await buildViewsBeside(store, two, { ...parts, eventsFile, batchSize: 97, onProgress: (position) => seen.push(position) });
+    await buildViewsBeside(store, build, { ...parts, eventsFile, batchSize: 97, onProgress: (position) => seen.push(position) });
+    const two = build.finish();
     expect(await two.digest()).toBe(live);
     for (const projection of ALL_PROJECTIONS) expect(await two.checkpoint(checkpointName(projection))).toBe(head);
     // Each thread built some counties' reports: Upplands Väsby's (Stockholm) on the second, Falun's (Dalarna) here.
@@ -54,14 +56,15 @@ describe('a rebuild on two threads', () => {
     expect(seen.every((position, i) => i === 0 || position >= seen[i - 1]!)).toBe(true);
     await two.close();
 
-    const one = new SqliteViewStore(join(dir, 'one.db'), { bulk: true });
-    await buildViews(store, one, [{ projections: ALL_PROJECTIONS }], { batchSize: 97 });
+    const oneBuild = new SqliteViewBuild(join(dir, 'one.db'));
+    await buildViews(store, oneBuild, [{ projections: ALL_PROJECTIONS }], { batchSize: 97 });
+    const one = oneBuild.finish();
     expect(await one.digest()).toBe(live);
     await one.close();
   }, 120_000);
 
   it('fails with the second thread’s error', async () => {
-    const views = new SqliteViewStore(join(dir, 'failed.db'), { bulk: true });
+    const views = new SqliteViewBuild(join(dir, 'failed.db'));
     await expect(buildViewsBeside(store, views, { ...rebuildParts(ALL_PROJECTIONS)!, eventsFile: join(dir, 'no-such-log.db') })).rejects.toThrow(/no such table/);
     await views.close();
   }, 60_000);

@@ -1,7 +1,7 @@
 import type { EventStore, StreamRange } from '@lagesbild/event-store';
 import { startWorker } from '@lagesbild/event-store/sqlite';
 import { type BuildPart, buildViews } from '../build-views.js';
-import type { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import type { SqliteViewBuild } from '../sqlite/bulk/sqlite-view-build.js';
 import { type SerializedError, deserializeError } from './projection-thread.messages.js';
 
 export interface BuildBesideOptions {
@@ -21,7 +21,7 @@ export interface BuildBesideOptions {
 export interface BuildThreadData {
   eventsFile: string;
   viewsFile: string;
-  /** What the first thread's connection shares with the second's (`SqliteViewStore.share`). */
+  /** What the first thread's build shares with the second's (`SqliteViewBuild.share`). */
   share: SharedArrayBuffer;
   /** The parts the thread builds, their projections by name. */
   parts: Array<{ projections: string[]; streams?: StreamRange }>;
@@ -35,15 +35,15 @@ export type FromBuildThread =
   | { kind: 'failed'; error: SerializedError };
 
 /**
- * `buildViews` on two threads, into a bulk store of the embedded views. The `beside` parts are
+ * `buildViews` on two threads, into a bulk build of the embedded views, which it finishes
+ * (`views.finish()` then hands back the same store to read them with). The `beside` parts are
  * built on a second thread, which reads the log through a connection of its own and writes the
  * same file through another (each stores its values a few thousand at a time, in short
- * transactions while the other does not write: `SqliteViewStore.share`); the `here` parts are
- * built on this thread. On ten national years the report summaries read nine tenths of the
- * log's bytes: the second thread builds most counties' summaries, this one every other
- * projection and the rest of the counties.
+ * transactions while the other does not write: `SqliteViewBuild.share`); the `here` parts are
+ * built on this thread. The report summaries read most of the log's bytes: the second thread
+ * builds most counties' summaries, this one every other projection and the rest of the counties.
  */
-export async function buildViewsBeside(store: EventStore, views: SqliteViewStore, options: BuildBesideOptions): Promise<bigint> {
+export async function buildViewsBeside(store: EventStore, views: SqliteViewBuild, options: BuildBesideOptions): Promise<bigint> {
   const until = options.until ?? (await store.headPosition());
   const { batchSize } = options;
 
@@ -59,7 +59,7 @@ export async function buildViewsBeside(store: EventStore, views: SqliteViewStore
     batchSize,
   };
   // A young generation of 96 MB (a worker's is smaller than the main thread's by default): a
-  // batch's parsed reports then die young, and the thread builds a quarter faster.
+  // batch's parsed reports then die young instead of being copied into the old generation.
   const worker = startWorker(import.meta.url, 'build-thread.worker', data, { resourceLimits: { maxYoungGenerationSizeMb: 96 } });
   const besideDone = new Promise<void>((resolve, reject) => {
     worker.on('message', (message: FromBuildThread) => {
@@ -90,7 +90,7 @@ export async function buildViewsBeside(store: EventStore, views: SqliteViewStore
     });
     // While the other thread goes on, this one stores the rest of its values and writes its
     // version index (the other's rows are of other keys: its views' own, or other streams').
-    views.finishBuild();
+    views.finish();
     await besideDone;
   } finally {
     await worker.terminate();

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '@lagesbild/event-store/sqlite';
 import { ALL_PROJECTIONS } from '../all-projections.js';
 import { buildViews } from '../build-views.js';
-import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
+import { SqliteViewBuild } from '../sqlite/bulk/sqlite-view-build.js';
 import type { BuildThreadData, FromBuildThread } from './build-thread.js';
 import { serializeError } from './projection-thread.messages.js';
 
@@ -17,14 +17,14 @@ const post = (message: FromBuildThread) => parentPort!.postMessage(message);
 async function build(): Promise<void> {
   const store = new SqliteEventStore({ file: eventsFile, readOnly: true });
   try {
-    const views = new SqliteViewStore(viewsFile, { bulk: true, joining: share });
+    const views = new SqliteViewBuild(viewsFile, { joining: share });
     const named = parts.map(({ projections, streams }) => ({ projections: ALL_PROJECTIONS.filter((p) => projections.includes(p.name)), streams }));
     await buildViews(store, views, named, {
       until: BigInt(until),
       batchSize,
       onProgress: (position) => post({ kind: 'progress', position: position.toString() }),
     });
-    await views.close();
+    await views.finish().close();
   } finally {
     await store.close();
   }

@@ -52,8 +52,8 @@ describe('projections on a thread of their own (the embedded default)', () => {
   it('says so when the thread ends unexpectedly, and started again resumes from its checkpoints', async () => {
     let stopped!: (error: unknown) => void;
     const stop = new Promise<unknown>((resolve) => (stopped = resolve));
-    thread = new ProjectionThread(store, { eventsFile: join(dir, 'events.db'), viewsFile: join(dir, 'views.db'), onStopped: stopped });
-    await thread.start();
+    thread = new ProjectionThread(store, { eventsFile: join(dir, 'events.db'), viewsFile: join(dir, 'views.db') });
+    await thread.start({ onStopped: stopped });
     const first = await submit('2085', '2018-03', 2);
     expect(await thread.waitFor(first.position, 5000)).toBe(true);
 

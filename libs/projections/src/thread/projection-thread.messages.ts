@@ -1,13 +1,8 @@
+import type { ProjectionStatus } from '../projection-host.js';
+
 /** What the api's thread and its projection thread tell each other (bigints as strings). */
 
 export type ToProjectionThread = { kind: 'head'; head: string } | { kind: 'stop' };
-
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  position: bigint;
-  serving: boolean;
-}
 
 export type FromProjectionThread =
   | {

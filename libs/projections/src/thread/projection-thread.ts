@@ -3,12 +3,12 @@ import { type EventStore, startWorker } from '@lagesbild/event-store';
 import { ALL_PROJECTIONS } from '../all-projections.js';
 import { PositionWaiters } from '../position-waiters.js';
 import { versionedReader } from '../projection.js';
-import type { ProjectionRunnerOptions } from '../projection-runner.js';
+import type { ProjectionHost, ProjectionListeners, ProjectionStatus } from '../projection-host.js';
 import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import type { ViewReader } from '../view-store.port.js';
-import { type FromProjectionThread, type ProjectionStatus, type ToProjectionThread, deserializeError } from './projection-thread.messages.js';
+import { type FromProjectionThread, type ToProjectionThread, deserializeError } from './projection-thread.messages.js';
 
-export interface ProjectionThreadOptions extends Pick<ProjectionRunnerOptions, 'onError' | 'onStopped' | 'onSwitch' | 'onChanged'> {
+export interface ProjectionThreadOptions {
   /** The embedded log's file (the thread opens a reading connection of its own). */
   eventsFile: string;
   /** The views' file: the thread writes it, this side reads it. */
@@ -17,14 +17,14 @@ export interface ProjectionThreadOptions extends Pick<ProjectionRunnerOptions, '
 
 /**
  * Every projection (ALL_PROJECTIONS) on a thread of its own (the embedded default: both stores SQLite files),
- * so that applying events never holds up the requests on the event loop. Seen from here it
- * answers as the in-process ProjectionRunner does: `start`, `waitFor`, `readerAt`, `status`.
+ * so that applying events never holds up the requests on the event loop. Seen from here it is
+ * a `ProjectionHost` as the in-process ProjectionRunner is.
  *
  * The log's writer (this side's store) tells the thread of each commit; the thread tells
  * this side how far the serving versions have applied the log, and which stored version
  * serves each view. Reads go through this side's own connection to the views' file.
  */
-export class ProjectionThread {
+export class ProjectionThread implements ProjectionHost {
   private worker: Worker | undefined;
   private exited: Promise<unknown> | undefined;
   private reader: SqliteViewStore | undefined;
@@ -36,6 +36,7 @@ export class ProjectionThread {
   /** Until the thread first reports: every projection it runs, at position 0. */
   private projections: ProjectionStatus[] = ALL_PROJECTIONS.map((p) => ({ name: p.name, version: p.version, position: 0n, serving: false }));
   private readonly waiters = new PositionWaiters();
+  private listeners: ProjectionListeners = {};
   private stopping = false;
 
   constructor(
@@ -51,7 +52,8 @@ export class ProjectionThread {
    * After a stop on an error (`onStopped`) it may be started again: a new thread resumes
    * from the checkpoints.
    */
-  async start(): Promise<void> {
+  async start(listeners: ProjectionListeners = {}): Promise<void> {
+    this.listeners = listeners;
     this.stopping = false;
     const worker = startWorker(import.meta.url, 'projection-thread.worker', { eventsFile: this.options.eventsFile, viewsFile: this.options.viewsFile });
     this.worker = worker;
@@ -67,7 +69,7 @@ export class ProjectionThread {
         ended = true;
         this.unwatch?.();
         this.unwatch = undefined;
-        if (started) this.options.onStopped?.(error);
+        if (started) this.listeners.onStopped?.(error);
         else reject(error);
       };
       worker.on('message', (message: FromProjectionThread) => {
@@ -80,10 +82,10 @@ export class ProjectionThread {
             resolve();
             return;
           case 'switched':
-            this.options.onSwitch?.(message.projection, message.from, message.to);
+            this.listeners.onSwitch?.(message.projection, message.from, message.to);
             return;
           case 'projection-failed':
-            this.options.onError?.(message.projection, deserializeError(message.error));
+            this.listeners.onError?.(message.projection, deserializeError(message.error));
             return;
           case 'stopped-by-error':
             endedBy(deserializeError(message.error));
@@ -94,10 +96,6 @@ export class ProjectionThread {
     });
   }
 
-  /**
-   * Resolves true when the projections that answer reads have applied the log up to
-   * `position`, or false when `timeoutMs` passes first (the waiter is then forgotten).
-   */
   waitFor(position: bigint, timeoutMs?: number): Promise<boolean> {
     return this.waiters.waitFor(position, this.servingPosition, timeoutMs);
   }
@@ -118,7 +116,6 @@ export class ProjectionThread {
     return this.reader !== undefined;
   }
 
-  /** The views as of a position, each read from the version that answers reads. */
   readerAt(position: bigint): ViewReader {
     if (!this.reader) throw new Error('The projection thread has not opened the views yet');
     return versionedReader(this.reader.readerAt(position), this.serving);
@@ -146,7 +143,7 @@ export class ProjectionThread {
     this.serving = new Map(message.serving);
     this.projections = message.projections.map((p) => ({ ...p, position: BigInt(p.position) }));
     this.servingPosition = BigInt(message.servingPosition);
-    if (message.changed.length > 0) this.options.onChanged?.(message.changed, this.servingPosition);
+    if (message.changed.length > 0) this.listeners.onChanged?.(message.changed, this.servingPosition);
     this.waiters.release(this.servingPosition);
   }
 }

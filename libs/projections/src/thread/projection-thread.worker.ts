@@ -7,7 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '@lagesbild/event-store/sqlite';
 import { ALL_PROJECTIONS } from '../all-projections.js';
-import { type ChangedRow, ProjectionRunner } from '../projection-runner.js';
+import type { ChangedRow, ProjectionListeners } from '../projection-host.js';
+import { ProjectionRunner } from '../projection-runner.js';
 import { SqliteViewStore } from '../sqlite/sqlite-view-store.js';
 import { type FromProjectionThread, type ToProjectionThread, serializeError } from './projection-thread.messages.js';
 
@@ -20,12 +21,6 @@ const views = new SqliteViewStore(viewsFile);
 let changed: ChangedRow[] = [];
 const runner: ProjectionRunner = new ProjectionRunner(store, views, ALL_PROJECTIONS, {
   dropOthers: true,
-  onChanged: (rows) => {
-    changed = changed.length === 0 ? rows : changed.concat(rows);
-  },
-  onError: (projection, error) => post({ kind: 'projection-failed', projection, error: serializeError(error) }),
-  onStopped: (error) => void stopBy(error),
-  onSwitch: (projection, from, to) => post({ kind: 'switched', projection, from, to }),
   onProgress: () => {
     const status = runner.status();
     post({
@@ -48,7 +43,16 @@ port.on('message', (message: ToProjectionThread) => {
   void stop();
 });
 
-runner.start().then(
+const listeners: ProjectionListeners = {
+  onChanged: (rows) => {
+    changed = changed.length === 0 ? rows : changed.concat(rows);
+  },
+  onError: (projection, error) => post({ kind: 'projection-failed', projection, error: serializeError(error) }),
+  onStopped: (error) => void stopBy(error),
+  onSwitch: (projection, from, to) => post({ kind: 'switched', projection, from, to }),
+};
+
+runner.start(listeners).then(
   () => post({ kind: 'caught-up' }),
   (error: unknown) => stopBy(error),
 );

@@ -1,5 +1,4 @@
 import type { AssessmentContent, AssessmentEvent, CountyApprovalEvent } from '@lagesbild/domain';
-import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 
 /** The county's regional assessment of a period, as it stands. */
@@ -28,14 +27,13 @@ export const ASSESSMENTS_VIEW = 'assessment';
 export const APPROVALS_VIEW = 'approval';
 export const countyPeriodKey = (county: string, period: string) => `${county}|${period}`;
 
-export const assessmentProjection: Projection = {
+export const assessmentProjection: Projection<AssessmentEvent> = {
   name: 'assessments',
   version: 1,
   views: [ASSESSMENTS_VIEW],
   handles: ['RegionalAssessmentRecorded', 'RegionalAssessmentAmended'],
   readsMetadata: false,
-  async apply(event: StoredEvent, views) {
-    const e = event as StoredEvent & AssessmentEvent;
+  async apply(e, views) {
     const key = countyPeriodKey(e.data.county, e.data.period);
     const previous = await views.get<AssessmentRow>(ASSESSMENTS_VIEW, key);
     const row: AssessmentRow = {
@@ -52,13 +50,12 @@ export const assessmentProjection: Projection = {
   },
 };
 
-export const approvalProjection: Projection = {
+export const approvalProjection: Projection<CountyApprovalEvent> = {
   name: 'approvals',
   version: 2,
   views: [APPROVALS_VIEW],
   handles: ['CountyPeriodApproved', 'CountyPeriodReopened'],
-  async apply(event: StoredEvent, views) {
-    const e = event as StoredEvent & CountyApprovalEvent;
+  async apply(e, views) {
     const by = e.metadata.actor?.name;
     const key = countyPeriodKey(e.data.county, e.data.period);
     const eventIds = [...((await views.get<ApprovalRow>(APPROVALS_VIEW, key))?.eventIds ?? []), e.eventId];

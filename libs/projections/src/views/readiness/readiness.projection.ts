@@ -1,5 +1,4 @@
 import type { ReadinessEvent, ReadinessKind } from '@lagesbild/domain';
-import type { StoredEvent } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
@@ -13,14 +12,14 @@ export interface ReadinessRow {
 
 export const READINESS_VIEW = 'readiness';
 
-export const readinessProjection: Projection = {
+export const readinessProjection: Projection<ReadinessEvent> = {
   name: 'readiness',
   version: 1,
   views: [READINESS_VIEW],
   handles: ['ReadinessFactRecorded'],
   readsMetadata: false,
-  async apply(event: StoredEvent, views) {
-    const { orgUnit, kind, date, reference } = (event as StoredEvent & ReadinessEvent).data;
+  async apply(event, views) {
+    const { orgUnit, kind, date, reference } = event.data;
     const row = (await views.get<ReadinessRow>(READINESS_VIEW, orgUnit)) ?? { orgUnit, facts: [], latest: {} };
     const facts = [...row.facts, { kind, date, reference, recordedAt: event.recordedAt }].sort((a, b) => a.date.localeCompare(b.date));
     const latest = { ...row.latest, [kind]: row.latest[kind] && row.latest[kind] > date ? row.latest[kind] : date };

@@ -1,5 +1,4 @@
 import type { ActionEvent, ActionStatus, RiskEvent } from '@lagesbild/domain';
-import type { StoredEvent } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
@@ -40,14 +39,13 @@ export const ACTIONS_VIEW = 'action';
 const RISK_INDEX = 'risk-by-id';
 const ACTION_INDEX = 'action-by-id';
 
-export const riskProjection: Projection = {
+export const riskProjection: Projection<RiskEvent> = {
   name: 'risks',
   version: 2,
   views: [RISKS_VIEW, RISK_INDEX],
   handles: ['RiskIdentified', 'RiskReassessed', 'RiskClosed'],
   readsMetadata: false,
-  async apply(event: StoredEvent, views) {
-    const e = event as StoredEvent & RiskEvent;
+  async apply(e, views) {
     if (e.type === 'RiskIdentified') {
       const { riskId, orgUnit, area, title, description, likelihood, consequence } = e.data;
       const row: RiskRow = { riskId, orgUnit, area, title, description, likelihood, consequence, status: 'open', identifiedAt: e.recordedAt, history: [], eventIds: [e.eventId] };
@@ -68,13 +66,12 @@ export const riskProjection: Projection = {
   },
 };
 
-export const actionProjection: Projection = {
+export const actionProjection: Projection<ActionEvent> = {
   name: 'actions',
   version: 2,
   views: [ACTIONS_VIEW, ACTION_INDEX],
   handles: ['ActionProposed', 'ActionDecided', 'ActionStatusChanged'],
-  async apply(event: StoredEvent, views) {
-    const e = event as StoredEvent & ActionEvent;
+  async apply(e, views) {
     if (e.type === 'ActionProposed') {
       const row: ActionRow = { ...e.data, status: 'proposed', history: [{ at: e.recordedAt, status: 'proposed' }], eventIds: [e.eventId] };
       await putIndexed(views, ACTIONS_VIEW, ACTION_INDEX, e.data.orgUnit, e.data.actionId, row);

@@ -1,5 +1,4 @@
 import type { SupportCaseEvent, SupportCategory } from '@lagesbild/domain';
-import type { StoredEvent } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
@@ -27,14 +26,13 @@ export interface SupportCaseRow {
 export const SUPPORT_CASES_VIEW = 'support-case';
 const SUPPORT_CASE_INDEX = 'support-case-by-id';
 
-export const supportCaseProjection: Projection = {
+export const supportCaseProjection: Projection<SupportCaseEvent> = {
   name: 'support-cases',
   version: 1,
   views: [SUPPORT_CASES_VIEW, SUPPORT_CASE_INDEX],
   handles: ['SupportCaseOpened', 'SupportCaseConsulted', 'SupportCaseReferred', 'SupportCaseClosed', 'SupportCaseSubjectErased'],
   readsMetadata: false,
-  async apply(event: StoredEvent, views) {
-    const e = event as StoredEvent & SupportCaseEvent;
+  async apply(e, views) {
     if (e.type === 'SupportCaseOpened') {
       const { caseId, orgUnit, county, category, openedOn, subject } = e.data;
       const row: SupportCaseRow = { caseId, orgUnit, county, category, status: 'open', openedOn, consultations: 0, referrals: [], subject: subject ? 'present' : 'none', eventIds: [e.eventId] };

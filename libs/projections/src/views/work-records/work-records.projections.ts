@@ -1,5 +1,4 @@
 import type { ActivityEvent, GoalEvent, GoalKind, GoalStatus, NarrativeEvent, TimeEntryEvent } from '@lagesbild/domain';
-import type { StoredEvent } from '@lagesbild/event-store';
 import type { Projection } from '../../projection.js';
 import type { ViewReader } from '../../view-store.port.js';
 import { putIndexed } from '../indexed-rows.js';
@@ -53,38 +52,35 @@ const positionKey = (position: bigint) => position.toString().padStart(16, '0');
 export const NARRATIVE_VIEW = 'narrative';
 const narrativeKey = (county: string, section: number) => `${county}|${String(section).padStart(2, '0')}`;
 
-export const activityProjection: Projection = {
+export const activityProjection: Projection<ActivityEvent> = {
   name: 'activities',
   version: 1,
   views: [ACTIVITIES_VIEW],
   handles: ['ActivityRecorded'],
   readsMetadata: false,
-  async apply(event: StoredEvent, views) {
-    const e = event as StoredEvent & ActivityEvent;
+  async apply(e, views) {
     await views.put(ACTIVITIES_VIEW, `${e.data.county}|${e.data.date}|${e.data.activityId}`, { ...e.data, recordedAt: e.recordedAt, eventId: e.eventId });
   },
 };
 
-export const timeEntryProjection: Projection = {
+export const timeEntryProjection: Projection<TimeEntryEvent> = {
   name: 'time-entries',
   version: 1,
   views: [TIME_VIEW],
   handles: ['TimeEntryRecorded'],
   readsMetadata: false,
-  async apply(event: StoredEvent, views) {
-    const e = event as StoredEvent & TimeEntryEvent;
+  async apply(e, views) {
     await views.put(TIME_VIEW, `${e.data.county}|${e.data.date}|${e.data.entryId}`, { ...e.data, eventId: e.eventId });
   },
 };
 
-export const goalProjection: Projection = {
+export const goalProjection: Projection<GoalEvent> = {
   name: 'goals',
   version: 3,
   views: [GOALS_VIEW, GOAL_STATUS_VIEW, GOAL_INDEX],
   handles: ['GoalDefined', 'GoalStatusReported'],
   readsMetadata: false,
-  async apply(event: StoredEvent, views) {
-    const e = event as StoredEvent & GoalEvent;
+  async apply(e, views) {
     if (e.type === 'GoalDefined') {
       await putIndexed<GoalDefinitionRow>(views, GOALS_VIEW, GOAL_INDEX, e.data.orgUnit, e.data.goalId, { ...e.data, eventId: e.eventId });
       return;
@@ -96,13 +92,12 @@ export const goalProjection: Projection = {
   },
 };
 
-export const narrativeProjection: Projection = {
+export const narrativeProjection: Projection<NarrativeEvent> = {
   name: 'narrative',
   version: 1,
   views: [NARRATIVE_VIEW],
   handles: ['NarrativeSectionAuthored'],
-  async apply(event: StoredEvent, views) {
-    const e = event as StoredEvent & NarrativeEvent;
+  async apply(e, views) {
     const key = narrativeKey(e.data.county, e.data.section);
     const previous = await views.get<NarrativeRow>(NARRATIVE_VIEW, key);
     const by = e.metadata.actor?.name;
