@@ -5,12 +5,12 @@ import { stringify } from 'csv-stringify/sync';
 import type { Principal } from '@lagesbild/auth';
 import { type FieldProblem, ValidationError } from '@lagesbild/domain';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import { SUBJECT_KEY_STORE, type SubjectKeyStore } from '@lagesbild/personal-data';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery, parseInstant, resolveAsOf } from '../http/as-of.js';
-import { PersonalDataService } from '../support-cases/personal-data.service.js';
 import { AUDIT_CSV_COLUMNS, AuditTrail, csvRow } from './audit-trail.js';
 
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
@@ -25,9 +25,9 @@ export class AuditController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
-    personalData: PersonalDataService,
+    @Inject(SUBJECT_KEY_STORE) keys: SubjectKeyStore,
   ) {
-    this.trail = new AuditTrail(store, units, async (subjectId) => (await personalData.keys.get(subjectId)) !== undefined);
+    this.trail = new AuditTrail(store, units, async (subjectId) => (await keys.get(subjectId)) !== undefined);
   }
 
   @Get()

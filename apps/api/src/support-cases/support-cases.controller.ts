@@ -6,6 +6,7 @@ import { type Principal, isAllowed } from '@lagesbild/auth';
 import { ValidationError, supportCaseStreamId } from '@lagesbild/domain';
 import { type CommandContext, EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import { supportCaseStatistics, supportCasesWithin } from '@lagesbild/projections';
+import { SUBJECT_VAULT, type SubjectVault } from '@lagesbild/personal-data';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
@@ -14,7 +15,6 @@ import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { Ctx, sendCommand } from '../http/command-request.js';
 import { ProjectionsService } from '../views/projections.service.js';
 import { ClosureDto, ConsultationDto, ErasureDto, OpenSupportCaseDto, ReferralDto } from './support-cases.dto.js';
-import { PersonalDataService } from './personal-data.service.js';
 import { caseAccessLog, supportCaseAsOf } from './support-case.query.js';
 import { SupportCasesCommand } from './support-cases.handler.js';
 
@@ -31,7 +31,7 @@ function purposeOf(value: unknown): string | undefined {
 export class SupportCasesController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly personalData: PersonalDataService,
+    @Inject(SUBJECT_VAULT) private readonly vault: SubjectVault,
     private readonly projections: ProjectionsService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
@@ -107,7 +107,7 @@ export class SupportCasesController {
     await this.recordAccess(id, 'details', purposeOf(purpose), context);
     const { position, meta } = await resolveAsOf(this.store, asOf);
     const isWorker = (orgUnit: string) => isAllowed(principal, 'support:work', orgUnit, this.units);
-    return { ...(await supportCaseAsOf(this.store, this.personalData.vault, id, position, isWorker)), meta };
+    return { ...(await supportCaseAsOf(this.store, this.vault, id, position, isWorker)), meta };
   }
 
   @Get(':id/access-log')

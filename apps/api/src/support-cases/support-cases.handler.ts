@@ -1,9 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { type SupportCaseCommand, ValidationError, caseAccessDecider, supportCaseAccessStreamId, supportCaseDecider, supportCaseStreamId, swedishDate } from '@lagesbild/domain';
 import { type CommandContext, handleCommand, readEvents, uuidFrom } from '@lagesbild/event-store';
+import { SUBJECT_VAULT, type SubjectVault } from '@lagesbild/personal-data';
 import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { newAggregateId } from '../http/new-id.js';
-import { PersonalDataService } from './personal-data.service.js';
 
 type Subject = { name: string; personalIdentityNumber?: string; notes?: string };
 type OnCase<C> = Omit<C, 'today'> & { caseId: string };
@@ -24,7 +25,7 @@ export class SupportCasesCommand extends FeatureCommand<Request> {}
 @CommandHandler(SupportCasesCommand)
 export class SupportCasesHandler extends FeatureHandler<SupportCasesCommand> {
   constructor(
-    private readonly personalData: PersonalDataService,
+    @Inject(SUBJECT_VAULT) private readonly vault: SubjectVault,
   ) {
     super();
   }
@@ -47,7 +48,7 @@ export class SupportCasesHandler extends FeatureHandler<SupportCasesCommand> {
         const { caseId, ...command } = request;
         const answer = await this.onCase(caseId, command, { ...context, reason: command.legalBasis });
         // The erasure is recorded first, then the key destroyed: from now on nothing can open the subject.
-        await this.personalData.vault.erase(subjectIdOf(caseId));
+        await this.vault.erase(subjectIdOf(caseId));
         return answer;
       }
       case 'RecordCaseAccess': {
@@ -67,7 +68,7 @@ export class SupportCasesHandler extends FeatureHandler<SupportCasesCommand> {
     const sealed = subject
       ? {
           subjectId,
-          sealed: await this.personalData.vault.seal(subjectId, {
+          sealed: await this.vault.seal(subjectId, {
             name: subject.name,
             ...(subject.personalIdentityNumber ? { personalIdentityNumber: subject.personalIdentityNumber } : {}),
             ...(subject.notes ? { notes: subject.notes } : {}),
@@ -88,7 +89,7 @@ export class SupportCasesHandler extends FeatureHandler<SupportCasesCommand> {
       return await this.onCase(caseId, command, context);
     } catch (error) {
       // Nothing was recorded: the key of a subject that was never stored goes too.
-      if (sealed && (await readEvents(this.store, supportCaseStreamId(caseId))).length === 0) await this.personalData.vault.erase(subjectId);
+      if (sealed && (await readEvents(this.store, supportCaseStreamId(caseId))).length === 0) await this.vault.erase(subjectId);
       throw error;
     }
   }
