@@ -11,7 +11,7 @@ export { renderHtml } from './render-html.js';
 export { renderPdf } from './render-pdf.js';
 export { SECTION_TITLES } from './labels.js';
 export { type CitedSources } from './sources.figures.js';
-export { citedSourcesFromLog } from './cited-sources.js';
+export { citedSourcesFromLog, logDigestAt } from './log-lookups.js';
 export { swedishDate, swedishDateTime } from './swedish-time.js';
 
 /** The report-back in one format, as bytes: the same report gives the same bytes. */

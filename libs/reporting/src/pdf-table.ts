@@ -5,17 +5,32 @@ import { BODY, BOLD, MARGIN, type TaggedPdf } from './pdf-writer.js';
 const text = (value: Cell) => (typeof value === 'number' ? swedishNumber(value) : value);
 
 /**
+ * Column widths from the text they hold: a column whose longest entry (or longest word of its
+ * header) fits its share keeps its natural width, so a date or a short number never wraps; the
+ * wide columns share what is left in proportion to their natural widths.
+ */
+function columnWidths(pdf: TaggedPdf, t: Table): number[] {
+  const { doc, width } = pdf;
+  const measure = (value: string, font: string) => doc.font(font).fontSize(8).widthOfString(value) + 6;
+  const natural = t.columns.map((c, i) =>
+    Math.max(...c.split(/\s+/).map((word) => measure(word, BOLD)), measure(c, BOLD) / 2, ...t.rows.map((r) => measure(text(r.cells[i] ?? ''), BODY))),
+  );
+  const fair = width / t.columns.length;
+  const narrow = natural.map((n) => n <= fair);
+  const fixed = natural.reduce((s, n, i) => s + (narrow[i] ? n : 0), 0);
+  const wide = natural.reduce((s, n, i) => s + (narrow[i] ? 0 : n), 0);
+  if (wide === 0) return natural.map((n) => (n / fixed) * width);
+  return natural.map((n, i) => (narrow[i] ? n : (n / wide) * (width - fixed)));
+}
+
+/**
  * A table drawn row by row and tagged as one: a caption, a header row of column headers, then
  * rows whose first cell heads the row. A row never splits across pages; on a new page the
  * column headers are drawn again for the eye (as an artifact: the structure has them once).
  */
 export function drawTable(pdf: TaggedPdf, parent: PDFKit.PDFStructureElement, t: Table): void {
   const { doc, width } = pdf;
-  doc.fontSize(8);
-  // Column widths by the longest text in each column (bounded), scaled to the page.
-  const longest = t.columns.map((c, i) => Math.min(60, Math.max(c.length, ...t.rows.map((r) => text(r.cells[i] ?? '').length)) + 2));
-  const total = longest.reduce((s, n) => s + n, 0);
-  const widths = longest.map((n) => (n / total) * width);
+  const widths = columnWidths(pdf, t);
   const heightOf = (cells: string[], font: string) => {
     doc.font(font).fontSize(8);
     return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 4 }))) + 4;
@@ -23,7 +38,8 @@ export function drawTable(pdf: TaggedPdf, parent: PDFKit.PDFStructureElement, t:
   const drawCells = (cells: string[], font: string, y: number, tag?: (i: number) => { type: string; scope?: 'Column' | 'Row' }, row?: PDFKit.PDFStructureElement) => {
     let x = MARGIN;
     cells.forEach((c, i) => {
-      const draw = () => doc.font(font).fontSize(8).text(c, x + 2, y + 2, { width: widths[i]! - 4, lineBreak: true });
+      const align = numeric[i] ? 'right' : 'left';
+      const draw = () => doc.font(font).fontSize(8).text(c, x + 2, y + 2, { width: widths[i]! - 4, lineBreak: true, align });
       if (tag && row) {
         const { type, scope } = tag(i);
         pdf.tagged(type, row, draw, scope ? { scope } : {});
@@ -32,6 +48,7 @@ export function drawTable(pdf: TaggedPdf, parent: PDFKit.PDFStructureElement, t:
     });
   };
   const rule = (y: number) => pdf.artifact(() => doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).strokeColor('#cccccc').lineWidth(0.5).stroke());
+  const numeric = t.columns.map((_, i) => t.rows.length > 0 && t.rows.every((r) => typeof r.cells[i] === 'number'));
   const headerHeight = heightOf(t.columns, BOLD);
 
   const element = pdf.group('Table', parent);

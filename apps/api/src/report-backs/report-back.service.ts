@@ -2,7 +2,7 @@ import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common'
 import { ConflictError, NotFoundError, type Period, REPORT_BACK_FORMATS, type ReportBackEvent, type ReportBackFormat, reportBackStreamId } from '@lagesbild/domain';
 import { EVENT_STORE, type EventStore, readEvents } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { RENDERER_VERSION, type ReportBack, assembleReportBack, citedSourcesFromLog, renderReportBack, sha256 } from '@lagesbild/reporting';
+import { RENDERER_VERSION, type ReportBack, assembleReportBack, citedSourcesFromLog, logDigestAt, renderReportBack, sha256 } from '@lagesbild/reporting';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { type AnswerMeta, resolveAsOf } from '../http/as-of.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
@@ -42,7 +42,7 @@ export class ReportBackService {
     const reader = await this.projections.readerAt(position);
     if (!reader) throw new ServiceUnavailableException('The views have not caught up yet; try again shortly');
     const versions = await this.templates.versions(position);
-    const logDigest = await this.logDigestAt(position);
+    const logDigest = await logDigestAt(this.store, position);
     return assembleReportBack(reader, this.units, versions[versions.length - 1]!, {
       ...input,
       asOf: meta.asOf,
@@ -50,13 +50,6 @@ export class ReportBackService {
       ...(logDigest ? { logDigest } : {}),
       citedSources: citedSourcesFromLog(this.store, position),
     });
-  }
-
-  /** The log's chain hash at a position: the document prints it, so the log can be checked against it. */
-  private async logDigestAt(position: bigint): Promise<string | undefined> {
-    let hash: string | undefined;
-    if (position > 0n) for await (const event of this.store.readAll({ fromPosition: position - 1n, toPosition: position })) hash = event.hash;
-    return hash;
   }
 
   /** The document in one format, as of `meta`. */

@@ -14,3 +14,10 @@ export function citedSourcesFromLog(store: EventStore, position: bigint): CitedS
     return [...cited];
   };
 }
+
+/** The log's chain hash at a position: the document prints it, so the log can be checked against it. */
+export async function logDigestAt(store: EventStore, position: bigint): Promise<string | undefined> {
+  let hash: string | undefined;
+  if (position > 0n) for await (const event of store.readAll({ fromPosition: position - 1n, toPosition: position })) hash = event.hash;
+  return hash;
+}
