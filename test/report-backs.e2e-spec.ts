@@ -66,8 +66,11 @@ describe('report-backs over HTTP', () => {
     // Ludvika reported these past months today: late; the other fourteen are missing.
     expect(md).toMatch(/\| 1 av 15 \| Ludvika \| [^|]*Avesta[^|]* \| Ej fastställd \|/);
     const html = (await generate('html')).body.toString('utf8') as string;
-    expect(html).toContain('<h2>8. Resultat av kartläggningar</h2>');
+    expect(html).toContain('<h2 id="avsnitt-8-rubrik">8. Resultat av kartläggningar</h2>');
     expect(html.match(/<svg /g)).toHaveLength(4);
+    // Each chart has a title a screen reader announces, and the page says it is Swedish.
+    expect(html.match(/<svg [^>]*role="img" aria-labelledby="([^"]+)"><title id="\1">Linjediagram\. /g)).toHaveLength(4);
+    expect(html).toContain('<html lang="sv">');
   });
 
   it('renders a PDF that parses, with the section headings and a chart drawn', async () => {
@@ -91,8 +94,8 @@ describe('report-backs over HTTP', () => {
     for (const heading of ['1. Sammanfattning', '7. Aktiviteter', '8. Resultat av kartläggningar', '9. Måluppfyllelse', '11. Samverkan', '15. Bilagor', 'Bilaga: diagram och tabeller']) {
       expect(text).toContain(heading);
     }
-    expect(text).toContain('länets medelnivå och högsta nivå per månad');
-    // The charts' gridlines (five each), and for social risk a mean and a max line over three months.
+    expect(text).toContain('länets mediannivå och högsta nivå per månad');
+    // The charts' gridlines (five each), and for social risk a median and a max line over three months.
     expect(chartLines).toBeGreaterThanOrEqual(3 * 5 + 2 * 2);
     expect(images).toBe(0);
     expect((await pdf.getMetadata()).info).toMatchObject({ Title: expect.stringContaining('Dalarnas län') });
@@ -103,7 +106,7 @@ describe('report-backs over HTTP', () => {
     const section8 = report.sections.find((s: { number: number }) => s.number === 8);
     const completeness = section8.blocks.find((b: { caption?: string }) => b.caption === 'Inrapportering per månad');
     expect(completeness.rows.flatMap((r: { eventIds: string[] }) => r.eventIds).length).toBeGreaterThanOrEqual(3);
-    const charts = report.appendix.blocks.filter((b: { kind: string }) => b.kind === 'chart');
+    const charts = report.appendices[0].blocks.filter((b: { kind: string }) => b.kind === 'chart');
     expect(charts).toHaveLength(4);
     expect(charts.every((c: { eventIds: string[] }) => c.eventIds.length >= 3)).toBe(true);
     // Every id anywhere in the report resolves to an event of the log.
@@ -166,4 +169,55 @@ describe('report-backs over HTTP', () => {
     expect(late.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(late.headers['retry-after']).toBeDefined();
   }, 15_000);
+  it('issues a PDF a county would sign: front matter and Innehåll in reading order, fonts embedded, tagged, PDF/A metadata', async () => {
+    const issued = await request(t.http).post('/api/v1/org-units/20/report-backs').set(analyst).send({ from, to, title: 'Delrapport Sociala risker', reference: '820-1980-17' }).expect(201);
+    const bytes = (await request(t.http).get(`/api/v1/org-units/20/report-backs/${issued.body.id}/document?format=pdf`).set(analyst).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const pdf = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl }).promise;
+    const first = await pdf.getPage(1);
+    const text = (await first.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    const at = (needle: string | RegExp) => text.search(needle);
+    // The seed's head in its order: title, Diarienummer, Dokumentnamn, Datum, Handläggare, then Innehåll with a page for each section.
+    const asOf = new Date(issued.body.asOf);
+    const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+    const stockholm = new Date(asOf.toLocaleString('en-US', { timeZone: 'Europe/Stockholm' }));
+    const order = [
+      at('Redovisning av Länsstyrelsen i Dalarnas läns arbete'),
+      at(/Diarienummer:\s+820-1980-17/),
+      at(/Dokumentnamn:\s+Delrapport Sociala risker/),
+      at(new RegExp(`Datum:\\s+${stockholm.getDate()} ${months[stockholm.getMonth()]} ${stockholm.getFullYear()}`)),
+      at(/Handläggare:\s+Li Län/),
+      at('Innehåll'),
+      ...Array.from({ length: 15 }, (_, i) => at(new RegExp(`${i + 1}\\. [^0-9]+\\s+\\d+\\s`))),
+      at(/Underlag\s+\d+/),
+    ];
+    expect(order.every((position) => position >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).not.toContain('loggposition');
+
+    // Every font is embedded (TrueType subsets), none of the fourteen standard fonts is referenced.
+    const raw = bytes.toString('latin1');
+    const descriptors = raw.match(/\/Type \/FontDescriptor/g) ?? [];
+    expect(descriptors.length).toBeGreaterThanOrEqual(2);
+    expect(raw.match(/\/FontFile2 /g)).toHaveLength(descriptors.length);
+    expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
+
+    // Tagged: a structure tree with headings, tables with header cells and figures with alternative text.
+    const roles: string[] = [];
+    const alts: string[] = [];
+    const walk = (node: { role?: string; alt?: string; children?: unknown[] }) => {
+      if (node.role) roles.push(node.role);
+      if (node.alt) alts.push(node.alt);
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    for (let n = 1; n <= pdf.numPages; n += 1) walk(((await (await pdf.getPage(n)).getStructTree()) ?? {}) as Parameters<typeof walk>[0]);
+    for (const role of ['H1', 'H2', 'P', 'TOC', 'TOCI', 'Table', 'TR', 'TH', 'TD', 'Figure']) expect(roles).toContain(role);
+    expect(alts.filter((alt) => alt.startsWith('Linjediagram.'))).toHaveLength(4);
+
+    // Archivable: XMP metadata declaring PDF/A-2, Swedish as the document's language, the title in the window.
+    expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(raw).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    const { info } = (await pdf.getMetadata()) as { info: { Language?: string; Title?: string } };
+    expect(info.Language).toBe('sv-SE');
+  });
 });

@@ -20,20 +20,29 @@ export function chartGeometry(chart: LineChart, width: number, height: number, p
     if (run.length) runs.push(run);
     return { label: series.label, runs };
   });
-  const gridlines = Array.from({ length: chart.max + 1 }, (_, v) => ({ value: v, y: y(v) }));
+  const every = chart.step ?? 1;
+  const gridlines = Array.from({ length: Math.floor(chart.max / every) + 1 }, (_, i) => ({ value: i * every, y: y(i * every) }));
   // At most about a dozen month labels, evenly spaced.
-  const every = Math.max(1, Math.ceil(chart.periods.length / 12));
-  const labels = chart.periods.flatMap((p, i) => (i % every === 0 ? [{ text: p, x: x(i) }] : []));
+  const labelEvery = Math.max(1, Math.ceil(chart.periods.length / 12));
+  const labels = chart.periods.flatMap((p, i) => (i % labelEvery === 0 ? [{ text: p, x: x(i) }] : []));
   return { padding, plotWidth, plotHeight, lines, gridlines, labels, bottom: padding.top + plotHeight };
 }
 
 export const SERIES_COLOURS = ['#1f5f8b', '#c0392b', '#2e7d32', '#7b1fa2'];
 const fixed = (n: number) => n.toFixed(1);
 
-/** A line chart as inline SVG (no scripts, no external references). */
-export function chartSvg(chart: LineChart, width = 640, height = 220): string {
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A line chart as inline SVG (no scripts, no external references). Its title is what a screen
+ * reader announces; `id` ties the title to the image when several charts share a page.
+ */
+export function chartSvg(chart: LineChart, title: string, id = 'diagram', width = 640, height = 220): string {
   const g = chartGeometry(chart, width, height);
-  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`];
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-titel">`,
+    `<title id="${id}-titel">${escape(title)}</title>`,
+  ];
   for (const line of g.gridlines) {
     parts.push(`<line x1="${g.padding.left}" y1="${fixed(line.y)}" x2="${width - g.padding.right}" y2="${fixed(line.y)}" stroke="#ddd"/>`);
     parts.push(`<text x="${g.padding.left - 6}" y="${fixed(line.y + 4)}" font-size="10" text-anchor="end">${line.value}</text>`);

@@ -10,6 +10,9 @@ export { renderMarkdown } from './render-markdown.js';
 export { renderHtml } from './render-html.js';
 export { renderPdf } from './render-pdf.js';
 export { SECTION_TITLES } from './labels.js';
+export { type CitedSources } from './sources.figures.js';
+export { citedSourcesFromLog, logDigestAt } from './log-lookups.js';
+export { swedishDate, swedishDateTime } from './swedish-time.js';
 
 /** The report-back in one format, as bytes: the same report gives the same bytes. */
 export async function renderReportBack(report: ReportBack, format: ReportFormat): Promise<Buffer> {

@@ -47,6 +47,21 @@ export const GOAL_STATUS: Record<string, string> = {
   'not-achieved': 'Ej uppnått',
 };
 
+export const REFERRAL_TARGET: Record<string, string> = {
+  cve: 'Centret mot våldsbejakande extremism (CVE)',
+  'exit-programme': 'Avhopparverksamhet',
+  'social-services': 'Socialtjänsten',
+  police: 'Polisen',
+  healthcare: 'Hälso- och sjukvården',
+  other: 'Övrigt',
+};
+
+export const READINESS_KIND: Record<string, string> = {
+  'coordinator-appointed': 'Samordnare utsedd',
+  'action-plan-adopted': 'Handlingsplan antagen',
+  'action-plan-revised': 'Handlingsplan reviderad',
+};
+
 export const ACTION_STATUS: Record<string, string> = {
   proposed: 'Föreslagen',
   approved: 'Beslutad',
@@ -56,10 +71,13 @@ export const ACTION_STATUS: Record<string, string> = {
   cancelled: 'Avbruten',
 };
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+export const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** `2018-03` → `mars 2018`. */
 export const monthName = (period: string) => `${MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+
+/** A share the Swedish way: `0.734` → `73 %`. */
+export const swedishPercent = (share: number) => `${Math.round(share * 100)}\u00a0%`;
 
 /** A number the Swedish way, with at most two decimals (fixed, not the machine's locale). */
 export function swedishNumber(n: number): string {

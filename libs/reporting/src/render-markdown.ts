@@ -1,7 +1,19 @@
+import { chartSvg } from './charts.js';
 import { swedishNumber } from './labels.js';
-import type { Block, Cell, ReportBack, Section } from './model.js';
+import type { Block, Cell, ReportBack, Section, Table } from './model.js';
+import { CONTENTS_TITLE, DRAFT_NOTE, frontMatterLines, headingOf, outlineOf } from './outline.js';
 
 const cell = (value: Cell) => (typeof value === 'number' ? swedishNumber(value) : value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function table(t: Table): string {
+  return [
+    ...(t.caption ? [`**${t.caption}**`, ''] : []),
+    `| ${t.columns.map(cell).join(' | ')} |`,
+    // Numbers right-aligned, text left.
+    `| ${t.columns.map((_, i) => (t.rows.length > 0 && t.rows.every((r) => typeof r.cells[i] === 'number') ? '---:' : '---')).join(' | ')} |`,
+    ...t.rows.map((r) => `| ${r.cells.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
 
 function block(b: Block): string {
   switch (b.kind) {
@@ -12,22 +24,12 @@ function block(b: Block): string {
     case 'heading':
       return `### ${b.text}`;
     case 'table':
-      return [
-        ...(b.caption ? [`**${b.caption}**`, ''] : []),
-        `| ${b.columns.map(cell).join(' | ')} |`,
-        // Numbers right-aligned, text left.
-        `| ${b.columns.map((_, i) => (b.rows.length > 0 && b.rows.every((r) => typeof r.cells[i] === 'number') ? '---:' : '---')).join(' | ')} |`,
-        ...b.rows.map((r) => `| ${r.cells.map(cell).join(' | ')} |`),
-      ].join('\n');
-    case 'chart':
-      // Markdown has no drawing: the chart's values as a table.
-      return [
-        `**${b.caption}**`,
-        '',
-        `| Månad | ${b.chart.series.map((s) => s.label).join(' | ')} |`,
-        `| --- | ${b.chart.series.map(() => '---:').join(' | ')} |`,
-        ...b.chart.periods.map((p, i) => `| ${p} | ${b.chart.series.map((s) => (s.values[i] === null ? '–' : swedishNumber(s.values[i]!))).join(' | ')} |`),
-      ].join('\n');
+      return table(b);
+    case 'chart': {
+      // The drawing as an embedded image (the file stays one file), then its figures as a table.
+      const image = Buffer.from(chartSvg(b.chart, b.alt), 'utf8').toString('base64');
+      return [`**${b.caption}**`, '', `![${b.alt}](data:image/svg+xml;base64,${image})`, '', table(b.table)].join('\n');
+    }
     case 'matrix':
       return [
         `**${b.caption}**`,
@@ -39,17 +41,25 @@ function block(b: Block): string {
   }
 }
 
-const section = (s: Section) => [`## ${s.number <= 15 ? `${s.number}. ` : ''}${s.title}`, ...s.blocks.map(block)].join('\n\n');
+const section = (s: Section) => [`## ${headingOf(s)}`, ...s.blocks.map(block)].join('\n\n');
 
-/** The report-back as Markdown (GitHub tables; charts as tables of their values). */
+/** The report-back as Markdown (GitHub tables; charts as embedded SVG images, each with its table). */
 export function renderMarkdown(report: ReportBack): string {
   const head = [
     `# ${report.title}`,
     '',
-    `Länsstyrelsen: ${report.county.name} (${report.county.code})  `,
-    ...(report.reference ? [`Diarienummer: ${report.reference}  `] : []),
-    `Period: ${report.from} – ${report.to}  `,
-    `Underlag per: ${report.asOf} (loggposition ${report.position}), mallversion ${report.templateVersion}`,
+    frontMatterLines(report)
+      .map(([label, value]) => `${label}: ${value}`)
+      .join('  \n'),
+    ...(report.frontMatter.draft ? ['', `*${DRAFT_NOTE}*`] : []),
   ].join('\n');
-  return `${[head, ...report.sections.map(section), section(report.appendix)].join('\n\n')}\n`;
+  const outline = outlineOf(report);
+  const contents = [
+    `## ${CONTENTS_TITLE}`,
+    '',
+    ...outline.filter((s) => s.number <= 15).map((s) => headingOf(s)),
+    '',
+    ...outline.filter((s) => s.number > 15).map((s) => `- ${headingOf(s)}`),
+  ].join('\n');
+  return `${[head, contents, ...outline.map(section)].join('\n\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common'
 import { ConflictError, NotFoundError, type Period, REPORT_BACK_FORMATS, type ReportBackEvent, type ReportBackFormat, reportBackStreamId } from '@lagesbild/domain';
 import { EVENT_STORE, type EventStore, readEvents } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { RENDERER_VERSION, type ReportBack, assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
+import { RENDERER_VERSION, type ReportBack, assembleReportBack, citedSourcesFromLog, logDigestAt, renderReportBack, sha256 } from '@lagesbild/reporting';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { type AnswerMeta, resolveAsOf } from '../http/as-of.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
@@ -14,7 +14,12 @@ export interface ReportBackInput {
   to: Period;
   title?: string;
   reference?: string;
+  /** Who issues it (Handläggare); absent in a draft. */
+  issuedBy?: string;
 }
+
+/** An issued report-back as recorded, with the name of who issued it. */
+export type IssuedReportBack = ReportBackEvent['data'] & { issuedBy?: string };
 
 /** Generates report-backs from the views as of a moment, and regenerates issued ones. */
 @Injectable()
@@ -37,7 +42,14 @@ export class ReportBackService {
     const reader = await this.projections.readerAt(position);
     if (!reader) throw new ServiceUnavailableException('The views have not caught up yet; try again shortly');
     const versions = await this.templates.versions(position);
-    return assembleReportBack(reader, this.units, versions[versions.length - 1]!, { ...input, asOf: meta.asOf, position: meta.position });
+    const logDigest = await logDigestAt(this.store, position);
+    return assembleReportBack(reader, this.units, versions[versions.length - 1]!, {
+      ...input,
+      asOf: meta.asOf,
+      position: meta.position,
+      ...(logDigest ? { logDigest } : {}),
+      citedSources: citedSourcesFromLog(this.store, position),
+    });
   }
 
   /** The document in one format, as of `meta`. */
@@ -53,7 +65,7 @@ export class ReportBackService {
   }
 
   /** An issued report-back of a county, or 404. */
-  async issued(county: string, id: string): Promise<ReportBackEvent['data']> {
+  async issued(county: string, id: string): Promise<IssuedReportBack> {
     const [event] = await readEvents<ReportBackEvent>(this.store, reportBackStreamId(id));
     const data = event?.data;
     if (!data || data.county !== county) throw new NotFoundError('not-found', `County ${county} has issued no report-back ${id}`);
@@ -61,6 +73,7 @@ export class ReportBackService {
       // Never hand out a regeneration that would not match what was sent.
       throw new ConflictError('conflict', `Report-back ${id} was made by renderer version ${data.rendererVersion}; this build renders version ${RENDERER_VERSION}`);
     }
-    return data;
+    const issuedBy = event.metadata.actor?.name;
+    return { ...data, ...(issuedBy ? { issuedBy } : {}) };
   }
 }

@@ -32,7 +32,8 @@ export class ReportBacksHandler extends FeatureHandler<ReportBacksCommand, Issue
     requireCounty(this.units, input.county, 'county');
     if (input.from > input.to) throw new ValidationError('Bad range', [{ path: 'from', message: 'must not be after to' }]);
     const meta = await this.reportBacks.latestMoment();
-    const sha256 = await this.reportBacks.digests(input, meta);
+    // The issuer is the document's Handläggare: regenerating it reads the same name from the event's actor.
+    const sha256 = await this.reportBacks.digests({ ...input, issuedBy: context.actor.name }, meta);
     const reportBackId = newAggregateId(context, 'report-back');
     const issue = { type: 'IssueReportBack' as const, reportBackId, ...input, asOf: meta.asOf, asOfPosition: meta.position, rendererVersion: RENDERER_VERSION, sha256 };
     const result = await handleCommand(this.store, reportBackDecider, reportBackStreamId(reportBackId), issue, context);

@@ -6,7 +6,7 @@ import { REPORT_BACK_FORMATS, type ReportBackFormat, isPeriod } from '@lagesbild
 import { openEventStore } from '@lagesbild/event-store';
 import { ALL_PROJECTIONS, SqliteViewBuild, activeViews, buildViews, versionedReader } from '@lagesbild/projections';
 import { OrgUnitRegistry } from '@lagesbild/reference-data';
-import { assembleReportBack, renderReportBack, sha256 } from '@lagesbild/reporting';
+import { assembleReportBack, citedSourcesFromLog, logDigestAt, renderReportBack, sha256 } from '@lagesbild/reporting';
 import { resolveAsOf } from '../../../api/src/http/as-of.js';
 import { TemplateCatalog } from '../../../api/src/reference/template-catalog.js';
 import { progressLine } from '../progress.js';
@@ -53,7 +53,16 @@ export function registerReportBackCommand(program: Command): void {
         progress.end();
         const reader = versionedReader(build.finish().readerAt(position), activeViews(ALL_PROJECTIONS));
         const versions = await new TemplateCatalog(store).versions(position);
-        const report = await assembleReportBack(reader, units, versions[versions.length - 1]!, { county: options.county, from: options.from, to: options.to, asOf, position: position.toString() });
+        const logDigest = await logDigestAt(store, position);
+        const report = await assembleReportBack(reader, units, versions[versions.length - 1]!, {
+          county: options.county,
+          from: options.from,
+          to: options.to,
+          asOf,
+          position: position.toString(),
+          citedSources: citedSourcesFromLog(store, position),
+          ...(logDigest ? { logDigest } : {}),
+        });
         const bytes = await renderReportBack(report, options.format as ReportBackFormat);
         writeFileSync(options.out, bytes);
         process.stdout.write(`${JSON.stringify({ file: options.out, format: options.format, bytes: bytes.length, sha256: sha256(bytes), asOf, position: position.toString() })}\n`);
