@@ -80,7 +80,10 @@ describe('situation reports over HTTP', () => {
 
   it('records a submission: 201 with {id, revision, position} and an ETag; a second one is 409', async () => {
     const res = await request(t.http).put(path).set(reporter).send(report).expect(201);
-    expect(res.body).toEqual({ id: `situation-report-2085-${period}`, revision: 0, position: (await head()).toString() });
+    const [recorded] = await t.store.readStream(`situation-report-2085-${period}`);
+    expect(res.body).toEqual({ id: `situation-report-2085-${period}`, revision: 0, position: recorded!.position.toString() });
+    // The report's support need opened a support request right after it.
+    expect(await head()).toBe(recorded!.position + 1n);
     expect(res.headers.etag).toBe('"0"');
     const again = await request(t.http).put(path).set(reporter).send(report).expect(409);
     expect(again.body.type).toMatch(/report-already-submitted/);
