@@ -83,30 +83,22 @@ export class ReferralResponse {
 
 /**
  * The subject as the reader may see it: in clear (`name`, …) for the county's support workers,
- * `{withheld: true}` for its analysts, `{erased: true, …}` once the key is destroyed.
+ * `{withheld: true}` for its analysts, `{erased: true, …}` once the key is destroyed; null when
+ * the case has none. Inline, not a $ref: OpenAPI 3.0 cannot make a referenced schema nullable.
  */
-export class CaseSubjectResponse {
-  @ApiPropertyOptional({ example: 'Kim K' })
-  name?: string;
-
-  @ApiPropertyOptional({ example: '200001012384' })
-  personalIdentityNumber?: string;
-
-  @ApiPropertyOptional()
-  notes?: string;
-
-  @ApiPropertyOptional({ enum: [true] })
-  withheld?: boolean;
-
-  @ApiPropertyOptional({ enum: [true] })
-  erased?: boolean;
-
-  @ApiPropertyOptional({ example: '2026-05-01T08:00:00.000Z' })
-  erasedAt?: string;
-
-  @ApiPropertyOptional()
-  legalBasis?: string;
-}
+const SUBJECT = {
+  type: 'object',
+  nullable: true,
+  properties: {
+    name: { type: 'string', example: 'Kim K' },
+    personalIdentityNumber: { type: 'string', example: '200001012384' },
+    notes: { type: 'string' },
+    withheld: { type: 'boolean', enum: [true] },
+    erased: { type: 'boolean', enum: [true] },
+    erasedAt: { type: 'string', example: '2026-05-01T08:00:00.000Z' },
+    legalBasis: { type: 'string' },
+  },
+} as const;
 
 export class SupportCaseResponse extends QueryAnswerResponse {
   @ApiProperty({ example: '0b7c4e1a-3f7d-4c1e-9a51-2f1c0d8e6b42' })
@@ -142,8 +134,8 @@ export class SupportCaseResponse extends QueryAnswerResponse {
   @ApiPropertyOptional({ enum: [true], description: 'free texts left out for a reader who is not a support worker of the county' })
   textsWithheld?: boolean;
 
-  @ApiProperty({ type: () => CaseSubjectResponse, nullable: true, description: 'null when the case has no subject' })
-  subject!: CaseSubjectResponse | null;
+  @ApiProperty({ ...SUBJECT, description: 'null when the case has no subject' })
+  subject!: Record<string, unknown> | null;
 
   @ApiProperty({ type: 'integer', example: 2 })
   revision!: number;
