@@ -1,10 +1,10 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { OpenApiDocument } from './support/openapi-validator.js';
+import { type OpenApiDocument, resolveResponse } from './support/openapi-validator.js';
 import { type TestApp, startTestApp } from './support/test-app.js';
 
-type Responses = Record<string, { content?: Record<string, { schema?: { type?: string; format?: string } }> }>;
+type Responses = Record<string, { content?: Record<string, { schema?: { $ref?: string }; example?: { status?: number } }> }>;
 
 /** Media types whose body is bytes or text rather than a JSON object: a document, an export. */
 const BYTES = /^(application\/(pdf|x-ndjson)|text\/(markdown|html|csv))$/;
@@ -18,7 +18,13 @@ describe('the OpenAPI document', () => {
   let t: TestApp;
   let document: OpenApiDocument;
   const operations = () =>
-    Object.entries(document.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, responses: op.responses as Responses })));
+    Object.entries(document.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({
+        name: `${method.toUpperCase()} ${path}`,
+        // Shared answers (`#/components/responses/…`) read as the operation's own.
+        responses: Object.fromEntries(Object.entries(op.responses).map(([status, response]) => [status, resolveResponse(document, response)!])) as Responses,
+      })),
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -48,7 +54,7 @@ describe('the OpenAPI document', () => {
       const errors = Object.entries(responses).filter(([status]) => /^[45]\d\d$/.test(status));
       if (!errors.some(([status]) => status === '400')) wrong.push(`${name}: no 400`);
       for (const [status, response] of errors) {
-        const media = response.content?.['application/problem+json'] as { schema?: { $ref?: string }; example?: { status?: number } } | undefined;
+        const media = response.content?.['application/problem+json'];
         if (media?.schema?.$ref !== '#/components/schemas/ProblemResponse') wrong.push(`${name} ${status}: not the shared problem+json schema`);
         else if (media.example?.status !== Number(status)) wrong.push(`${name} ${status}: no example of its status`);
       }

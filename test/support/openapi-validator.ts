@@ -5,12 +5,23 @@ import addFormatsModule from 'ajv-formats';
 export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components?: { schemas?: Record<string, unknown> };
+  components?: { schemas?: Record<string, unknown>; responses?: Record<string, OpenApiResponse> };
+}
+
+export interface OpenApiResponse {
+  description?: string;
+  content?: Record<string, { schema?: object; example?: unknown }>;
 }
 
 interface OpenApiOperation {
   operationId?: string;
-  responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+  responses: Record<string, OpenApiResponse | { $ref: string }>;
+}
+
+/** A response, or the shared one (`#/components/responses/…`) it refers to. */
+export function resolveResponse(document: OpenApiDocument, response: OpenApiResponse | { $ref: string } | undefined): OpenApiResponse | undefined {
+  if (!response || !('$ref' in response)) return response;
+  return document.components?.responses?.[response.$ref.replace('#/components/responses/', '')];
 }
 
 /** A real answer, as supertest gives it. */
@@ -66,7 +77,7 @@ export class OpenApiValidator {
     if (!operation) return [`${method} ${url}: no operation in the document`];
     const template = operation.slice(operation.indexOf(' ') + 1);
     const { responses } = this.document.paths[template]![method.toLowerCase()]!;
-    const response = responses[String(answer.status)] ?? responses.default;
+    const response = resolveResponse(this.document, responses[String(answer.status)] ?? responses.default);
     const where = `${operation} → ${answer.status}`;
     if (!response) return [`${where}: the status is not documented (documented: ${Object.keys(responses).join(', ')})`];
     const contentType = String(answer.headers['content-type'] ?? '').split(';')[0]!.trim();

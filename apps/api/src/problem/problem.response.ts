@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, type OpenAPIObject, type ResponseObject, getSchemaPath } from '@nestjs/swagger';
 import { problemType } from './problem-details.js';
 
 /** One offending field of a request: where it is and what is wrong with it. */
@@ -93,4 +93,26 @@ export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator & Cla
       });
     }),
   );
+}
+
+/** The name of a status's shared problem answer in `components.responses`. */
+const sharedName = (status: string) => `Problem${status}`;
+
+/**
+ * The document with each status's problem answer declared once in `components.responses` and
+ * referred to by every operation: ApiProblems writes the same answer into each operation (Nest
+ * cannot emit a response $ref), which made the document six times its size.
+ */
+export function shareProblemResponses(document: OpenAPIObject): OpenAPIObject {
+  const shared: Record<string, ResponseObject> = {};
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations as Record<string, { responses?: Record<string, ResponseObject> }>)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (!(status in PROBLEMS) || !response.content || !('application/problem+json' in response.content)) continue;
+        shared[sharedName(status)] ??= response;
+        operation.responses![status] = { $ref: `#/components/responses/${sharedName(status)}` } as never;
+      }
+    }
+  }
+  return { ...document, components: { ...document.components, responses: { ...document.components?.responses, ...shared } } };
 }
