@@ -6,6 +6,7 @@ import { ConfigService } from '@nestjs/config';
 import { PinoLoggerService } from './logging/pino-logger.service.js';
 import { rateLimitPerTokenAndAddress } from './http/rate-limit.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { shareProblemResponses } from './problem/problem.response.js';
 import { ValidationFailedException } from './problem/validation-failed.exception.js';
 import { webAppDirectory, webAppMiddleware } from './web/web-app.js';
 
@@ -49,15 +50,13 @@ export function configureApp(app: INestApplication): INestApplication {
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Lägesbild API')
-      .setDescription('Månatlig lägesbild: sociala risker, brottsförebyggande arbete, våldsbejakande extremism och ANDT.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const builder = new DocumentBuilder()
+    .setTitle('Lägesbild API')
+    .setDescription('Månatlig lägesbild: sociala risker, brottsförebyggande arbete, våldsbejakande extremism och ANDT.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = shareProblemResponses(SwaggerModule.createDocument(app, builder));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 
   // The operations endpoints also answer at the root, where probes and people look first.

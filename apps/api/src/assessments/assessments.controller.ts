@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CommandContext } from '@lagesbild/event-store';
 import { Access } from '../auth/access.decorator.js';
+import { ApiCommandAnswer } from '../http/answer.response.js';
 import { Ctx, sendCommand } from '../http/command-request.js';
 import { PeriodPipe } from '../http/period.pipe.js';
 import { AssessmentsCommand } from './assessments.handler.js';
@@ -18,6 +19,7 @@ export class AssessmentsController {
   @HttpCode(201)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Samlad regional lägesbild för perioden: nivå och text per område, trender, återkoppling' })
+  @ApiCommandAnswer(201, undefined, 404)
   record(
     @Param('county') county: string,
     @Param('period', PeriodPipe) period: string,
@@ -32,6 +34,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Ändra den regionala lägesbilden' })
+  @ApiCommandAnswer(200, undefined, 404)
   amend(
     @Param('county') county: string,
     @Param('period', PeriodPipe) period: string,

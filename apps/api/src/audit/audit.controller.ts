@@ -8,10 +8,12 @@ import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import { SUBJECT_KEY_STORE, type SubjectKeyStore } from '@lagesbild/personal-data';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
+import { ApiQueryAnswer } from '../http/answer.response.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery, parseInstant, resolveAsOf } from '../http/as-of.js';
 import { AUDIT_CSV_COLUMNS, AuditTrail, csvRow } from './audit-trail.js';
+import { ApiAuditPage, VerificationResponse } from './audit.response.js';
 
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
 const MAX_LIMIT = 1000;
@@ -42,6 +44,7 @@ export class AuditController {
   @ApiQuery({ name: 'limit', required: false, description: `1–${MAX_LIMIT}, standard 100` })
   @ApiQuery({ name: 'format', required: false, enum: FORMATS })
   @ApiOperation({ summary: 'Granskningsspåret: varje händelse med aktör, roll, organisation, tid, skäl och korrelation' })
+  @ApiAuditPage()
   async audit(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery, @Res({ passthrough: true }) res: Response) {
     const problems: FieldProblem[] = [];
     const text = (name: string) => {
@@ -101,6 +104,7 @@ export class AuditController {
   @Access('audit:read', 'principal')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Manipulationskontroll av händelseloggen, hela eller som den var vid asOf: {ok, checked, firstBrokenPosition?}' })
+  @ApiQueryAnswer(VerificationResponse)
   async verification(@AsOf() asOf: AsOfQuery) {
     const { position, meta } = await resolveAsOf(this.store, asOf);
     const result = await this.store.verify({ toPosition: position });

@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DEMO_USERS, LocalTokens, type TokenVerifier } from '@lagesbild/auth';
 import { NotFoundError } from '@lagesbild/domain';
 import type { Environment } from '../config/environment.js';
+import { ApiProblems } from '../problem/problem.response.js';
 import { Public } from './access.decorator.js';
 import { TOKEN_VERIFIER } from './auth.tokens.js';
+import { DemoTokenResponse, DemoUserListResponse, SignInConfigResponse } from './sign-in.response.js';
 
 /** How the web app signs in: `embedded` (demo users below) or `oidc` (authorization code with PKCE). */
 @ApiTags('Inloggning')
@@ -16,6 +18,8 @@ export class SignInConfigController {
 
   @Get('config')
   @ApiOperation({ summary: 'Hur webbappen loggar in: inbäddat (demoanvändare) eller OIDC med PKCE mot AUTH_ISSUER' })
+  @ApiOkResponse({ type: SignInConfigResponse })
+  @ApiProblems(400, 413, 415, 429)
   signInConfig() {
     const issuer = this.config.get('AUTH_ISSUER', { infer: true });
     if (!this.config.get('AUTH_JWKS_URL', { infer: true }) || !issuer) return { mode: 'embedded' as const };
@@ -37,6 +41,8 @@ export class DemoUsersController {
 
   @Get()
   @ApiOperation({ summary: 'Demoanvändarna, en per roll (endast den inbäddade installationen)' })
+  @ApiOkResponse({ type: DemoUserListResponse })
+  @ApiProblems(400, 413, 415, 429)
   list() {
     return { items: DEMO_USERS };
   }
@@ -44,6 +50,8 @@ export class DemoUsersController {
   @Post(':id/token')
   @HttpCode(200)
   @ApiOperation({ summary: 'En token för en demoanvändare (endast den inbäddade installationen)' })
+  @ApiOkResponse({ type: DemoTokenResponse })
+  @ApiProblems(400, 404, 413, 415, 429)
   async token(@Param('id') id: string) {
     const user = DEMO_USERS.find((u) => u.id === id);
     if (!user) throw new NotFoundError('demo-user-not-found', `There is no demo user ${JSON.stringify(id)}`);

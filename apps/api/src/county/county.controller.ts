@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CommandContext } from '@lagesbild/event-store';
 import { Access } from '../auth/access.decorator.js';
+import { ApiCommandAnswer } from '../http/answer.response.js';
 import { type CommandAnswer, Ctx, sendCommand } from '../http/command-request.js';
 import { PeriodPipe } from '../http/period.pipe.js';
 import { CountyCommand } from './county.handler.js';
@@ -18,6 +19,7 @@ export class CountyController {
   @HttpCode(200)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Sätt länets sista rapportdag (deadline day, 1–28)' })
+  @ApiCommandAnswer(200, undefined, 404)
   settings(@Param('county') county: string, @Body() body: CountySettingsDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CommandAnswer> {
     return sendCommand(this.commands, response, new CountyCommand({ type: 'SetReportingDeadline', county, deadlineDay: body.deadlineDay }, context));
   }
@@ -26,6 +28,7 @@ export class CountyController {
   @HttpCode(201)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Godkänn länets lägesbild för perioden (låser kommunernas rapporter)' })
+  @ApiCommandAnswer(201, undefined, 404)
   approve(
     @Param('county') county: string,
     @Param('period', PeriodPipe) period: string,
@@ -41,6 +44,7 @@ export class CountyController {
   @HttpCode(200)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Öppna en godkänd period igen, med skäl' })
+  @ApiCommandAnswer(200, undefined, 404)
   reopen(
     @Param('county') county: string,
     @Param('period', PeriodPipe) period: string,

@@ -8,11 +8,13 @@ import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
+import { ApiCommandAnswer, ApiQueryAnswer } from '../http/answer.response.js';
 import { type CommandAnswer, Ctx, sendCommand } from '../http/command-request.js';
 import { AddDistrictDto } from './district.dto.js';
 import { ReferenceCommand } from './reference.handler.js';
 import { TemplateCatalog } from './template-catalog.js';
 import { PublishTemplateDto } from './template.dto.js';
+import { OrgUnitDetailResponse, OrgUnitListResponse, PublishedTemplateResponse, TemplateResponse, TemplateVersionListResponse } from './reference.response.js';
 
 @ApiTags('Referensdata')
 @Controller()
@@ -28,6 +30,7 @@ export class ReferenceController {
   @Access('reference:read')
   @ApiQuery({ name: 'parent', required: false, description: 'SE, a county or a municipality code' })
   @ApiOperation({ summary: 'Organisationsenheter: län, kommuner, stadsdelar' })
+  @ApiQueryAnswer(OrgUnitListResponse)
   async orgUnits(@Query('parent') parent: unknown, @AsOf() asOf: AsOfQuery) {
     if (parent !== undefined && (typeof parent !== 'string' || !this.units.has(parent))) {
       throw new ValidationError('Unknown parent', [{ path: 'parent', message: `${JSON.stringify(parent)} is not a known org-unit code` }]);
@@ -38,6 +41,7 @@ export class ReferenceController {
 
   @Get('org-units/:code')
   @Access('reference:read')
+  @ApiQueryAnswer(OrgUnitDetailResponse, 404)
   async orgUnit(@Param('code') code: string, @AsOf() asOf: AsOfQuery) {
     const unit = this.units.get(code);
     if (!unit) throw new NotFoundError('org-unit-not-found', `There is no org unit ${JSON.stringify(code)}`);
@@ -48,6 +52,7 @@ export class ReferenceController {
   @Get('templates')
   @Access('reference:read')
   @ApiOperation({ summary: 'Alla versioner av lägesbildsmallen som var publicerade vid asOf' })
+  @ApiQueryAnswer(TemplateVersionListResponse)
   async allTemplates(@AsOf() asOf: AsOfQuery) {
     const { position, meta } = await resolveAsOf(this.store, asOf);
     return { items: (await this.templates.versions(position)).map(({ version, changeNote }) => ({ version, changeNote })), meta };
@@ -56,6 +61,7 @@ export class ReferenceController {
   @Get('templates/current')
   @Access('reference:read')
   @ApiOperation({ summary: 'Den senaste versionen av mallen vid asOf' })
+  @ApiQueryAnswer(TemplateResponse)
   async current(@AsOf() asOf: AsOfQuery) {
     const { position, meta } = await resolveAsOf(this.store, asOf);
     return { ...(await this.templates.current(position)), meta };
@@ -64,6 +70,7 @@ export class ReferenceController {
   @Get('templates/:version')
   @Access('reference:read')
   @ApiOperation({ summary: 'En version av mallen, om den var publicerad vid asOf' })
+  @ApiQueryAnswer(TemplateResponse, 404)
   async template(
     @Param('version', new ParseIntPipe({ exceptionFactory: () => new ValidationError('Bad version', [{ path: 'version', message: 'must be a whole number' }]) })) version: number,
     @AsOf() asOf: AsOfQuery,
@@ -78,6 +85,7 @@ export class ReferenceController {
   @HttpCode(201)
   @Access('template:publish')
   @ApiOperation({ summary: 'Publicera en ny version av mallen (admin)' })
+  @ApiCommandAnswer(201, PublishedTemplateResponse)
   async publish(@Body() body: PublishTemplateDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CommandAnswer & { version: number }> {
     const answer = await sendCommand(this.commands, response, new ReferenceCommand({ ...body, type: 'PublishTemplateVersion' }, context));
     // Version 1 is built in: the stream's first event (revision 0) publishes version 2.

@@ -7,6 +7,7 @@ import type { CommandContext } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { CONTENT_TYPES, sha256 } from '@lagesbild/reporting';
 import { Access } from '../auth/access.decorator.js';
+import { ApiCommandAnswer } from '../http/answer.response.js';
 import { requireUuid } from '../auth/auth.guard.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
@@ -16,6 +17,7 @@ import { ProjectionsService } from '../views/projections.service.js';
 import { IssueReportBackDto } from './report-backs.dto.js';
 import { ReportBackService } from './report-back.service.js';
 import { ReportBacksCommand } from './report-backs.handler.js';
+import { ApiReportBackDocument, IssuedReportBackResponse } from './report-backs.response.js';
 
 function formatOf(value: unknown, problems: FieldProblem[]): ReportBackFormat {
   if (value === undefined) return 'pdf';
@@ -53,6 +55,7 @@ export class ReportBacksController {
   @ApiQuery({ name: 'to', description: 'YYYY-MM' })
   @ApiQuery({ name: 'format', required: false, enum: REPORT_BACK_FORMATS })
   @ApiOperation({ summary: 'Återrapporteringen för en period, som den såg ut vid asOf (samma indata och asOf ger samma bytes)' })
+  @ApiReportBackDocument(false, 404)
   async generate(@Param('county') county: string, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery, @Res({ passthrough: true }) response: Response) {
     const problems: FieldProblem[] = [];
     const { from, to } = range(query, problems);
@@ -73,6 +76,7 @@ export class ReportBacksController {
   @HttpCode(201)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Utfärda en återrapportering: loggpositionen och varje formats SHA-256 registreras' })
+  @ApiCommandAnswer(201, IssuedReportBackResponse, 404)
   async issue(@Param('county') county: string, @Body() body: IssueReportBackDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     const issued = await this.commands.execute(new ReportBacksCommand({ ...body, type: 'IssueReportBack', county }, context));
     const { asOf: issuedAsOf, asOfPosition, sha256: digests } = issued;
@@ -83,6 +87,7 @@ export class ReportBacksController {
   @Access('view:read', { param: 'county' })
   @ApiQuery({ name: 'format', required: false, enum: REPORT_BACK_FORMATS })
   @ApiOperation({ summary: 'Återskapa en utfärdad återrapportering; dess SHA-256 är den registrerade' })
+  @ApiReportBackDocument(true, 404, 409)
   async document(@Param('county') county: string, @Param('id') id: string, @Query('format') formatQuery: unknown, @Res({ passthrough: true }) response: Response) {
     requireUuid(id, 'id');
     const problems: FieldProblem[] = [];

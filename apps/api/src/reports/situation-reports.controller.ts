@@ -5,12 +5,14 @@ import type { Response } from 'express';
 import { NotFoundError, situationReportStreamId } from '@lagesbild/domain';
 import { type CommandContext, EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import { Access } from '../auth/access.decorator.js';
+import { ApiCommandAnswer, ApiQueryAnswer } from '../http/answer.response.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { type CommandAnswer, Ctx, sendCommand } from '../http/command-request.js';
 import { PeriodPipe } from '../http/period.pipe.js';
 import { ReportsCommand } from './reports.handler.js';
 import { AmendReportDto, SubmitReportDto } from './situation-report.dto.js';
 import { reportAsOf } from './situation-report.query.js';
+import { SituationReportResponse } from './situation-report.response.js';
 
 @ApiTags('Lägesbild')
 @Controller('org-units/:code/reports/:period')
@@ -24,6 +26,7 @@ export class SituationReportsController {
   @HttpCode(201)
   @Access('report:write', { param: 'code' })
   @ApiOperation({ summary: 'Lämna månadens lägesbild (submit a report for a period)' })
+  @ApiCommandAnswer(201, undefined, 404)
   async submit(
     @Param('code') code: string,
     @Param('period', PeriodPipe) period: string,
@@ -38,6 +41,7 @@ export class SituationReportsController {
   @HttpCode(200)
   @Access('report:write', { param: 'code' })
   @ApiOperation({ summary: 'Komplettera en lämnad lägesbild, med skäl (amend with a reason)' })
+  @ApiCommandAnswer(200, undefined, 404)
   async amend(
     @Param('code') code: string,
     @Param('period', PeriodPipe) period: string,
@@ -51,6 +55,7 @@ export class SituationReportsController {
   @Get()
   @Access('view:read', { param: 'code' })
   @ApiOperation({ summary: 'Lägesbilden för perioden som den var känd vid asOf, med revisioner' })
+  @ApiQueryAnswer(SituationReportResponse, 404)
   async get(
     @Param('code') code: string,
     @Param('period', PeriodPipe) period: string,

@@ -4,11 +4,13 @@ import { type FieldProblem, ValidationError, addMonths, isPeriod, monthsBetween,
 import { readinessOf, trendOf } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
+import { ApiQueryAnswer, ApiQueryOneOf } from '../http/answer.response.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { JsonAnswerInterceptor } from '../http/json-answer.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 import { ProjectionsService } from '../views/projections.service.js';
+import { CountyReadinessResponse, MunicipalReadinessResponse, NationalReadinessResponse, TrendsResponse } from './org-unit-views.response.js';
 
 /** The longest series one query answers: fifty years of months. */
 const MAX_PERIODS = 600;
@@ -30,6 +32,7 @@ export class OrgUnitViewsController {
   @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM (standard: elva månader före to)' })
   @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM (standard: innevarande månad)' })
   @ApiOperation({ summary: 'Tidsserie för en fråga eller ett område: kommunens värden; för län och riket medel, max och varje underenhets värde' })
+  @ApiQueryAnswer(TrendsResponse, 404)
   async trends(@Param('code') code: string, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const problems: FieldProblem[] = [];
     const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
@@ -73,6 +76,7 @@ export class OrgUnitViewsController {
   @Get('readiness')
   @Access('view:read', { param: 'code' })
   @ApiOperation({ summary: 'Beredskap: samordnare, handlingsplan antagen och reviderad — per kommun, län och land' })
+  @ApiQueryOneOf([MunicipalReadinessResponse, CountyReadinessResponse, NationalReadinessResponse], 404)
   async readiness(@Param('code') code: string, @AsOf() asOf: AsOfQuery) {
     const unit = this.units.get(code)!;
     return this.projections.answer(`readiness|${code}`, asOf, async (reader) => ({ orgUnit: code, name: unit.name, kind: unit.kind, ...(await readinessOf(reader, this.units, code)) }));

@@ -5,12 +5,14 @@ import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import { countyPictureFor, countySituation, districtsPicture, feedbackTo, municipalitySituation, nationalSituation, reportSummaryOf } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
+import { ApiQueryOneOf } from '../http/answer.response.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { JsonAnswerInterceptor } from '../http/json-answer.js';
 import { reportAsOf } from '../reports/situation-report.query.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 import { ProjectionsService } from '../views/projections.service.js';
+import { CountySituationResponse, MunicipalSituationResponse, NationalSituationResponse } from './situation.response.js';
 
 @ApiTags('Vyer')
 @Controller('org-units/:code/situation')
@@ -27,6 +29,7 @@ export class SituationController {
   @Access('view:read', { param: 'code' })
   @ApiQuery({ name: 'period', description: 'YYYY-MM' })
   @ApiOperation({ summary: 'Lägesbilden för en period: kommunens svar, länets sammanställning eller landets' })
+  @ApiQueryOneOf([MunicipalSituationResponse, CountySituationResponse, NationalSituationResponse], 404)
   async situation(@Param('code') code: string, @Query('period') query: unknown, @AsOf() asOf: AsOfQuery) {
     const period = typeof query === 'string' ? query : '';
     assertPeriod(period);

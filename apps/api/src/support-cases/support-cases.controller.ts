@@ -9,6 +9,7 @@ import { supportCaseStatistics, supportCasesWithin } from '@lagesbild/projection
 import { SUBJECT_VAULT, type SubjectVault } from '@lagesbild/personal-data';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
+import { ApiCommandAnswer, ApiQueryAnswer } from '../http/answer.response.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
@@ -17,6 +18,7 @@ import { ProjectionsService } from '../views/projections.service.js';
 import { ClosureDto, ConsultationDto, ErasureDto, OpenSupportCaseDto, ReferralDto } from './support-cases.dto.js';
 import { caseAccessLog, supportCaseAsOf } from './support-case.query.js';
 import { SupportCasesCommand } from './support-cases.handler.js';
+import { CaseAccessLogResponse, SupportCaseListResponse, SupportCaseResponse, SupportCaseStatisticsResponse } from './support-cases.response.js';
 
 const caseStream = { stream: supportCaseStreamId, idParam: 'id' };
 
@@ -40,6 +42,7 @@ export class SupportCasesController {
   @Post()
   @Access('support:work', { body: 'municipality' })
   @ApiOperation({ summary: 'Öppna ett individärende på en kommuns begäran; personuppgifterna krypteras med en egen nyckel' })
+  @ApiCommandAnswer(201)
   open(@Body() body: OpenSupportCaseDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'OpenSupportCase' }, context));
   }
@@ -47,6 +50,7 @@ export class SupportCasesController {
   @Post(':id/consultations')
   @Access('support:work', caseStream)
   @ApiOperation({ summary: 'Registrera en konsultation i ärendet' })
+  @ApiCommandAnswer(201, undefined, 404)
   consult(@Param('id') id: string, @Body() body: ConsultationDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'RecordConsultation', caseId: id }, context));
   }
@@ -54,6 +58,7 @@ export class SupportCasesController {
   @Post(':id/referrals')
   @Access('support:work', caseStream)
   @ApiOperation({ summary: 'Hänvisa ärendet vidare (t.ex. till CVE eller en avhopparverksamhet)' })
+  @ApiCommandAnswer(201, undefined, 404)
   refer(@Param('id') id: string, @Body() body: ReferralDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'ReferSupportCase', caseId: id }, context));
   }
@@ -61,6 +66,7 @@ export class SupportCasesController {
   @Post(':id/closure')
   @Access('support:work', caseStream)
   @ApiOperation({ summary: 'Avsluta ärendet' })
+  @ApiCommandAnswer(201, undefined, 404)
   close(@Param('id') id: string, @Body() body: ClosureDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'CloseSupportCase', caseId: id }, context));
   }
@@ -69,6 +75,7 @@ export class SupportCasesController {
   @HttpCode(200)
   @Access('support:work', caseStream)
   @ApiOperation({ summary: 'Radera den enskildes personuppgifter för gott: nyckeln förstörs, ärendets övriga uppgifter finns kvar' })
+  @ApiCommandAnswer(200, undefined, 404)
   erase(@Param('id') id: string, @Body() body: ErasureDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new SupportCasesCommand({ ...body, type: 'EraseSubject', caseId: id }, context));
   }
@@ -77,6 +84,7 @@ export class SupportCasesController {
   @Access('view:read', { query: 'orgUnit' })
   @ApiQuery({ name: 'orgUnit', required: false, description: 'ett län, en kommun eller SE (standard: din egen)' })
   @ApiOperation({ summary: 'Antal ärenden per kategori, kommun och månad — aldrig personuppgifter' })
+  @ApiQueryAnswer(SupportCaseStatisticsResponse)
   async statistics(@CurrentPrincipal() principal: Principal, @Query('orgUnit') orgUnit: string | undefined, @AsOf() asOf: AsOfQuery) {
     const { reader, meta } = await this.projections.asOf(asOf);
     const code = orgUnit ?? principal.org;
@@ -87,6 +95,7 @@ export class SupportCasesController {
   @Access('support:read', { query: 'municipality' })
   @ApiQuery({ name: 'municipality', required: false, description: 'standard: hela länet' })
   @ApiOperation({ summary: 'Länets ärenden (utan personuppgifter)' })
+  @ApiQueryAnswer(SupportCaseListResponse)
   async list(@CurrentPrincipal() principal: Principal, @Query('municipality') municipality: string | undefined, @AsOf() asOf: AsOfQuery) {
     const { reader, meta } = await this.projections.asOf(asOf);
     const cases = await supportCasesWithin(reader, this.units, municipality ?? principal.org);
@@ -97,6 +106,7 @@ export class SupportCasesController {
   @Access('support:read', caseStream)
   @ApiQuery({ name: 'purpose', required: false, description: 'varför ärendet läses (loggas)' })
   @ApiOperation({ summary: 'Ärendet, som det var känt vid asOf; den enskildes uppgifter bara för handläggare (varje läsning loggas)' })
+  @ApiQueryAnswer(SupportCaseResponse, 404, 409, 412, 422)
   async details(
     @Param('id') id: string,
     @Query('purpose') purpose: unknown,
@@ -113,6 +123,7 @@ export class SupportCasesController {
   @Get(':id/access-log')
   @Access('support:work', caseStream)
   @ApiOperation({ summary: 'Vem har läst ärendet, när och varför, till och med asOf (även denna läsning loggas)' })
+  @ApiQueryAnswer(CaseAccessLogResponse, 404, 409, 412, 422)
   async accessLog(@Param('id') id: string, @Query('purpose') purpose: unknown, @AsOf() asOf: AsOfQuery, @Ctx() context: CommandContext) {
     await this.recordAccess(id, 'access-log', purposeOf(purpose), context);
     const { position, meta } = await resolveAsOf(this.store, asOf);

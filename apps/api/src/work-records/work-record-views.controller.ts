@@ -5,11 +5,13 @@ import { ValidationError } from '@lagesbild/domain';
 import { activitiesOf, goalsOf, timeSummary } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
+import { ApiQueryAnswer } from '../http/answer.response.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { codesWithin, requireCounty } from '../http/org-unit-checks.js';
 import { ProjectionsService } from '../views/projections.service.js';
+import { ActivityListResponse, GoalListResponse, TimeSummaryResponse } from './work-records.response.js';
 
 /** `from`/`to` of a work-record query: a date or a month, else 400 naming it. */
 function dateBound(value: unknown, path: string): string | undefined {
@@ -51,6 +53,7 @@ export class WorkRecordViewsController {
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
   @ApiOperation({ summary: 'Aktiviteter i länet, de som rör en kommun, eller hela landets' })
+  @ApiQueryAnswer(ActivityListResponse)
   async activities(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const orgUnit = (query.orgUnit as string | undefined) ?? principal.org;
     const [from, to] = dateRange(query);
@@ -68,6 +71,7 @@ export class WorkRecordViewsController {
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
   @ApiOperation({ summary: 'Tidsåtgång per arbetsslag och månad' })
+  @ApiQueryAnswer(TimeSummaryResponse)
   async time(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const orgUnit = (query.orgUnit as string | undefined) ?? principal.org;
     if (this.units.get(orgUnit)?.kind !== 'nation') requireCounty(this.units, orgUnit, 'orgUnit');
@@ -82,6 +86,7 @@ export class WorkRecordViewsController {
   @Access('view:read', { query: 'orgUnit' })
   @ApiQuery({ name: 'orgUnit', required: false, description: 'default: your own org; includes the units below it' })
   @ApiOperation({ summary: 'Mål och indikatorer med statushistorik' })
+  @ApiQueryAnswer(GoalListResponse)
   async goals(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>, @AsOf() asOf: AsOfQuery) {
     const codes = codesWithin(this.units, (query.orgUnit as string | undefined) ?? principal.org);
     const { reader, meta } = await this.projections.asOf(asOf);

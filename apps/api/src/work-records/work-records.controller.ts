@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { goalStreamId } from '@lagesbild/domain';
 import type { CommandContext } from '@lagesbild/event-store';
 import { Access } from '../auth/access.decorator.js';
+import { ApiCommandAnswer } from '../http/answer.response.js';
 import { Ctx, sendCommand } from '../http/command-request.js';
 import { SectionPipe } from '../http/section.pipe.js';
 import { WorkRecordsCommand } from './work-records.handler.js';
@@ -19,6 +20,7 @@ export class WorkRecordsController {
   @HttpCode(201)
   @Access('report:write', { param: 'code' })
   @ApiOperation({ summary: 'Registrera beredskap: samordnare utsedd, handlingsplan antagen eller reviderad' })
+  @ApiCommandAnswer(201, undefined, 404)
   readiness(@Param('code') code: string, @Body() body: ReadinessDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new WorkRecordsCommand({ ...body, type: 'RecordReadinessFact', orgUnit: code }, context));
   }
@@ -27,6 +29,7 @@ export class WorkRecordsController {
   @HttpCode(201)
   @Access('county:write', 'principal')
   @ApiOperation({ summary: 'Registrera en aktivitet (utbildning, nätverksmöte…) med samverkanspartner' })
+  @ApiCommandAnswer(201)
   activity(@Body() body: ActivityDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new WorkRecordsCommand({ ...body, type: 'RecordActivity' }, context));
   }
@@ -35,6 +38,7 @@ export class WorkRecordsController {
   @HttpCode(201)
   @Access('county:write', 'principal')
   @ApiOperation({ summary: 'Registrera tidsåtgång (timmar per arbetsslag)' })
+  @ApiCommandAnswer(201)
   timeEntry(@Body() body: TimeEntryDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new WorkRecordsCommand({ ...body, type: 'RecordTimeEntry' }, context));
   }
@@ -43,6 +47,7 @@ export class WorkRecordsController {
   @HttpCode(201)
   @Access('county:write', { body: 'orgUnit' })
   @ApiOperation({ summary: 'Definiera ett mål eller en indikator' })
+  @ApiCommandAnswer(201)
   goal(@Body() body: GoalDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new WorkRecordsCommand({ ...body, type: 'DefineGoal' }, context));
   }
@@ -51,6 +56,7 @@ export class WorkRecordsController {
   @HttpCode(200)
   @Access('county:write', { stream: goalStreamId, idParam: 'id' })
   @ApiOperation({ summary: 'Rapportera ett måls status' })
+  @ApiCommandAnswer(200, undefined, 404)
   goalStatus(@Param('id') id: string, @Body() body: GoalStatusDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new WorkRecordsCommand({ ...body, type: 'ReportGoalStatus', goalId: id }, context));
   }
@@ -59,6 +65,7 @@ export class WorkRecordsController {
   @HttpCode(200)
   @Access('county:write', { param: 'county' })
   @ApiOperation({ summary: 'Skriv ett avsnitt (1–15) i återrapporteringen' })
+  @ApiCommandAnswer(200, undefined, 404)
   narrative(
     @Param('county') county: string,
     @Param('section', SectionPipe) number: number,
