@@ -87,6 +87,8 @@ describe('malformed requests (property-based)', () => {
         }),
         async ({ route, params, token, body }) => {
           const { method, path } = commands[route % commands.length]!;
+          // Every field of one's own notification settings is optional: an empty body there is a request, not a defect.
+          fc.pre(!('raw' in body && path === '/api/v1/me/notification-settings'));
           let i = 0;
           const url = path.replace(/\{[a-z]+\}/gi, () => params[i++ % params.length]!);
           let call = request(t.http)[method](url);
