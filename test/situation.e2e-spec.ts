@@ -111,6 +111,6 @@ describe('situation views over HTTP', () => {
 
   it('reports projection lag in /health', async () => {
     const res = await request(t.http).get('/api/v1/health').expect(200);
-    expect(res.body.info.projections.projections.map((p: { name: string }) => p.name)).toEqual(['report-summaries', 'assessments', 'approvals', 'risks', 'actions', 'activities', 'time-entries', 'goals', 'readiness', 'narrative', 'support-cases', 'support-requests']);
+    expect(res.body.info.projections.projections.map((p: { name: string }) => p.name)).toEqual(['report-summaries', 'assessments', 'approvals', 'risks', 'actions', 'activities', 'time-entries', 'goals', 'readiness', 'narrative', 'support-cases', 'support-requests', 'notifications']);
   });
 });
