@@ -1,6 +1,6 @@
 import type { Clock, EventStore } from '@lagesbild/event-store';
 import { uuidFrom } from '@lagesbild/event-store';
-import type { Step } from './scenario.js';
+import type { Step } from './scenario-step.js';
 
 /**
  * The clock a seeded store runs on: it reads the simulated moment of the step being

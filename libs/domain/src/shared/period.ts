@@ -40,14 +40,12 @@ export function periodsBetween(from: Period, to: Period): Period[] {
 
 /** The period an instant falls in, in Swedish time. */
 export function periodOf(instant: Date): Period {
-  const parts = swedishParts(instant);
-  return `${parts.year}-${parts.month}`;
+  return swedishTime(instant).toISOString().slice(0, 7);
 }
 
 /** The date of an instant in Swedish time, YYYY-MM-DD. */
 export function swedishDate(instant: Date): string {
-  const parts = swedishParts(instant);
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return swedishTime(instant).toISOString().slice(0, 10);
 }
 
 /**
@@ -55,61 +53,31 @@ export function swedishDate(instant: Date): string {
  * (Europe/Stockholm), as an ISO instant.
  */
 export function deadlineOf(period: Period, deadlineDay: number): string {
-  const key = `${period}/${deadlineDay}`;
-  let deadline = deadlines.get(key);
-  if (deadline === undefined) {
-    deadline = computeDeadline(period, deadlineDay);
-    if (deadlines.size >= 10_000) deadlines.clear();
-    deadlines.set(key, deadline);
-  }
-  return deadline;
-}
-
-/** Deadlines asked for, remembered: working one out takes two time-zone conversions. */
-const deadlines = new Map<string, string>();
-
-function computeDeadline(period: Period, deadlineDay: number): string {
   const [year, month] = nextPeriod(period).split('-').map(Number) as [number, number];
   // Midnight after the deadline day, first as if it were UTC, then shifted by Stockholm's offset then.
   const naive = Date.UTC(year, month - 1, deadlineDay + 1, 0, 0, 0);
-  const offsetMinutes = stockholmOffsetMinutes(new Date(naive));
-  return new Date(naive - offsetMinutes * 60_000).toISOString();
+  return new Date(naive - swedishOffset(naive)).toISOString();
 }
+
+const HOUR = 3_600_000;
+
+/** An instant moved by Swedish time's offset, so that its UTC fields read the time on a Swedish clock. */
+const swedishTime = (instant: Date) => new Date(instant.getTime() + swedishOffset(instant.getTime()));
 
 /**
- * Built once, when first needed: constructing a DateTimeFormat costs far more than using one
- * (15 ms, loading the time zone), and a thread that never converts a time (a build's second
- * thread) should not pay it as it starts.
+ * Swedish time's offset from UTC at an instant: an hour, and two in summer time, from 01:00 UTC
+ * on the last Sunday of March to 01:00 UTC on the last Sunday of October (of September until
+ * 1995) — the rule Sweden has kept since 1981. Worked out rather than asked of `Intl`, whose
+ * time-zone formatter is costly to build for every call, and a shared one is state to keep.
  */
-let swedishTime: Intl.DateTimeFormat | undefined;
-const swedishTimeFormat = () =>
-  (swedishTime ??= new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }));
-
-type SwedishParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
-
-/** The last minute converted: "now" is asked for on every command, and a minute's parts do not change. */
-let lastMinute: { minute: number; parts: SwedishParts } | undefined;
-
-function swedishParts(instant: Date): SwedishParts {
-  const minute = Math.floor(instant.getTime() / 60_000);
-  if (lastMinute?.minute === minute) return lastMinute.parts;
-  const all = swedishTimeFormat().formatToParts(instant);
-  const get = (type: string) => all.find((p) => p.type === type)?.value ?? '00';
-  const parts = { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
-  lastMinute = { minute, parts };
-  return parts;
+function swedishOffset(ms: number): number {
+  const year = new Date(ms).getUTCFullYear();
+  const summerEnds = lastSundayOf(year, year < 1996 ? 9 : 10);
+  return ms >= lastSundayOf(year, 3) && ms < summerEnds ? 2 * HOUR : HOUR;
 }
 
-function stockholmOffsetMinutes(instant: Date): number {
-  const p = swedishParts(instant);
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+/** 01:00 UTC on the last Sunday of a month (1–12): when summer time begins or ends. */
+function lastSundayOf(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month, 0, 1);
+  return lastDay - new Date(lastDay).getUTCDay() * 24 * HOUR;
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { StoredEvent } from '@lagesbild/event-store';
+import { type SituationReportAmended, type SituationReportEvent, type SituationReportSubmitted, situationReportStreamId } from '@lagesbild/domain';
+import { type RecordedEvent, inStreams } from '@lagesbild/event-store';
 import type { ViewReader, ViewWriter } from '../../view-store.port.js';
-import { situationReportStreamId } from '@lagesbild/domain';
-import { inStreams } from '@lagesbild/event-store';
 import { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { COUNTY_PERIOD_VIEW, REPORT_SUMMARY_VIEW, ReportSummaries, reportStreamsOf, reportSummaryProjection } from './report-summary.projection.js';
 
@@ -26,13 +25,21 @@ function summaries() {
 }
 
 let position = 0n;
-const event = (type: string, data: object) => ({ type, data, position: (position += 1n), eventId: `e${position}` }) as unknown as StoredEvent;
+function recorded(event: SituationReportEvent): RecordedEvent<SituationReportEvent> {
+  position += 1n;
+  const { orgUnit, period } = event.data;
+  return { ...event, eventId: `e${position}`, schemaVersion: 1, streamId: situationReportStreamId(orgUnit, period), revision: 0, position, recordedAt: '2026-06-01T08:00:00.000Z', metadata: {}, prevHash: '', hash: '' };
+}
+/** A submission, with what the summaries do not keep filled in. */
+const submission = (data: Pick<SituationReportSubmitted['data'], 'orgUnit' | 'period' | 'late' | 'answers'>) =>
+  recorded({ type: 'SituationReportSubmitted', data: { templateVersion: 1, sources: [], deadline: '2026-06-10T22:00:00.000Z', ...data } });
+const amendment = (data: Pick<SituationReportAmended['data'], 'orgUnit' | 'period' | 'answers'>) => recorded({ type: 'SituationReportAmended', data: { reason: 'Rättelse', ...data } });
 
 describe('report summaries', () => {
   it('keep what a county’s picture needs of a report: late or not, each answer’s number (or yes/no) and trend', async () => {
     const { rows, writer, read } = summaries();
     await reportSummaryProjection.apply(
-      event('SituationReportSubmitted', {
+      submission({
         orgUnit: '2085',
         period: '2026-03',
         late: true,
@@ -56,7 +63,7 @@ describe('report summaries', () => {
     expect(JSON.stringify(rows.get(`${REPORT_SUMMARY_VIEW}/2026-03|20|2085`))).not.toMatch(/social-risk|Lugnt|Oro/);
 
     await reportSummaryProjection.apply(
-      event('SituationReportAmended', { orgUnit: '2085', period: '2026-03', answers: [{ item: 'andt.level', value: 1 }, { item: 'social-risk.level', value: 4, trend: 'rising' }] }),
+      amendment({ orgUnit: '2085', period: '2026-03', answers: [{ item: 'andt.level', value: 1 }, { item: 'social-risk.level', value: 4, trend: 'rising' }] }),
       writer,
     );
     const amended = (await (await read()).of('2085', '2026-03'))!;
@@ -71,7 +78,7 @@ describe('report summaries', () => {
   it('keys a report by period, county and org unit: a district’s under its municipality’s county, and only municipalities count in the county’s period', async () => {
     const { rows, writer, read } = summaries();
     for (const orgUnit of ['2085', '0180-01']) {
-      await reportSummaryProjection.apply(event('SituationReportSubmitted', { orgUnit, period: '2026-04', late: false, answers: [{ item: 'andt.level', value: 2 }] }), writer);
+      await reportSummaryProjection.apply(submission({ orgUnit, period: '2026-04', late: false, answers: [{ item: 'andt.level', value: 2 }] }), writer);
     }
     const keys = [...rows.keys()].filter((key) => key.startsWith(`${REPORT_SUMMARY_VIEW}/`) || key.startsWith(`${COUNTY_PERIOD_VIEW}/`));
     expect(keys).toEqual([`${REPORT_SUMMARY_VIEW}/2026-04|20|2085`, `${COUNTY_PERIOD_VIEW}/20|2026-04`, `${REPORT_SUMMARY_VIEW}/2026-04|01|0180-01`]);
@@ -83,7 +90,7 @@ describe('report summaries', () => {
     const { writer, read } = summaries();
     const submit = (orgUnit: string, level: number, doping: boolean) =>
       reportSummaryProjection.apply(
-        event('SituationReportSubmitted', { orgUnit, period: '2026-05', late: orgUnit === '2062', answers: [{ item: 'andt.level', value: level }, { item: 'andt.doping', value: doping }, { item: 'andt.comment', value: 'Text' }] }),
+        submission({ orgUnit, period: '2026-05', late: orgUnit === '2062', answers: [{ item: 'andt.level', value: level }, { item: 'andt.doping', value: doping }, { item: 'andt.comment', value: 'Text' }] }),
         writer,
       );
     await submit('2085', 2, false);
@@ -96,16 +103,16 @@ describe('report summaries', () => {
     expect(counted.summarise('andt.doping')).toEqual({ sum: 2, count: 3, max: 1 });
     expect(counted.summarise('andt.comment')).toEqual({ sum: 0, count: 0, max: null });
 
-    await reportSummaryProjection.apply(event('SituationReportAmended', { orgUnit: '2080', period: '2026-05', answers: [{ item: 'andt.level', value: 3 }] }), writer);
+    await reportSummaryProjection.apply(amendment({ orgUnit: '2080', period: '2026-05', answers: [{ item: 'andt.level', value: 3 }] }), writer);
     const amended = (await (await read()).countyPeriod('20', '2026-05'))!;
     expect([amended.reported, amended.late]).toEqual([3, 1]);
     expect([0, 1, 2, 3, 4].map((level) => amended.countOf('andt.level', level))).toEqual([0, 0, 1, 1, 1]);
     expect(amended.summarise('andt.doping')).toEqual({ sum: 2, count: 3, max: 1 });
 
     // The highest number's last answer amended away: the max is the next one down.
-    await reportSummaryProjection.apply(event('SituationReportAmended', { orgUnit: '2062', period: '2026-05', answers: [{ item: 'andt.level', value: 2 }] }), writer);
+    await reportSummaryProjection.apply(amendment({ orgUnit: '2062', period: '2026-05', answers: [{ item: 'andt.level', value: 2 }] }), writer);
     // A report answering an item the county's earlier reports did not, and not the others.
-    await reportSummaryProjection.apply(event('SituationReportSubmitted', { orgUnit: '2021', period: '2026-05', late: false, answers: [{ item: 'andt.seizures', value: 7 }] }), writer);
+    await reportSummaryProjection.apply(submission({ orgUnit: '2021', period: '2026-05', late: false, answers: [{ item: 'andt.seizures', value: 7 }] }), writer);
     const later = (await (await read()).countyPeriod('20', '2026-05'))!;
     expect(later.reported).toBe(4);
     expect([0, 1, 2, 3, 4].map((level) => later.countOf('andt.level', level))).toEqual([0, 0, 2, 1, 0]);
@@ -116,7 +123,7 @@ describe('report summaries', () => {
 
   it('ignores an amendment of a report it has not seen', async () => {
     const { rows, writer } = summaries();
-    await reportSummaryProjection.apply(event('SituationReportAmended', { orgUnit: '2080', period: '2026-03', answers: [{ item: 'andt.level', value: 1 }] }), writer);
+    await reportSummaryProjection.apply(amendment({ orgUnit: '2080', period: '2026-03', answers: [{ item: 'andt.level', value: 1 }] }), writer);
     expect(rows.size).toBe(0);
   });
 
