@@ -32,7 +32,7 @@ const keyOf = (to: Recipient, position: bigint, n: number) => `${to.org}|${to.ro
 
 type Handled = AssessmentEvent | CountyApprovalEvent | SupportRequestEvent | ReminderEvent;
 
-export const notificationProjection: Projection = {
+export const notificationProjection: Projection<Handled> = {
   name: 'notifications',
   version: 1,
   views: [NOTIFICATIONS_VIEW, REQUEST_UNITS_VIEW],

@@ -38,7 +38,7 @@ export const reportSummaryKey = (period: string, county: string, orgUnit: string
  * their answers by. A submission writes its summary and counts its municipality in; an
  * amendment writes its answers over the summary and moves the counts its numbers changed.
  */
-export const reportSummaryProjection: Projection = {
+export const reportSummaryProjection: Projection<SituationReportEvent> = {
   name: 'report-summaries',
   version: 6,
   views: [REPORT_SUMMARY_VIEW, COUNTY_PERIOD_VIEW, REPORT_ITEMS_VIEW],

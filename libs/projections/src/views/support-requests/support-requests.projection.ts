@@ -22,7 +22,7 @@ export interface SupportRequestRow {
 export const SUPPORT_REQUESTS_VIEW = 'support-request';
 const SUPPORT_REQUEST_INDEX = 'support-request-by-id';
 
-export const supportRequestProjection: Projection = {
+export const supportRequestProjection: Projection<SupportRequestEvent> = {
   name: 'support-requests',
   version: 1,
   views: [SUPPORT_REQUESTS_VIEW, SUPPORT_REQUEST_INDEX],
