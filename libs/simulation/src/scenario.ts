@@ -26,6 +26,8 @@ export interface Scenario {
   steps: Step[];
   periods: Period[];
   municipalities: number;
+  /** Each county's reporting deadline day, as its settings set it. */
+  deadlineDays: Map<string, number>;
 }
 
 /** The `months` periods before the month of `until` (UTC). */
@@ -44,12 +46,14 @@ export function buildScenario(units: OrgUnitRegistry, template: TemplateDefiniti
   const root = new SeededRandom(options.seed);
   const periods = periodsBefore(options.until, options.months);
   const steps: Step[] = [];
+  const deadlineDays = new Map<string, number>();
   let municipalities = 0;
 
   for (const code of options.counties) {
     const random = root.fork(`county-${code}`);
     const county = countyScene(units, template, code, random, periods[0]!, options.seed, steps);
     municipalities += county.members.length;
+    deadlineDays.set(code, county.deadlineDay);
     steps.push(step(county.start, county.analysts[0], countySettingsDecider, countySettingsStreamId(code), { type: 'SetReportingDeadline', county: code, deadlineDay: county.deadlineDay }));
     recordReadiness(county);
     const goalIds = defineGoals(county);
@@ -67,5 +71,5 @@ export function buildScenario(units: OrgUnitRegistry, template: TemplateDefiniti
   const until = options.until.getTime();
   const kept = steps.map((s, i) => ({ s, i })).filter(({ s }) => s.at <= until);
   kept.sort((a, b) => a.s.at - b.s.at || a.i - b.i);
-  return { steps: kept.map(({ s }) => s), periods, municipalities };
+  return { steps: kept.map(({ s }) => s), periods, municipalities, deadlineDays };
 }

@@ -48,10 +48,12 @@ describe('seed --demo', () => {
   }, 60_000);
 
   it('gives Dalarna’s 15 municipalities two years of reports, some late, some amended, and the county’s work', () => {
-    const submitted = events.filter((e) => e.type === 'SituationReportSubmitted').map((e) => e.data as { orgUnit: string; period: string; late: boolean });
+    const all = events.filter((e) => e.type === 'SituationReportSubmitted').map((e) => e.data as { orgUnit: string; period: string; late: boolean });
+    const submitted = all.filter((r) => r.orgUnit.startsWith('20'));
     expect(new Set(submitted.map((r) => r.orgUnit)).size).toBe(15);
     expect(new Set(submitted.map((r) => r.period)).size).toBe(24);
-    expect(submitted.every((r) => r.orgUnit.startsWith('20'))).toBe(true);
+    // Besides Dalarna, Stockholm's districts report the last two periods.
+    expect(new Set(all.filter((r) => !r.orgUnit.startsWith('20')).map((r) => r.orgUnit.slice(0, 5)))).toEqual(new Set(['0180-']));
     expect(submitted.filter((r) => r.late).length).toBeGreaterThan(5);
     const count = (type: string) => events.filter((e) => e.type === type).length;
     expect(count('SituationReportAmended')).toBeGreaterThan(10);
@@ -60,6 +62,19 @@ describe('seed --demo', () => {
     expect(count('CountyPeriodReopened')).toBeGreaterThan(0);
     const kinds = ['RiskIdentified', 'RiskReassessed', 'ActionProposed', 'ActionDecided', 'ActionStatusChanged', 'ActivityRecorded', 'TimeEntryRecorded', 'GoalDefined', 'GoalStatusReported', 'ReadinessFactRecorded', 'NarrativeSectionAuthored'];
     expect(kinds.filter((type) => count(type) === 0)).toEqual([]);
+  });
+
+  it('shows the whole loop: a draft of Ludvika’s report now due, reminders, support cases, support requests in each state', () => {
+    const count = (type: string) => events.filter((e) => e.type === type).length;
+    const due = '2026-10';
+    expect(events.some((e) => e.streamId === `situation-report-2085-${due}`)).toBe(false);
+    expect(events.filter((e) => e.type === 'DraftSaved').map((e) => [e.streamId, (e.metadata as { actor: { id: string } }).actor.id])).toEqual([
+      [`draft-2085-${due}`, 'kim.kommun'],
+      [`draft-2085-${due}`, 'kim.kommun'],
+    ]);
+    expect(count('ReminderRecorded')).toBeGreaterThan(0);
+    expect(count('SupportCaseOpened')).toBe(3);
+    expect(['SupportRequestOpened', 'SupportRequestAcknowledged', 'SupportRequestResolved', 'SupportRequestDeclined'].map(count)).toEqual([4, 1, 1, 1]);
   });
 
   it('spreads the history over the years it describes, in order, and marks it simulated', () => {

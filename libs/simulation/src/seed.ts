@@ -1,5 +1,7 @@
 import { type EventStoreSettings, openEventStore } from '@lagesbild/event-store';
 import { OrgUnitRegistry, defaultTemplate } from '@lagesbild/reference-data';
+import { demoLoop } from './demo-loop.js';
+import { SeededRandom } from './random.js';
 import { buildScenario } from './scenario.js';
 import { SimulatedClock, runSteps } from './seeder.js';
 
@@ -44,8 +46,11 @@ export async function seedStore(settings: EventStoreSettings, options: SeedOptio
       until: options.until,
       narrative: options.scope === 'demo',
     });
+    const template = defaultTemplate();
+    // The demo shows the whole loop: drafts, reminders, support cases and requests, districts.
+    const steps = options.scope === 'demo' ? demoLoop(units, template, scenario.steps, scenario.deadlineDays.get(DEMO_COUNTY)!, options.until, new SeededRandom(options.seed).fork('demo-loop')) : scenario.steps;
     const started = performance.now();
-    const result = await runSteps(store, scenario.steps, { seed: options.seed, clock, onProgress: options.onProgress });
+    const result = await runSteps(store, steps, { seed: options.seed, clock, onProgress: options.onProgress });
     return {
       steps: result.steps,
       events: Number(result.events),
