@@ -76,7 +76,6 @@ export interface ReportBack {
 }
 
 export type ReportFormat = 'md' | 'html' | 'pdf' | 'json';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'pdf', 'json'];
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
