@@ -95,9 +95,9 @@ describe('real answers against the OpenAPI document', () => {
     await api.expect(403, 'POST', '/org-units/20/approvals/2025-01', { as: who.reporter, body: {} });
   });
 
-  it('describes every view of a municipality, a district, a county and the nation', async () => {
+  it('describes every view of a municipality, a district, a city with districts, a county and the nation', async () => {
     const reader = { as: who.national };
-    for (const code of ['2085', '0180-01', '20', 'SE']) {
+    for (const code of ['2085', '0180-01', '0180', '20', 'SE']) {
       await api.expect(200, 'GET', `/org-units/${code}/situation?period=2025-01`, reader);
       await api.expect(200, 'GET', `/org-units/${code}/situation?period=2025-02`, reader);
       await api.expect(200, 'GET', `/org-units/${code}/trends?item=social-risk.level&from=2024-11&to=2025-02`, reader);
@@ -110,6 +110,101 @@ describe('real answers against the OpenAPI document', () => {
     await api.expect(400, 'GET', '/org-units/20/trends?item=x&area=y', reader);
     await api.expect(404, 'GET', '/org-units/9999/situation?period=2025-01', reader);
     await api.expect(403, 'GET', '/org-units/21/situation?period=2025-01', { as: who.analyst });
+  });
+
+  it('describes the loop back to a municipality: the county’s feedback and picture, and a city’s districts', async () => {
+    const head = (await t.store.headPosition()).toString();
+    const ludvika = await api.expect(200, 'GET', `/org-units/2085/situation?period=2025-01&minPosition=${head}`, { as: who.reporter });
+    expect(ludvika.body.feedback).toEqual([{ message: 'Följ upp', from: expect.any(String), at: expect.any(String) }]);
+    // Ludvika's amendment gave its level without a trend: only Falun still reports it rising.
+    expect(ludvika.body.county).toMatchObject({ county: '20', completeness: { reported: 2 }, risingTrends: [{ item: 'social-risk.level', municipalities: 1 }] });
+    const stockholm = await api.expect(200, 'GET', `/org-units/0180/situation?period=2025-01`, { as: who.national });
+    expect(stockholm.body.districts).toMatchObject({ reported: 0, units: expect.arrayContaining([{ orgUnit: '0180-01', name: 'Rinkeby-Kista', reported: false, late: false }]) });
+  });
+
+  it('describes support requests, from a report and asked for directly, and the county’s answers', async () => {
+    const analyst = { as: who.analyst };
+    const falun = await t.as('municipal_reporter', '2080');
+    const opened = await api.expect(201, 'POST', '/support-requests', { as: who.reporter, body: { municipality: '2085', description: 'Stöd kring en skola' } });
+    const bad = await api.expect(400, 'POST', '/support-requests', { as: who.reporter, body: { municipality: '2085', description: '', extra: 1 } });
+    expect(bad.body.errors.length).toBeGreaterThan(0);
+    await api.expect(401, 'POST', '/support-requests', { body: { municipality: '2085', description: 'x' } });
+    await api.expect(403, 'POST', '/support-requests', { as: falun, body: { municipality: '2085', description: 'Falun för Ludvika' } });
+    const requestPath = `/support-requests/${opened.body.id}`;
+    await api.expect(200, 'POST', `${requestPath}/acknowledgement`, { as: who.worker, body: { reply: 'Vi hör av oss i veckan' } });
+    await api.expect(403, 'POST', `${requestPath}/acknowledgement`, { as: who.reporter, body: { reply: 'själv' } });
+    await api.expect(200, 'POST', `${requestPath}/resolution`, { ...analyst, body: { outcome: 'Samtal med skolan', supportCaseId: '0193e8f0-0000-7000-8000-000000000001' } });
+    await api.expect(409, 'POST', `${requestPath}/decline`, { ...analyst, body: { reason: 'För sent' } });
+    await api.expect(400, 'POST', `${requestPath}/resolution`, { ...analyst, body: { outcome: 'x', supportCaseId: 'not-a-uuid' } });
+    await api.expect(404, 'POST', '/support-requests/0193e8f0-0000-7000-8000-00000000dead/acknowledgement', { ...analyst, body: { reply: 'x' } });
+    const head = (await t.store.headPosition()).toString();
+    const inbox = await api.expect(200, 'GET', `/org-units/20/support-requests?minPosition=${head}`, analyst);
+    const fromReport = inbox.body.items.find((r: { orgUnit: string; source: object }) => r.orgUnit === '2080' && 'report' in r.source);
+    const declined = await api.expect(200, 'POST', `/support-requests/${fromReport.id}/decline`, { ...analyst, body: { reason: 'Hänvisas till polisen' } });
+    const ludvika = await api.expect(200, 'GET', `/org-units/2085/support-requests?minPosition=${declined.body.position}`, { as: who.reporter });
+    expect(ludvika.body.items.find((r: { id: string }) => r.id === opened.body.id)).toMatchObject({ status: 'resolved', source: { direct: true }, acknowledgement: { reply: 'Vi hör av oss i veckan' }, resolution: { outcome: 'Samtal med skolan' } });
+    expect((await api.expect(200, 'GET', '/org-units/20/support-requests?status=declined&municipality=2080', { as: who.worker })).body.items).toEqual([expect.objectContaining({ decline: expect.objectContaining({ reason: 'Hänvisas till polisen' }) })]);
+    await api.expect(200, 'GET', `/org-units/20/support-requests?asOfPosition=${opened.body.position}`, analyst);
+    const badFilter = await api.expect(400, 'GET', '/org-units/20/support-requests?status=lost&municipality=0180', analyst);
+    expect(badFilter.body.errors.map((e: { path: string }) => e.path)).toEqual(['status', 'municipality']);
+    await api.expect(403, 'GET', '/org-units/20/support-requests', { as: who.reporter });
+    await api.expect(404, 'GET', '/org-units/9999/support-requests', analyst);
+    await api.expect(401, 'GET', '/org-units/20/support-requests');
+  });
+
+  it('describes drafts: saved in parts, read as of a moment, closed by the report', async () => {
+    const reporter = { as: who.reporter };
+    const path = '/org-units/2085/drafts/2025-04';
+    const first = await api.expect(200, 'PUT', path, { ...reporter, body: { answers: [{ item: 'social-risk.level', value: 2, trend: 'rising', comment: 'Oro', sources: ['school'] }], summary: 'Påbörjad' } });
+    await api.expect(200, 'PUT', path, { as: await t.as('municipal_reporter', '2085', 'Kalle Kollega'), body: { answers: [{ item: 'andt.doping', value: false }], sources: ['school'], supportNeeded: { needed: true, description: 'Stöd' } } });
+    const draft = await api.expect(200, 'GET', path, reporter);
+    expect(draft.headers.etag).toBe('"1"');
+    expect(draft.body).toMatchObject({ status: 'open', revision: 1, summary: 'Påbörjad', saves: [expect.any(Object), expect.any(Object)] });
+    await api.expect(200, 'GET', `${path}?asOfPosition=${first.body.position}`, reporter);
+    const bad = await api.expect(400, 'PUT', path, { ...reporter, body: { answers: [{ item: 'social-risk.level', value: 9 }], sources: ['gossip'] } });
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['answers.0.value', 'sources.0']);
+    await api.expect(400, 'PUT', '/org-units/2085/drafts/2025-13', { ...reporter, body: { answers: [] } });
+    await api.expect(401, 'PUT', path, { body: { answers: [] } });
+    await api.expect(403, 'PUT', path, { as: who.analyst, body: { answers: [] } });
+    await api.expect(403, 'GET', path, { as: who.analyst });
+    await api.expect(404, 'GET', '/org-units/2085/drafts/2025-05', reporter);
+    await api.expect(404, 'PUT', '/org-units/9999/drafts/2025-04', { as: who.admin, body: { answers: [] } });
+    await api.expect(201, 'PUT', '/org-units/2085/reports/2025-04', { ...reporter, body: report });
+    expect((await api.expect(200, 'GET', path, reporter)).body).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
+    await api.expect(409, 'PUT', path, { ...reporter, body: { answers: [] } });
+  });
+
+  it('describes a district added to a city, and the city’s picture of it', async () => {
+    const admin = { as: who.admin };
+    const added = await api.expect(201, 'POST', '/org-units/1480/districts', { ...admin, body: { code: '1480-01', name: 'Centrum' } });
+    expect(added.body).toMatchObject({ id: '1480-01', revision: 0 });
+    await api.expect(409, 'POST', '/org-units/1480/districts', { ...admin, body: { code: '1480-01', name: 'Igen' } });
+    const bad = await api.expect(400, 'POST', '/org-units/1480/districts', { ...admin, body: { code: 'centrum', name: '' } });
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['code', 'name']);
+    await api.expect(403, 'POST', '/org-units/1480/districts', { as: who.analyst, body: { code: '1480-02', name: 'Norr' } });
+    await api.expect(401, 'POST', '/org-units/1480/districts', { body: { code: '1480-02', name: 'Norr' } });
+    await api.expect(404, 'POST', '/org-units/9999/districts', { ...admin, body: { code: '9999-01', name: 'Ingenstans' } });
+    const sent = await api.expect(201, 'PUT', '/org-units/1480-01/reports/2025-01', { as: await t.as('municipal_reporter', '1480-01'), body: report });
+    const city = await api.expect(200, 'GET', `/org-units/1480/situation?period=2025-01&minPosition=${sent.body.position}`, { as: who.national });
+    expect(city.body.districts).toMatchObject({ units: [{ orgUnit: '1480-01', name: 'Centrum', reported: true }], reported: 1 });
+  });
+
+  it('describes the notifications and one’s own mail settings', async () => {
+    const reporter = { as: who.reporter };
+    await api.expect(200, 'PUT', '/me/notification-settings', { ...reporter, body: { email: 'kim@ludvika.se', kinds: ['feedback', 'support-request-answered'] } });
+    await api.expect(200, 'PUT', '/me/notification-settings', { as: who.worker, body: {} });
+    const bad = await api.expect(400, 'PUT', '/me/notification-settings', { ...reporter, body: { email: 'kim', kinds: ['gossip'] } });
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['email', 'kinds.0']);
+    await api.expect(401, 'PUT', '/me/notification-settings', { body: {} });
+    expect((await api.expect(200, 'GET', '/me/notification-settings', reporter)).body).toMatchObject({ email: 'kim@ludvika.se', kinds: ['feedback', 'support-request-answered'] });
+    expect(Object.keys((await api.expect(200, 'GET', '/me/notification-settings', { as: who.auditor })).body)).toEqual(['meta']);
+    const head = (await t.store.headPosition()).toString();
+    const feed = await api.expect(200, 'GET', `/notifications?minPosition=${head}`, reporter);
+    expect(feed.body.items.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['feedback', 'period-reopened', 'support-request-answered']));
+    await api.expect(200, 'GET', `/notifications?after=${feed.body.items[0].position}`, reporter);
+    expect((await api.expect(200, 'GET', '/notifications', { as: who.worker })).body.items.map((n: { kind: string }) => n.kind)).toContain('support-request');
+    await api.expect(400, 'GET', '/notifications?after=soon', reporter);
+    await api.expect(401, 'GET', '/notifications');
   });
 
   it('describes risks, actions and the work records', async () => {
@@ -223,6 +318,7 @@ describe('real answers against the OpenAPI document', () => {
     expect(check({ ...risks.body, items: [{ ...risk, likelihood: 'high' }] }).join()).toMatch(/items\/0\/likelihood/);
     expect(check({ ...risks.body, items: [{ ...risk, eventIds: undefined }] }).join()).toMatch(/eventIds/);
     expect(check({ items: risks.body.items }).join()).toMatch(/meta/);
+    expect(check({ ...risks.body, items: [{ ...risk, undocumented: 1 }] }).join()).toMatch(/additionalProperty.*undocumented/);
     expect(check({ ...risks.body, meta: { ...risks.body.meta, position: 12 } }).join()).toMatch(/meta\/position/);
     expect(check(risks.body, 418).join()).toMatch(/not documented/);
     expect(check(risks.body, 200, 'text/plain').join()).toMatch(/content type/);

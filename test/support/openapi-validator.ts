@@ -38,10 +38,25 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 const JSON_TYPES = new Set(['application/json', 'application/problem+json']);
 
 /**
+ * The schema with every object that names its properties closed to others (unless it says
+ * otherwise): a field the code answers but the document does not name is then a violation,
+ * not silently allowed as JSON Schema would. Examples are data, not schemas: left as they are.
+ */
+function closed(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(closed);
+  if (typeof node !== 'object' || node === null) return node;
+  const entries = Object.entries(node).map(([key, value]) => [key, key === 'example' ? value : closed(value)] as const);
+  const object = Object.fromEntries(entries) as Record<string, unknown>;
+  const namesProperties = typeof object.properties === 'object' && object.properties !== null && !Array.isArray(object.properties) && object.type === 'object';
+  return namesProperties && !('additionalProperties' in object) ? { ...object, additionalProperties: false } : object;
+}
+
+/**
  * Checks real answers against the app's own OpenAPI document: the operation is found by method
  * and path template, the response by status (else `default`), the content by media type, and a
  * JSON body is validated with ajv against the declared schema. An answer the document does not
- * describe — an undeclared status or media type, a body its schema refuses — is a violation.
+ * describe — an undeclared status or media type, a body its schema refuses, a field it does
+ * not name — is a violation.
  */
 export class OpenApiValidator {
   private readonly ajv: Ajv;
@@ -53,7 +68,7 @@ export class OpenApiValidator {
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
     this.ajv.addFormat('binary', true);
-    this.ajv.addSchema({ $id: 'openapi', components: document.components ?? {} });
+    this.ajv.addSchema({ $id: 'openapi', components: closed(document.components ?? {}) });
     // The most literal template first: `/templates/current` before `/templates/{version}`.
     this.templates = Object.keys(document.paths)
       .map((template) => ({
@@ -100,7 +115,7 @@ export class OpenApiValidator {
     let validate = this.compiled.get(schema);
     if (!validate) {
       // References point into the document's components, held by the schema added as `openapi`.
-      const rooted = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/')) as object;
+      const rooted = closed(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/'))) as object;
       validate = this.ajv.compile(rooted);
       this.compiled.set(schema, validate);
     }

@@ -25,7 +25,7 @@ export class QueryAnswerResponse {
 
 /** What every command answers. */
 export class CommandAnswerResponse {
-  @ApiProperty({ example: '0b7c4e1a-3f7d-4c1e-9a51-2f1c0d8e6b42', description: "the resource written: a new risk's, action's, goal's or case's UUID, else its stream's name" })
+  @ApiProperty({ example: '0b7c4e1a-3f7d-4c1e-9a51-2f1c0d8e6b42', description: "the resource written: a new risk's, action's, goal's, case's or support request's UUID, a district's code, the user's own id for their settings, else its stream's name" })
   id!: string;
 
   @ApiProperty({ type: 'integer', example: 0, description: "the stream's revision after the write" })

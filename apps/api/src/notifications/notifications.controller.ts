@@ -8,11 +8,13 @@ import { type CommandContext, EVENT_STORE, type EventStore, readEvents } from '@
 import { notificationsFor } from '@lagesbild/projections';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentPrincipal } from '../auth/principal.decorator.js';
+import { ApiCommandAnswer, ApiQueryAnswer } from '../http/answer.response.js';
 import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { Ctx, sendCommand } from '../http/command-request.js';
 import { ProjectionsService } from '../views/projections.service.js';
 import { NotificationSettingsDto } from './notifications.dto.js';
 import { NotificationsCommand } from './notifications.handler.js';
+import { NotificationListResponse, NotificationSettingsResponse } from './notifications.response.js';
 
 /** The most notifications one answer holds: the newest. */
 const MAX_ITEMS = 200;
@@ -30,6 +32,7 @@ export class NotificationsController {
   @Access('self')
   @ApiQuery({ name: 'after', required: false, description: 'bara meddelanden efter denna loggposition' })
   @ApiOperation({ summary: 'Dina meddelanden: påminnelser, återkoppling, stödbegäranden och svar — för din organisation och roll' })
+  @ApiQueryAnswer(NotificationListResponse)
   async list(@CurrentPrincipal() principal: Principal, @Query('after') after: unknown, @AsOf() asOf: AsOfQuery) {
     if (after !== undefined && (typeof after !== 'string' || !/^\d{1,19}$/.test(after))) {
       throw new ValidationError('Bad after', [{ path: 'after', message: 'must be a log position (a whole number)' }]);
@@ -44,6 +47,7 @@ export class NotificationsController {
   @HttpCode(200)
   @Access('self')
   @ApiOperation({ summary: 'Var och vilka meddelanden du vill ha med e-post' })
+  @ApiCommandAnswer(200)
   settings(@Body() body: NotificationSettingsDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new NotificationsCommand({ ...body, type: 'ChangeNotificationSettings' }, context));
   }
@@ -51,6 +55,7 @@ export class NotificationsController {
   @Get('me/notification-settings')
   @Access('self')
   @ApiOperation({ summary: 'Dina inställningar för e-post, som de var vid asOf' })
+  @ApiQueryAnswer(NotificationSettingsResponse)
   async current(@CurrentPrincipal() principal: Principal, @AsOf() asOf: AsOfQuery) {
     const { position, meta } = await resolveAsOf(this.store, asOf);
     const events = await readEvents<NotificationSettingsEvent>(this.store, notificationSettingsStreamId(principal.id), { toPosition: position });

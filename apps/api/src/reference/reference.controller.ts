@@ -96,6 +96,7 @@ export class ReferenceController {
   @HttpCode(201)
   @Access('district:manage', { param: 'code' })
   @ApiOperation({ summary: 'Lägg till en stadsdel i en stad (admin); den rapporterar sedan som en kommun' })
+  @ApiCommandAnswer(201, undefined, 404)
   addDistrict(@Param('code') code: string, @Body() body: AddDistrictDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CommandAnswer> {
     return sendCommand(this.commands, response, new ReferenceCommand({ ...body, type: 'AddDistrict', municipality: code }, context));
   }

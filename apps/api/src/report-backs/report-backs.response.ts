@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { CONTENT_TYPES } from '@lagesbild/reporting';
 import { CommandAnswerResponse, POSITION, QUERY_PROBLEMS } from '../http/answer.response.js';
 import { ApiProblems, type ProblemStatus } from '../problem/problem.response.js';
+import { ReportBackDocumentResponse } from './report-back-document.response.js';
 
 const SHA256 = { pattern: '^[0-9a-f]{64}$', example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' } as const;
 
@@ -37,12 +38,12 @@ export class IssuedReportBackResponse extends CommandAnswerResponse {
 /** The media type of a format without its parameters (`; charset=utf-8`), as a content key is matched. */
 const mediaType = (format: keyof typeof CONTENT_TYPES) => CONTENT_TYPES[format].split(';')[0]!;
 
-/** The document's bytes in each format: `format=json` is the report as data, the others are text or PDF. */
+/** The document's bytes in each format: `format=json` is the report as data (its schema), the others are text or PDF. */
 const DOCUMENT_CONTENT = {
   [mediaType('pdf')]: { schema: { type: 'string', format: 'binary' } },
   [mediaType('md')]: { schema: { type: 'string' }, example: '# Återrapportering …' },
   [mediaType('html')]: { schema: { type: 'string' }, example: '<!doctype html>…' },
-  [mediaType('json')]: { schema: { type: 'object', additionalProperties: true } },
+  [mediaType('json')]: { schema: { $ref: getSchemaPath(ReportBackDocumentResponse) } },
 };
 
 const text = (description: string, example?: string) => ({ description, schema: { type: 'string', ...(example ? { example } : {}) } });
@@ -56,6 +57,7 @@ const DOCUMENT_HEADERS = {
 /** A report-back document (pdf by default; md, html or json by `format`) and the problems of a query that renders one. */
 export function ApiReportBackDocument(recorded: boolean, ...extra: ProblemStatus[]) {
   return applyDecorators(
+    ApiExtraModels(ReportBackDocumentResponse),
     ApiResponse({
       status: 200,
       description: recorded ? 'The issued document regenerated: the same bytes as when issued.' : 'The document as of the moment asked for (default: the last event recorded).',

@@ -2,6 +2,7 @@ import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nest
 import { ITEM_TYPES, TRENDS } from '@lagesbild/domain';
 import { QueryAnswerResponse } from '../http/answer.response.js';
 import { ANSWER_VALUE } from '../reports/situation-report.response.js';
+import { CountyFeedbackResponse, CountyPictureResponse, DistrictsPictureResponse, LevelDistributionResponse } from './municipal-picture.response.js';
 
 const COUNT = { type: 'integer', example: 15 } as const;
 const CODES: ApiPropertyOptions = { type: [String], example: ['2085', '2080'] };
@@ -70,6 +71,15 @@ export class MunicipalSituationResponse extends SituationBase {
 
   @ApiProperty({ type: () => [SituationAreaResponse], description: "the template's areas and items, each with its answer if given" })
   areas!: SituationAreaResponse[];
+
+  @ApiProperty({ type: () => [CountyFeedbackResponse], description: "what the county's assessment of the period said to this unit" })
+  feedback!: CountyFeedbackResponse[];
+
+  @ApiPropertyOptional({ type: () => CountyPictureResponse, description: "the county's picture of the period, counts only" })
+  county?: CountyPictureResponse;
+
+  @ApiPropertyOptional({ type: () => DistrictsPictureResponse, description: 'a city with districts: each district and the levels across them' })
+  districts?: DistrictsPictureResponse;
 }
 
 export class ApprovalResponse {
@@ -155,20 +165,6 @@ export class CompletenessResponse {
 
   @ApiProperty(CODES)
   late!: string[];
-}
-
-export class LevelDistributionResponse {
-  @ApiProperty({ example: 'andt' })
-  area!: string;
-
-  @ApiProperty({ example: 'ANDT' })
-  label!: string;
-
-  @ApiPropertyOptional({ example: 'andt.level', description: "the area's level item; absent when it has none" })
-  item?: string;
-
-  @ApiProperty({ type: [Number], example: [1, 4, 6, 3, 1], description: 'how many answered each level, lowest first' })
-  distribution!: number[];
 }
 
 export class RisingItemResponse {

@@ -8,12 +8,14 @@ import { supportRequestsWithin } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
+import { ApiCommandAnswer, ApiQueryAnswer } from '../http/answer.response.js';
 import { AsOf, type AsOfQuery } from '../http/as-of.js';
 import { Ctx, sendCommand } from '../http/command-request.js';
 import { JsonAnswerInterceptor } from '../http/json-answer.js';
 import { ProjectionsService } from '../views/projections.service.js';
 import { AcknowledgementDto, DeclineDto, OpenSupportRequestDto, ResolutionDto } from './support-requests.dto.js';
 import { SupportRequestsCommand } from './support-requests.handler.js';
+import { SupportRequestListResponse } from './support-requests.response.js';
 
 const requestStream = { stream: supportRequestStreamId, idParam: 'id' };
 
@@ -43,6 +45,7 @@ export class SupportRequestsController {
   @HttpCode(201)
   @Access('report:write', { body: 'municipality' })
   @ApiOperation({ summary: 'Begär stöd från länsstyrelsen (öppnas också av en rapports stödbehov)' })
+  @ApiCommandAnswer(201)
   open(@Body() body: OpenSupportRequestDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new SupportRequestsCommand({ ...body, type: 'OpenSupportRequest', source: { direct: true } }, context));
   }
@@ -53,6 +56,7 @@ export class SupportRequestsController {
   @ApiOperation({ summary: 'Stödbegäranden: länets inkorg (filtrera på status och kommun), eller kommunens egna med varje svar' })
   @ApiQuery({ name: 'status', required: false, enum: SUPPORT_REQUEST_STATUSES })
   @ApiQuery({ name: 'municipality', required: false, description: 'bara denna kommun (länets inkorg)' })
+  @ApiQueryAnswer(SupportRequestListResponse, 404)
   list(@Param('code') code: string, @Query('status') status: unknown, @Query('municipality') municipality: unknown, @AsOf() asOf: AsOfQuery) {
     const filter = filterOf(status, municipality, (m) => this.units.isWithin(m, code));
     return this.projections.answer(`support-requests|${code}|${filter.status ?? ''}|${filter.municipality ?? ''}`, asOf, async (reader) => ({
@@ -65,6 +69,7 @@ export class SupportRequestsController {
   @HttpCode(200)
   @Access('support-request:answer', requestStream)
   @ApiOperation({ summary: 'Bekräfta en stödbegäran med ett svar till kommunen' })
+  @ApiCommandAnswer(200, undefined, 404)
   acknowledge(@Param('id') id: string, @Body() body: AcknowledgementDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new SupportRequestsCommand({ type: 'AcknowledgeSupportRequest', requestId: id, reply: body.reply }, context));
   }
@@ -73,6 +78,7 @@ export class SupportRequestsController {
   @HttpCode(200)
   @Access('support-request:answer', requestStream)
   @ApiOperation({ summary: 'Avsluta en stödbegäran med vad som gjordes (ett individärende eller en aktivitet)' })
+  @ApiCommandAnswer(200, undefined, 404)
   resolve(@Param('id') id: string, @Body() body: ResolutionDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new SupportRequestsCommand({ ...body, type: 'ResolveSupportRequest', requestId: id }, context));
   }
@@ -81,6 +87,7 @@ export class SupportRequestsController {
   @HttpCode(200)
   @Access('support-request:answer', requestStream)
   @ApiOperation({ summary: 'Avböj en stödbegäran, med skäl' })
+  @ApiCommandAnswer(200, undefined, 404)
   decline(@Param('id') id: string, @Body() body: DeclineDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     return sendCommand(this.commands, response, new SupportRequestsCommand({ type: 'DeclineSupportRequest', requestId: id, reason: body.reason }, { ...context, reason: body.reason }));
   }
