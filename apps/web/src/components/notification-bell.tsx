@@ -43,7 +43,7 @@ export function NotificationBell() {
   return (
     <div className="bell">
       <button type="button" aria-expanded={open !== undefined} aria-controls={panel} onClick={toggle} data-testid="bell">
-        <span aria-hidden="true">🔔</span> Meddelanden{' '}
+        <BellIcon /> Meddelanden{' '}
         <span className="badge" data-testid="unread">
           {unread}
         </span>
@@ -54,5 +54,14 @@ export function NotificationBell() {
         <NotificationList items={items} unreadAfter={open} />
       </div>
     </div>
+  );
+}
+
+/** Drawn, not an emoji: a font without one would show an empty box. */
+function BellIcon() {
+  return (
+    <svg className="bell-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M12 2a6 6 0 0 0-6 6v4.5L4 16v1h16v-1l-2-3.5V8a6 6 0 0 0-6-6zm0 20a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22z" fill="currentColor" />
+    </svg>
   );
 }
