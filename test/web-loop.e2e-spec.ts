@@ -71,8 +71,14 @@ describe('web app: a reporter’s month, the loop closed', () => {
     expect(new URL(page.url()).pathname).toBe(`/rapport/2085/${DUE}`);
   }, 60_000);
 
-  it('the form saves a draft as the reporter types, says when, and a reload goes on from it', async () => {
+  it('the form saves a draft as the reporter types, says when (or which field it refused, keeping what was typed), and a reload goes on from it', async () => {
     await page.locator('[data-item="social-risk.level"]').getByLabel('3 Hög').check();
+    // A value the api refuses: the draft is not saved, the user is told which field, and what was typed stays.
+    await page.getByLabel('Anlagda bränder och skadegörelse (antal händelser)').fill('-2');
+    const refused = await web.eventually(() => page.getByTestId('draft-status').textContent(), /^Utkastet kunde inte sparas/);
+    expect(refused).toMatch(/^Utkastet kunde inte sparas: rätta Anlagda bränder och skadegörelse \(antal händelser\)\. Det du har skrivit finns kvar/);
+    await expect(page.getByLabel('Anlagda bränder och skadegörelse (antal händelser)').inputValue()).resolves.toBe('-2');
+    await expect(page.locator('[data-item="social-risk.level"]').getByLabel('3 Hög').isChecked()).resolves.toBe(true);
     await page.getByLabel('Anlagda bränder och skadegörelse (antal händelser)').fill('5');
     await page.getByLabel('Sammanfattning').fill('Oro kring en skola i centrum');
     const saved = await web.eventually(() => page.getByTestId('draft-status').textContent(), /^Utkast sparat kl\. \d{2}\.\d{2}$/);
