@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { type WebPage, launchBrowser, webPage } from './support/browser.js';
 import { type DemoApi, startDemoApi } from './support/web-app.js';
 
 /**
@@ -15,7 +13,6 @@ import { type DemoApi, startDemoApi } from './support/web-app.js';
  */
 const PORT = 3790 + (process.pid % 100);
 const ARTIFACTS = fileURLToPath(new URL('./web/artifacts/', import.meta.url));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** This month in Swedish time: the period a reporter can report now, not yet approved. */
 const stockholm = (d: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', ...options }).format(d);
@@ -28,51 +25,14 @@ describe('web app in a browser', () => {
   let context: BrowserContext;
   let closeBrowser: () => Promise<void>;
   let page: Page;
-  const axeFindings: string[] = [];
-  const axePages: string[] = [];
   const pageErrors: string[] = [];
   let beforeAmendment: Date;
 
-  const open = async (path: string) => {
-    await page.goto(`${demo.origin}${path}`);
-    await page.locator('h1').first().waitFor();
-  };
-  const signInAs = async (name: RegExp) => {
-    await page.goto(`${demo.origin}/logga-in`);
-    await page.evaluate('sessionStorage.clear()');
-    await page.goto(`${demo.origin}/logga-in`);
-    await page.getByRole('button', { name }).click();
-    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
-  };
-  /** axe-core's serious and critical findings on the page as it is, and a full-page screenshot. */
-  const check = async (name: string) => {
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-    // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly refuses inline scripts.
-    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: { run(o: object): Promise<{ passes: unknown[]; violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return {
-        passed: result.passes.length,
-        serious: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`),
-      };
-    });
-    // axe ran on this page (it passed rules), and what it found
-    if (violations.passed < 10) axeFindings.push(`${name}: axe checked only ${violations.passed} rules`);
-    axeFindings.push(...violations.serious.map((v) => `${name}: ${v}`));
-    axePages.push(name);
-  };
-  /** Waits (up to 10 s) until `read` gives `expected`, and returns what it last gave. */
-  const eventually = async (read: () => Promise<string | null>, expected: string | RegExp): Promise<string | null> => {
-    const until = Date.now() + 10_000;
-    for (;;) {
-      const value = await read();
-      if ((typeof expected === 'string' ? value === expected : expected.test(value ?? '')) || Date.now() > until) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
+  let open: WebPage['open'];
+  let signInAs: WebPage['signInAs'];
+  let check: WebPage['check'];
+  let eventually: WebPage['eventually'];
+  let web: WebPage;
   const heatCell = (municipality: string, column: number) => page.locator('table.heat-map tr', { has: page.getByRole('rowheader', { name: municipality }) }).locator('td').nth(column);
 
   beforeAll(async () => {
@@ -82,6 +42,8 @@ describe('web app in a browser', () => {
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    web = webPage(page, demo.origin, ARTIFACTS);
+    ({ open, signInAs, check, eventually } = web);
   }, 120_000);
 
   afterAll(async () => {
@@ -338,8 +300,8 @@ describe('web app in a browser', () => {
   }, 60_000);
 
   it('axe-core finds no serious or critical violation on any page, and no page threw', () => {
-    expect(axePages).toHaveLength(16);
-    expect(axeFindings).toEqual([]);
+    expect(web.axePages).toHaveLength(16);
+    expect(web.axeFindings).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -23,11 +23,15 @@ export interface DemoApi {
   stop(): Promise<void>;
 }
 
-/** The real api as its own process on a temp DATA_DIR seeded with the demo county (as `npm run demo`), serving the built web app. */
-export async function startDemoApi(port: number): Promise<DemoApi> {
+/**
+ * The real api as its own process on a temp DATA_DIR seeded with the demo county (as `npm run demo`),
+ * serving the built web app. The history runs up to `until` (default now): the start of this month
+ * leaves last month's reports all still to come, whatever day the test runs.
+ */
+export async function startDemoApi(port: number, { until = new Date() }: { until?: Date } = {}): Promise<DemoApi> {
   ensureWebAppBuilt();
   const dataDir = await mkdtemp(join(tmpdir(), 'lagesbild-web-'));
-  await seedStore({ dataDir }, { scope: 'demo', years: 2, seed: 1, until: new Date() });
+  await seedStore({ dataDir }, { scope: 'demo', years: 2, seed: 1, until });
   const api = await startApiProcess(port, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT: '100000' });
   return {
     api,

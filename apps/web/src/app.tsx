@@ -1,9 +1,14 @@
 import { type ReactNode, useEffect } from 'react';
 import { ApiProvider } from './api/use-api';
+import { useOrgUnitName } from './api/use-org-units';
 import { SessionProvider, useSession } from './auth/session';
 import { ROLE_LABELS } from './format';
 import { AuditPage } from './pages/audit-page';
 import { AssessmentPage } from './pages/assessment-page';
+import { NotificationBell } from './components/notification-bell';
+import { HomePage } from './pages/home-page';
+import { MunicipalReportsPage } from './pages/municipal-reports-page';
+import { SupportRequestsPage } from './pages/support-requests-page';
 import { CountyDashboardPage } from './pages/county-dashboard-page';
 import { NationalPage } from './pages/national-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -22,6 +27,9 @@ import { TimeMachineBanner, TimeMachineControl, TimeMachineProvider } from './ti
 type Params = Record<string, string>;
 
 const ROUTES: Array<[string, (p: Params) => ReactNode]> = [
+  ['/hem', () => <HomePage />],
+  ['/lan/:county/stodbegaran', (p) => <SupportRequestsPage county={p.county!} />],
+  ['/lan/:county/:period/rapporter', (p) => <MunicipalReportsPage county={p.county!} period={p.period!} />],
   ['/rapport/:org/:period', (p) => <ReportPage org={p.org!} period={p.period!} />],
   ['/lan/:county/risker', (p) => <RisksPage county={p.county!} />],
   ['/lan/:county/verksamhet', (p) => <WorkPage county={p.county!} />],
@@ -52,6 +60,7 @@ export function App() {
 function Shell() {
   const { session, signOut } = useSession();
   const { path, navigate } = useRouter();
+  const orgName = useOrgUnitName(session?.user.org);
   if (!session || path.startsWith('/logga-in')) return <SignInPage />;
   const nav = navigationFor(session.user);
   const route = ROUTES.map(([pattern, render]) => [matchPath(pattern, path), render] as const).find(([params]) => params);
@@ -75,8 +84,10 @@ function Shell() {
           </ul>
         </nav>
         <div className="user">
+          <NotificationBell key={session.user.id} />
           <span>
-            {session.user.name} · {session.user.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')} · {session.user.org}
+            {session.user.name} · {session.user.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}
+            {orgName && ` · ${orgName}`}
           </span>
           <button
             type="button"

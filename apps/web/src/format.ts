@@ -7,7 +7,11 @@ const month = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric',
 const shortMonth = new Intl.DateTimeFormat('sv-SE', { month: 'short', year: '2-digit', timeZone: 'UTC' });
 const number = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 
+const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
+
 export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+/** A time of day as Swedish text writes it: "14.32". */
+export const formatTime = (iso: string): string => clock.format(new Date(iso)).replace(':', '.');
 /** A date (YYYY-MM-DD or an ISO time) in words: "3 oktober 2026". */
 export const formatDate = (value: string): string => date.format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
 export const formatNumber = (value: number): string => number.format(value);
@@ -38,3 +42,23 @@ export const ROLE_LABELS: Record<string, string> = {
 };
 
 export const LEVEL_LABELS = ['Ingen', 'Låg', 'Måttlig', 'Hög', 'Mycket hög'];
+
+export const SUPPORT_REQUEST_STATUS_LABELS: Record<string, string> = {
+  open: 'Inväntar svar',
+  acknowledged: 'Bekräftad',
+  resolved: 'Avslutad',
+  declined: 'Avböjd',
+};
+
+export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
+  'report-due': 'Påminnelse',
+  'report-missing': 'Rapport saknas',
+  feedback: 'Återkoppling',
+  'support-request': 'Stödbegäran',
+  'support-request-answered': 'Svar på stödbegäran',
+  'follow-up': 'Uppföljning',
+  'period-reopened': 'Period öppnad igen',
+};
+
+/** Swedish genitive of a name: "Ludvikas", but "Västerås" stays as it is. */
+export const genitive = (name: string): string => (/[sxz]$/i.test(name) ? name : `${name}s`);

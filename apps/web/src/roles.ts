@@ -20,11 +20,14 @@ export function navigationFor(user: Principal): NavItem[] {
   for (const role of user.roles) {
     switch (role) {
       case 'municipal_reporter':
-        items.push({ to: `/rapport/${user.org}/${thisMonth()}`, label: 'Månadsrapport' }, { to: `/rapport/${user.org}/${month}`, label: 'Förra månadens rapport' });
+        // The month due is the one just ended (its deadline falls in this month), not the month under way.
+        items.push({ to: '/hem', label: 'Start' }, { to: `/rapport/${user.org}/${month}`, label: 'Månadsrapport' });
         break;
       case 'county_analyst':
         items.push(
           { to: `/lan/${user.org}/${month}`, label: 'Länsöversikt' },
+          { to: `/lan/${user.org}/${month}/rapporter`, label: 'Kommunernas rapporter' },
+          { to: `/lan/${user.org}/stodbegaran`, label: 'Stödbegäranden' },
           { to: `/lan/${user.org}/${month}/bedomning`, label: 'Regional bedömning' },
           { to: `/lan/${user.org}/risker`, label: 'Risker och åtgärder' },
           { to: `/lan/${user.org}/verksamhet`, label: 'Aktiviteter, tid och mål' },
@@ -33,7 +36,7 @@ export function navigationFor(user: Principal): NavItem[] {
         );
         break;
       case 'support_worker':
-        items.push({ to: '/arenden', label: 'Individärenden' });
+        items.push({ to: '/arenden', label: 'Individärenden' }, { to: `/lan/${user.org}/stodbegaran`, label: 'Stödbegäranden' });
         break;
       case 'national_reader':
         items.push({ to: `/nationellt/${month}`, label: 'Nationell översikt' }, { to: '/granskning', label: 'Granskning' });

@@ -217,3 +217,74 @@ export interface Listing<T> {
   items: T[];
   meta?: Meta;
 }
+
+/** What the county's assessment of a period said to one municipality. */
+export interface Feedback {
+  message: string;
+  /** The county's name. */
+  from: string;
+  at: string;
+}
+
+/** The county's picture of a period as one municipality sees it: counts only, no other municipality named. */
+export interface CountyPicture {
+  county: string;
+  name: string;
+  completeness: { expected: number; reported: number; missing: number; late: number };
+  levelDistribution: LevelDistribution[];
+  risingTrends: Array<{ item: string; municipalities: number }>;
+}
+
+export interface MunicipalitySituation {
+  orgUnit: string;
+  name: string;
+  kind: 'municipality' | 'district';
+  period: string;
+  reported: boolean;
+  late?: boolean;
+  submittedAt?: string;
+  feedback: Feedback[];
+  county?: CountyPicture;
+  districts?: { units: Array<{ orgUnit: string; name: string; reported: boolean; late: boolean }>; reported: number; levels: LevelDistribution[] };
+  meta: Meta;
+}
+
+export type SupportRequestStatus = 'open' | 'acknowledged' | 'resolved' | 'declined';
+
+export interface SupportRequest {
+  id: string;
+  orgUnit: string;
+  county: string;
+  description: string;
+  source: { report: { period: string } } | { direct: true };
+  status: SupportRequestStatus;
+  openedAt: string;
+  acknowledgement?: { reply: string; at: string };
+  resolution?: { outcome: string; supportCaseId?: string; activityId?: string; at: string };
+  decline?: { reason: string; at: string };
+}
+
+/** A report in progress, with who saved each answer last. */
+export interface ReportDraft {
+  orgUnit: string;
+  period: string;
+  status: 'open' | 'closed';
+  templateVersion: number;
+  answers: Array<Answer & { savedAt: string; savedBy: { id: string; name: string } }>;
+  sources?: string[];
+  summary?: string;
+  supportNeeded?: { needed: boolean; description?: string };
+  saves: Array<{ at: string; by: { id: string; name: string }; position: string; items: string[] }>;
+  revision: number;
+  meta: Meta;
+}
+
+export interface Notification {
+  id: string;
+  kind: 'report-due' | 'report-missing' | 'feedback' | 'support-request' | 'support-request-answered' | 'follow-up' | 'period-reopened';
+  orgUnit: string;
+  period?: string;
+  message: string;
+  at: string;
+  position: string;
+}

@@ -9,8 +9,14 @@ import { useApi } from './use-api';
  */
 export const apiQueryKey = (path: string, query: Query, asOf: string | undefined) => [path, query, asOf] as const;
 
-function apiQueryOptions<T>(api: ApiClient, asOf: string | undefined, path: string | null, query: Query): UseQueryOptions<T> {
+/** What a page may ask of a query beyond its path: `refetchInterval` to keep it current while shown. */
+export interface ApiQueryOptions {
+  refetchInterval?: number;
+}
+
+function apiQueryOptions<T>(api: ApiClient, asOf: string | undefined, path: string | null, query: Query, options: ApiQueryOptions = {}): UseQueryOptions<T> {
   return {
+    ...options,
     queryKey: apiQueryKey(path ?? '', query, asOf),
     queryFn: () => api.get<T>(path!, { ...query, asOf }),
     enabled: path !== null,
@@ -20,10 +26,10 @@ function apiQueryOptions<T>(api: ApiClient, asOf: string | undefined, path: stri
 }
 
 /** A query of the api as of the time machine's moment; `path` null while it cannot be asked yet. */
-export function useApiQuery<T>(path: string | null, query: Query = {}): UseQueryResult<T> {
+export function useApiQuery<T>(path: string | null, query: Query = {}, options?: ApiQueryOptions): UseQueryResult<T> {
   const api = useApi();
   const { asOf } = useTimeMachine();
-  return useQuery(apiQueryOptions<T>(api, asOf, path, query));
+  return useQuery(apiQueryOptions<T>(api, asOf, path, query, options));
 }
 
 /** Several queries of the api at once, as of the time machine's moment, in the order asked. */

@@ -1,41 +1,69 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { Answer, CommandAnswer, SituationReport, Template } from '../api/types';
+import type { Answer, CommandAnswer, ReportDraft, SituationReport, Template } from '../api/types';
 import { useCommand } from '../api/use-command';
 import { hasRole, useSession } from '../auth/session';
 import { formatPeriod } from '../format';
 import { useTimeMachine } from '../time-machine';
+import { DraftStatus } from './draft-status';
 import { ErrorMessage } from './page';
 import { ErrorSummary, ReportFields, SourcePicker, answersOf, draftsFrom, fieldErrors, type Drafts } from './report-form';
+import { useDraftAutosave } from './use-draft-autosave';
 
-/** The month's report, not yet sent: the template's fields, sources, a summary and whether support is needed. */
-export function NewReportForm({ org, period, template, onSubmitted }: { org: string; period: string; template: Template; onSubmitted(r: SituationReport): void }) {
+interface Props {
+  org: string;
+  period: string;
+  template: Template;
+  /** The draft saved so far (by this user or a colleague), to go on from. */
+  draft?: ReportDraft;
+  onSubmitted(r: SituationReport): void;
+}
+
+/**
+ * The month's report, not yet sent: the template's fields, sources, a summary and whether
+ * support is needed. What is typed is saved as a draft once the user pauses, so a reload or a
+ * colleague goes on from it.
+ */
+export function NewReportForm({ org, period, template, draft, onSubmitted }: Props) {
   const command = useCommand();
   const { session } = useSession();
   const { asOf } = useTimeMachine();
-  const [drafts, setDrafts] = useState<Drafts>(() => draftsFrom(template));
-  const [sources, setSources] = useState<string[]>([]);
-  const [summary, setSummary] = useState('');
-  const [supportNeeded, setSupportNeeded] = useState(false);
-  const [supportText, setSupportText] = useState('');
+  const [drafts, setDrafts] = useState<Drafts>(() => draftsFrom(template, draft?.answers));
+  const [sources, setSources] = useState<string[]>(draft?.sources ?? []);
+  const [summary, setSummary] = useState(draft?.summary ?? '');
+  const [supportNeeded, setSupportNeeded] = useState(draft?.supportNeeded?.needed ?? false);
+  const [supportText, setSupportText] = useState(draft?.supportNeeded?.description ?? '');
+  const [changed, setChanged] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const mayReport = !!session && hasRole(session.user, 'municipal_reporter') && !asOf;
   const path = `/org-units/${org}/reports/${period}`;
+  const content = (answers: Answer[]) => ({
+    templateVersion: template.version,
+    answers,
+    sources,
+    ...(summary.trim() ? { summary: summary.trim() } : {}),
+    supportNeeded: { needed: supportNeeded, ...(supportNeeded && supportText.trim() ? { description: supportText.trim() } : {}) },
+  });
+  const autosave = useDraftAutosave(`/org-units/${org}/drafts/${period}`, content(answersOf(template, drafts)), changed && mayReport);
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setChanged(true);
+    };
 
   const send = useMutation({
     mutationFn: async (answers: Answer[]) => {
-      const body = {
-        templateVersion: template.version,
-        answers,
-        sources,
-        ...(summary.trim() ? { summary: summary.trim() } : {}),
-        supportNeeded: { needed: supportNeeded, ...(supportNeeded && supportText.trim() ? { description: supportText.trim() } : {}) },
-      };
-      const { view } = await command<CommandAnswer, SituationReport>('PUT', path, body, [[path]]);
+      // A draft save landing after the submission would be refused (the draft is closed by then).
+      await autosave.pause();
+      const { view } = await command<CommandAnswer, SituationReport>('PUT', path, content(answers), [[path]]);
       onSubmitted(view!);
     },
-    onError: () => setTimeout(() => summaryRef.current?.querySelector<HTMLElement>('.error-summary, .error-message')?.focus(), 0),
+    onError: () => {
+      autosave.resume();
+      setTimeout(() => summaryRef.current?.querySelector<HTMLElement>('.error-summary, .error-message')?.focus(), 0);
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,23 +76,24 @@ export function NewReportForm({ org, period, template, onSubmitted }: { org: str
   return (
     <form onSubmit={submit} noValidate className="report-form" aria-label="Månadsrapport">
       <p>Fyll i lägesbilden för {formatPeriod(period)} enligt mallens version {template.version}. Fält du lämnar tomma skickas inte.</p>
+      <DraftStatus state={autosave.state} opened={draft} template={template} />
       <div ref={summaryRef}>
         <ErrorSummary byItem={errors.byItem} other={errors.other} template={template} />
         {failure && !(failure.error instanceof ApiError && failure.error.status === 400) && <ErrorMessage error={failure.error} />}
       </div>
-      <ReportFields template={template} drafts={drafts} onChange={setDrafts} errors={errors.byItem} />
+      <ReportFields template={template} drafts={drafts} onChange={edit(setDrafts)} errors={errors.byItem} />
       <fieldset className="area">
         <legend>Hela rapporten</legend>
-        <SourcePicker legend="Källor till lägesbilden" options={template.sources} value={sources} onChange={setSources} />
+        <SourcePicker legend="Källor till lägesbilden" options={template.sources} value={sources} onChange={edit(setSources)} />
         <label htmlFor="report-summary">Sammanfattning</label>
-        <textarea id="report-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+        <textarea id="report-summary" rows={3} value={summary} onChange={(e) => edit(setSummary)(e.target.value)} />
         <label className="checkbox">
-          <input type="checkbox" checked={supportNeeded} onChange={(e) => setSupportNeeded(e.target.checked)} /> Kommunen behöver stöd från länsstyrelsen
+          <input type="checkbox" checked={supportNeeded} onChange={(e) => edit(setSupportNeeded)(e.target.checked)} /> Kommunen behöver stöd från länsstyrelsen
         </label>
         {supportNeeded && (
           <>
             <label htmlFor="support-text">Vilket stöd?</label>
-            <textarea id="support-text" rows={2} value={supportText} onChange={(e) => setSupportText(e.target.value)} />
+            <textarea id="support-text" rows={2} value={supportText} onChange={(e) => edit(setSupportText)(e.target.value)} />
           </>
         )}
       </fieldset>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { CountySituation, OrgUnit, Template, TrendSeries } from '../api/types';
+import type { CountySituation, Listing, OrgUnit, SupportRequest, Template, TrendSeries } from '../api/types';
 import { useApiQueries, useApiQuery } from '../api/use-api-query';
 import { HeatMap } from '../components/heat-map';
 import { ErrorMessage, Loaded, Page, Section } from '../components/page';
@@ -28,6 +28,7 @@ export function CountyDashboardPage({ county, period }: { county: string; period
   const units = useMunicipalities(county);
   const template = useApiQuery<Template>('/templates/current');
   const trends = useAreaTrends(county, period);
+  const openRequests = useApiQuery<Listing<SupportRequest>>(`/org-units/${county}/support-requests`, { status: 'open' });
   const ready = situation.data && units.data && template.data && trends.every((t) => t.state.data);
   useEffect(() => {
     // The benchmark (bench/web.bench.ts) reads this mark: everything on the page has its data.
@@ -52,7 +53,12 @@ export function CountyDashboardPage({ county, period }: { county: string; period
                   {s.completeness.reported.length} av {s.completeness.expected} kommuner har rapporterat, {s.completeness.late.length} sent, {s.completeness.missing.length} saknas.
                 </p>
                 <p>
-                  <Link to={`/lan/${county}/${period}/bedomning`}>Regional bedömning, fastställande och återkoppling</Link>
+                  <Link to={`/lan/${county}/${period}/bedomning`}>Regional bedömning, fastställande och återkoppling</Link> ·{' '}
+                  <Link to={`/lan/${county}/${period}/rapporter`}>Kommunernas sammanfattningar, kommentarer och stödbehov</Link>
+                </p>
+                <p data-testid="open-requests">
+                  {openRequests.data ? `${openRequests.data.items.length} stödbegäranden väntar på svar. ` : ''}
+                  <Link to={`/lan/${county}/stodbegaran`}>Till inkorgen för stödbegäranden</Link>
                 </p>
               </Section>
               <Section title="Rapportering per kommun">
