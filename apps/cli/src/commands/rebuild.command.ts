@@ -46,7 +46,7 @@ export function registerRebuildCommand(program: Command): void {
       if (swap) {
         for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
         // The old views are moved aside and removed once the new ones are in place: deleting a
-        // file of some 40 MB takes the file system 60–80 ms, which is not building views.
+        // large file takes the file system a while, which is not building views.
         if (existsSync(target)) renameSync(target, replaced);
         renameSync(building, target);
       }
