@@ -36,6 +36,9 @@ const shared = {
 
 export default {
   rootDir,
+  // Many suites start the app, a worker thread or a browser; on a busy 2-core machine that can
+  // take longer than Jest's 5 s default without anything being wrong.
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
