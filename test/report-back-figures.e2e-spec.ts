@@ -43,6 +43,10 @@ describe('the report-back’s figures for a government reader', () => {
     }
     await request(t.http).post(`/api/v1/support-cases/${cases[0]}/referrals`).set(worker).send({ to: 'cve', note: 'Konsultation' }).expect(201);
     await request(t.http).post('/api/v1/org-units/2080/readiness').set(await t.as('municipal_reporter', '2080')).send({ kind: 'coordinator-appointed', date: `${from}-03`, reference: 'KS 2026/12' }).expect(201);
+    // Time: 2 + 1.5 hours for Ludvika, 3 for Falun, 4 for the county's work as a whole.
+    for (const [orgUnit, hours] of [['2085', 2], ['2085', 1.5], ['2080', 3], [undefined, 4]] as const) {
+      await request(t.http).post('/api/v1/time-entries').set(analyst).send({ date: `${from}-05`, hours, kind: 'analysis', ...(orgUnit ? { orgUnit } : {}) }).expect(201);
+    }
     const get = (format: string) => request(t.http).get(`/api/v1/org-units/20/report-back?from=${from}&to=${to}&format=${format}`).set(analyst).expect(200);
     report = JSON.parse((await get('json')).text) as Json;
     md = (await get('md')).text;
@@ -71,6 +75,16 @@ describe('the report-back’s figures for a government reader', () => {
     const section7 = md.slice(md.indexOf('## 7. Aktiviteter'), md.indexOf('## 8. '));
     expect(section7).toContain('färre än 3');
     expect(section7.slice(section7.indexOf('Individärenden per månad'))).not.toMatch(/\| [12] \|/);
+  });
+
+  it('shows the time spent per municipality, the county’s own work apart', () => {
+    const time = tableOf(report, 9, 'Tidsåtgång (timmar) per kommun');
+    expect(time.rows!.map((r) => r.cells)).toEqual([
+      ['Falun', 3],
+      ['Ludvika', 3.5],
+      ['Länets gemensamma arbete', 4],
+    ]);
+    expect(time.rows!.map((r) => r.eventIds!.length)).toEqual([1, 2, 1]);
   });
 
   it('shows readiness per municipality and the sources the reports rest on', () => {

@@ -62,6 +62,8 @@ describe('assessments, readiness, activities, time, goals and narrative over HTT
       expect(res.body.errors[0].path).toBe('hours');
     }
     await request(t.http).post('/api/v1/time-entries').set(reporter).send(entry).expect(403);
+    const elsewhere = await request(t.http).post('/api/v1/time-entries').set(analyst).send({ ...entry, orgUnit: '0180' }).expect(400);
+    expect(elsewhere.body.errors).toEqual([{ path: 'orgUnit', message: 'must be a municipality or district of the county' }]);
   });
 
   it('defines goals and reports their status', async () => {
@@ -85,7 +87,7 @@ describe('assessments, readiness, activities, time, goals and narrative over HTT
   it('lists activities, sums time by kind and month, and shows goals with their status history', async () => {
     await request(t.http).post('/api/v1/activities').set(analyst).send({ kind: 'conference', date: '2018-05-02', title: 'Länskonferens', orgUnits: ['20'], partners: ['SKR'] }).expect(201);
     await request(t.http).post('/api/v1/time-entries').set(analyst).send({ date: '2018-03-15', hours: 2, kind: 'collection' }).expect(201);
-    const last = await request(t.http).post('/api/v1/time-entries').set(analyst).send({ date: '2018-04-02', hours: 1.5, kind: 'analysis' }).expect(201);
+    const last = await request(t.http).post('/api/v1/time-entries').set(analyst).send({ date: '2018-04-02', hours: 1.5, kind: 'analysis', orgUnit: '2085' }).expect(201);
     const at = `minPosition=${last.body.position}`;
 
     const all = await request(t.http).get(`/api/v1/activities?${at}`).set(analyst).expect(200);
@@ -102,6 +104,8 @@ describe('assessments, readiness, activities, time, goals and narrative over HTT
     expect(time.body).toMatchObject({ total: 7, entries: 3, byKind: { analysis: 5, collection: 2 } });
     expect(time.body.byMonth['2018-03']).toEqual({ analysis: 3.5, collection: 2 });
     expect(time.body.hoursPerPersonMonth).toBe(3.5);
+    // The time the county spent for Ludvika, and its own work as a whole under its code.
+    expect(time.body.byOrgUnit).toEqual({ '20': 5.5, '2085': 1.5 });
     const april = await request(t.http).get(`/api/v1/time-entries/summary?from=2018-04-01&to=2018-04-30&${at}`).set(analyst).expect(200);
     expect(april.body.total).toBe(1.5);
     await request(t.http).get('/api/v1/time-entries/summary?orgUnit=2085').set(analyst).expect(400);

@@ -78,7 +78,7 @@ export async function assembleReportBack(reader: ViewReader, units: OrgUnitRegis
     { kind: 'heading', text: 'Regionala bedömningar' },
     ...assessmentBlocks(months, template),
   ];
-  const section9: Block[] = [...(await goalBlocks(reader, county)), ...(await timeBlocks(reader, county, periods, reportsReceived))];
+  const section9: Block[] = [...(await goalBlocks(reader, county)), ...(await timeBlocks(reader, county, periods, reportsReceived, nameOf))];
   const generated: Record<number, Block[]> = { 7: section7, 8: section8, 9: section9, 11: partnerBlocks(activities) };
 
   const sections: Section[] = [];

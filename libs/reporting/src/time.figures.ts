@@ -5,10 +5,10 @@ import type { Block } from './model.js';
 
 /**
  * Indicator 7 promises an analysis of the time regional situation-picture work takes: hours by
- * kind of work and month, per person-month, and per municipal report received — the
- * resource need per municipality that a county joining the work would plan for.
+ * kind of work and month, per person-month, per municipal report received, and by the
+ * municipality the work was for — the resource need a county joining the work would plan for.
  */
-export async function timeBlocks(reader: ViewReader, county: string, periods: readonly Period[], reportsReceived: number): Promise<Block[]> {
+export async function timeBlocks(reader: ViewReader, county: string, periods: readonly Period[], reportsReceived: number, nameOf: (code: string) => string): Promise<Block[]> {
   const time = await timeSummary(reader, county, `${periods[0]}-01`, periods[periods.length - 1]);
   if (time.entries === 0) return [{ kind: 'placeholder', text: 'Ingen tidsåtgång registrerad under perioden.' }];
   const kinds = Object.keys(TIME_KIND).filter((k) => time.byKind[k] !== undefined);
@@ -31,6 +31,14 @@ export async function timeBlocks(reader: ViewReader, county: string, periods: re
         }),
         { cells: ['Hela perioden', ...kinds.map((k) => time.byKind[k] ?? 0), time.total], eventIds: [...Object.values(time.eventIdsByMonth).flat()].sort() },
       ],
+    },
+    {
+      kind: 'table',
+      caption: 'Tidsåtgång (timmar) per kommun under perioden; länets gemensamma arbete för sig',
+      columns: ['Kommun', 'Timmar'],
+      rows: Object.entries(time.byOrgUnit)
+        .sort(([a], [b]) => (a === county ? 1 : b === county ? -1 : nameOf(a).localeCompare(nameOf(b), 'sv')))
+        .map(([unit, hours]) => ({ cells: [unit === county ? 'Länets gemensamma arbete' : nameOf(unit), hours], eventIds: [...(time.eventIdsByOrgUnit[unit] ?? [])].sort() })),
     },
   ];
 }

@@ -89,6 +89,7 @@ export function recordMonthsWork(county: CountyScene, period: Period): void {
           hours: r.int(1, 16) / 2,
           kind: r.pick(TIME_KINDS),
           note: r.pick(text.TIME_NOTES),
+          countyUnits: [],
           today: isoDate(at),
         }),
       );

@@ -78,7 +78,7 @@ export class WorkRecordViewsController {
     const [from, to] = dateRange(query);
     const counties = this.countiesFor(orgUnit);
     const { reader, meta } = await this.projections.asOf(asOf);
-    const { eventIdsByMonth: _lineage, ...summary } = await timeSummary(reader, counties, from, to);
+    const { eventIdsByMonth: _lineage, eventIdsByOrgUnit: _lineageByUnit, ...summary } = await timeSummary(reader, counties, from, to);
     return { orgUnit, ...summary, meta };
   }
 

@@ -26,6 +26,7 @@ export class TimeEntryDto {
   @ApiProperty({ example: 3.5 }) @IsNumber({ allowNaN: false, allowInfinity: false }) hours!: number;
   @ApiProperty({ enum: TIME_KINDS }) @IsIn(TIME_KINDS) kind!: TimeKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) note?: string;
+  @ApiPropertyOptional({ example: '2085', description: 'kommunen (eller stadsdelen) arbetet gällde; utan: länets arbete i stort' }) @IsOptional() @IsString() @MaxLength(20) orgUnit?: string;
 }
 
 export class GoalDto {

@@ -10,7 +10,7 @@ type ReportGoalStatus = Extract<GoalCommand, { type: 'ReportGoalStatus' }>;
 type Request =
   | Omit<RecordReadinessFact, 'today'>
   | Omit<RecordActivity, 'activityId' | 'county' | 'countyUnits'>
-  | Omit<RecordTimeEntry, 'entryId' | 'county' | 'person' | 'today'>
+  | Omit<RecordTimeEntry, 'entryId' | 'county' | 'person' | 'today' | 'countyUnits'>
   | Omit<DefineGoal, 'goalId'>
   | (ReportGoalStatus & { goalId: string })
   | AuthorNarrativeSection;
@@ -38,7 +38,7 @@ export class WorkRecordsHandler extends FeatureHandler<WorkRecordsCommand> {
       }
       case 'RecordTimeEntry': {
         const entryId = newAggregateId(context, 'time-entry');
-        const entry = { ...request, entryId, county: actor.org, person: { id: actor.id, name: actor.name }, today: swedishDate(new Date()) };
+        const entry = { ...request, entryId, county: actor.org, countyUnits: codesWithin(this.units, actor.org), person: { id: actor.id, name: actor.name }, today: swedishDate(new Date()) };
         return written(await handleCommand(this.store, timeEntryDecider, timeEntryStreamId(entryId), entry, context), entryId);
       }
       case 'DefineGoal': {

@@ -61,6 +61,9 @@ export class TimeSummaryResponse extends QueryAnswerResponse {
   @ApiProperty({ type: 'object', additionalProperties: HOURS_BY_KIND, example: { '2026-03': { analysis: 12.5 } }, description: 'hours by month, then by kind' })
   byMonth!: Record<string, Record<string, number>>;
 
+  @ApiProperty({ ...HOURS_BY_KIND, example: { '20': 10, '2085': 6.5 }, description: "hours by the unit the work was for (the county's own work under the county's code)" })
+  byOrgUnit!: Record<string, number>;
+
   @ApiProperty({ example: 8.25 })
   hoursPerPersonMonth!: number;
 }

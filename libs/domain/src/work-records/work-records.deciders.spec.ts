@@ -40,13 +40,19 @@ describe('activities', () => {
 
 describe('time entries', () => {
   const spec = specFor(timeEntryDecider);
-  const entry = { type: 'RecordTimeEntry' as const, entryId: 't1', county: '20', person: { id: 'li', name: 'Li' }, date: '2018-03-01', hours: 3.5, kind: 'analysis' as const, today: '2018-03-02' };
+  const entry = { type: 'RecordTimeEntry' as const, entryId: 't1', county: '20', person: { id: 'li', name: 'Li' }, date: '2018-03-01', hours: 3.5, kind: 'analysis' as const, countyUnits: ['20', '2085', '2080'], today: '2018-03-02' };
 
   it('takes hours above 0 and at most 24 per entry', () => {
-    const { type: _t, today: _d, ...data } = entry;
+    const { type: _t, today: _d, countyUnits: _u, ...data } = entry;
     spec().when(entry).then([{ type: 'TimeEntryRecorded', data }]);
     for (const hours of [0, -1, 24.5]) spec().when({ ...entry, hours }).thenThrows('validation-failed', ['hours']);
     spec().when({ ...entry, date: '2018-03-03' }).thenThrows('validation-failed', ['date']);
+  });
+
+  it('may name the municipality the work was for, within the county', () => {
+    const { type: _t, today: _d, countyUnits: _u, ...data } = entry;
+    spec().when({ ...entry, orgUnit: '2085' }).then([{ type: 'TimeEntryRecorded', data: { ...data, orgUnit: '2085' } }]);
+    for (const orgUnit of ['0180', '20']) spec().when({ ...entry, orgUnit }).thenThrows('validation-failed', ['orgUnit']);
   });
 });
 

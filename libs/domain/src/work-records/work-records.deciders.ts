@@ -98,9 +98,13 @@ export interface RecordTimeEntry {
   hours: number;
   kind: TimeKind;
   note?: string;
+  /** The municipality (or district) the work was for; without it, the county's work as a whole. */
+  orgUnit?: string;
+  /** The org units of the county, that `orgUnit` must be one of. */
+  countyUnits: string[];
   today: string;
 }
-export type TimeEntryEvent = { type: 'TimeEntryRecorded'; data: Omit<RecordTimeEntry, 'type' | 'today'> };
+export type TimeEntryEvent = { type: 'TimeEntryRecorded'; data: Omit<RecordTimeEntry, 'type' | 'today' | 'countyUnits'> };
 
 export const timeEntryDecider: Decider<RecordTimeEntry, TimeEntryEvent, { recorded: boolean }> = {
   initialState: () => ({ recorded: false }),
@@ -113,8 +117,9 @@ export const timeEntryDecider: Decider<RecordTimeEntry, TimeEntryEvent, { record
       .check(Number.isFinite(c.hours) && c.hours > 0 && c.hours <= 24, 'hours', 'must be more than 0 and at most 24')
       .check(TIME_KINDS.includes(c.kind), 'kind', `must be one of ${TIME_KINDS.join(', ')}`)
       .check(c.note === undefined || c.note.length <= 4000, 'note', 'must be at most 4000 characters')
+      .check(c.orgUnit === undefined || (c.orgUnit !== c.county && c.countyUnits.includes(c.orgUnit)), 'orgUnit', 'must be a municipality or district of the county')
       .throwIfAny('The time entry is not well formed');
-    const { type: _type, today: _today, ...data } = c;
+    const { type: _type, today: _today, countyUnits: _units, ...data } = c;
     return [{ type: 'TimeEntryRecorded', data }];
   },
 };

@@ -125,23 +125,28 @@ export async function activitiesOf(reader: ViewReader, county: string, orgUnit: 
   return rows.filter((a) => inRange(a.date, from, to) && (orgUnit === county || a.orgUnits.includes(orgUnit)));
 }
 
-/** Hours by kind of work and month, and per person-month, for the time entries of a county (or of several: the nation's). */
+/** Hours by kind of work and month, by the unit the work was for (the county's own under its code), and per person-month, for the time entries of a county (or of several: the nation's). */
 export async function timeSummary(reader: ViewReader, counties: string | readonly string[], from?: string, to?: string) {
   const lists = await Promise.all((typeof counties === 'string' ? [counties] : counties).map((county) => reader.list<TimeEntryRow>(TIME_VIEW, `${county}|`)));
   const rows = lists.flat().map((r) => r.value).filter((e) => inRange(e.date, from, to));
   const byKind: Record<string, number> = {};
   const byMonth: Record<string, Record<string, number>> = {};
+  const byOrgUnit: Record<string, number> = {};
+  const eventIdsByOrgUnit: Record<string, string[]> = {};
   const personMonths = new Set<string>();
   const eventIdsByMonth: Record<string, string[]> = {};
   for (const entry of rows) {
     const month = entry.date.slice(0, 7);
+    const unit = entry.orgUnit ?? entry.county;
+    byOrgUnit[unit] = (byOrgUnit[unit] ?? 0) + entry.hours;
+    (eventIdsByOrgUnit[unit] ??= []).push(entry.eventId);
     (eventIdsByMonth[month] ??= []).push(entry.eventId);
     byKind[entry.kind] = (byKind[entry.kind] ?? 0) + entry.hours;
     byMonth[month] = { ...byMonth[month], [entry.kind]: (byMonth[month]?.[entry.kind] ?? 0) + entry.hours };
     personMonths.add(`${entry.person.id}|${month}`);
   }
   const total = rows.reduce((sum, e) => sum + e.hours, 0);
-  return { total, entries: rows.length, byKind, byMonth, hoursPerPersonMonth: personMonths.size ? total / personMonths.size : 0, eventIdsByMonth };
+  return { total, entries: rows.length, byKind, byMonth, byOrgUnit, hoursPerPersonMonth: personMonths.size ? total / personMonths.size : 0, eventIdsByMonth, eventIdsByOrgUnit };
 }
 
 /** An org unit's goals, each with its status history. */
