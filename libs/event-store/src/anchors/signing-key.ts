@@ -27,7 +27,13 @@ export function loadOrCreateSigningKey(file: string): SigningKey {
   if (existsSync(file)) return readSigningKey(file);
   const { privateKey } = generateKeyPairSync('ed25519');
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process on the same DATA_DIR wrote one first: sign with that one.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readSigningKey(file);
+    throw error;
+  }
   return fromPrivate(privateKey, true);
 }
 
