@@ -34,13 +34,13 @@ export class CheckpointService implements OnApplicationBootstrap, BeforeApplicat
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.checkpoint().catch((error: unknown) => this.logger.error({ err: error }, 'checkpoint failed')), CHECKPOINT_INTERVAL_SECONDS * 1000);
+    this.timer = setInterval(() => void this.checkpoint(), CHECKPOINT_INTERVAL_SECONDS * 1000);
     this.timer.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.running.catch(() => undefined);
+    await this.running;
     this.log.close();
   }
 
@@ -52,9 +52,15 @@ export class CheckpointService implements OnApplicationBootstrap, BeforeApplicat
     return this.key.publicKey;
   }
 
-  /** Signs the log at `position` (default: its head), unless a checkpoint already covers it. */
+  /**
+   * Signs the log at `position` (default: its head), unless a checkpoint already covers it. One
+   * at a time; a failure is logged, not thrown, since what it recorded stands and a later one covers it.
+   */
   checkpoint(position?: bigint): Promise<SignedCheckpoint | undefined> {
-    const next = this.running.catch(() => undefined).then(() => this.sign(position));
+    const next = this.running.then(() => this.sign(position)).catch((error: unknown) => {
+      this.logger.error({ err: error }, 'checkpoint failed');
+      return undefined;
+    });
     this.running = next;
     return next;
   }
