@@ -46,7 +46,7 @@ describe('anchors: issued report-backs and signed checkpoints', () => {
       .set(analyst)
       .send({ from, to, title: 'Delrapport Sociala risker', reference: 'Ku2017/01428/DISK' })
       .expect(201);
-  });
+  }, 30_000);
   let stopped = false;
   afterAll(async () => {
     if (!stopped) await t.app.close();
@@ -132,5 +132,5 @@ describe('anchors: issued report-backs and signed checkpoints', () => {
     expect(await cliVerify(dataDir)).toMatchObject({ code: 0, answer: { ok: true } });
     expect(await cliVerify(dataDir, '--anchor', anchor)).toMatchObject({ code: 1, answer: { ok: false, firstBrokenPosition: reportPosition } });
     expect(await cliVerify(dataDir, '--checkpoints')).toMatchObject({ code: 1, answer: { ok: false, firstBrokenPosition: issued.body.position } });
-  });
+  }, 90_000);
 });
