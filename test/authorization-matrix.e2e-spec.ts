@@ -62,8 +62,12 @@ const TABLE: Record<string, [Rule, OrgFrom]> = {
   'GET /org-units/{code}/trends': ['view', 'param'],
   'GET /audit': ['audit', 'query:orgUnit'],
   'GET /audit/verification': ['audit', 'principal'],
+  // The log's signed checkpoints and their key: hashes only, for anyone with the audit trail.
+  'GET /audit/checkpoints': ['audit', 'principal'],
+  'GET /audit/checkpoints/public-key': ['audit', 'principal'],
   'GET /org-units/{county}/report-back': ['view', 'param'],
   'POST /org-units/{county}/report-backs': ['county', 'param'],
+  'GET /org-units/{county}/report-backs': ['view', 'param'],
   'GET /org-units/{county}/report-backs/{id}/document': ['view', 'report-back'],
   'POST /support-cases': ['support', 'body:municipality'],
   'GET /support-cases': ['support-read', 'query:municipality'],

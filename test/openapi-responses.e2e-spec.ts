@@ -271,12 +271,24 @@ describe('real answers against the OpenAPI document', () => {
     for (const format of ['pdf', 'md', 'json']) await api.expect(200, 'GET', `/org-units/20/report-backs/${issued.body.id}/document?format=${format}`, { as: who.national });
     await api.expect(404, 'GET', '/org-units/20/report-backs/00000000-0000-4000-8000-000000000000/document', analyst);
     await api.expect(400, 'GET', `/org-units/20/report-backs/${issued.body.id}/document?format=doc`, analyst);
+    await api.expect(200, 'GET', '/org-units/20/report-backs', analyst);
+    await api.expect(403, 'GET', '/org-units/20/report-backs', { as: who.reporter });
+    await api.expect(404, 'GET', '/org-units/9999/report-backs', { as: who.national });
 
     for (const format of ['json', 'ndjson', 'csv']) await api.expect(200, 'GET', `/audit?format=${format}&limit=50`, { as: who.auditor });
     await api.expect(200, 'GET', '/audit?limit=2', { as: who.national });
     await api.expect(400, 'GET', '/audit?limit=0', { as: who.auditor });
     await api.expect(403, 'GET', '/audit', { as: who.reporter });
     await api.expect(200, 'GET', '/audit/verification', { as: who.auditor });
+    const checkpoints = await api.expect(200, 'GET', '/audit/checkpoints', { as: who.auditor });
+    const [checkpoint] = checkpoints.body.items;
+    await api.expect(200, 'GET', `/audit/verification?checkpoints=true&anchor=${checkpoint.position}:${checkpoint.hash}`, { as: who.auditor });
+    await api.expect(400, 'GET', '/audit/verification?anchor=1:x', { as: who.auditor });
+    await api.expect(200, 'GET', '/audit/checkpoints?after=1', { as: who.national });
+    await api.expect(400, 'GET', '/audit/checkpoints?after=x', { as: who.auditor });
+    await api.expect(403, 'GET', '/audit/checkpoints', { as: who.reporter });
+    await api.expect(200, 'GET', '/audit/checkpoints/public-key', { as: who.auditor });
+    await api.expect(403, 'GET', '/audit/checkpoints/public-key', { as: who.worker });
   });
 
   it('describes the problems of the transport: a body too large or in an unread encoding, and a view that is not there yet', async () => {

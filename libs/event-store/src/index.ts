@@ -13,3 +13,4 @@ export { WalCheckpointer } from './sqlite/wal-checkpointer.js';
 export { readEvents, aggregateStream, eventsOf, type RecordedEvent, type DomainEvent, type AggregateAt } from './typed-reads.js';
 export { handleCommand, type CommandContext, type CommandResult, type CommandOrBuilder } from './handle-command.js';
 export { startWorker } from './sqlite/start-worker.js';
+export * from './anchors/index.js';

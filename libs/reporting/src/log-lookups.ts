@@ -1,5 +1,5 @@
 import { type SituationReportEvent, situationReportStreamId } from '@lagesbild/domain';
-import { type EventStore, readEvents } from '@lagesbild/event-store';
+import { type EventStore, hashAt, readEvents } from '@lagesbild/event-store';
 import type { CitedSources } from './sources.figures.js';
 
 /** The sources each report cites, read from its stream up to `position` (what the report said then). */
@@ -16,8 +16,6 @@ export function citedSourcesFromLog(store: EventStore, position: bigint): CitedS
 }
 
 /** The log's chain hash at a position: the document prints it, so the log can be checked against it. */
-export async function logDigestAt(store: EventStore, position: bigint): Promise<string | undefined> {
-  let hash: string | undefined;
-  if (position > 0n) for await (const event of store.readAll({ fromPosition: position - 1n, toPosition: position })) hash = event.hash;
-  return hash;
+export function logDigestAt(store: EventStore, position: bigint): Promise<string | undefined> {
+  return hashAt(store, position);
 }

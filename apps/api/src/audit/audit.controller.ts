@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { Principal } from '@lagesbild/auth';
 import { type FieldProblem, ValidationError } from '@lagesbild/domain';
-import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
+import { EVENT_STORE, type EventStore, checkAnchors, checkCheckpoints, verifyWithAnchors } from '@lagesbild/event-store';
 import { SUBJECT_KEY_STORE, type SubjectKeyStore } from '@lagesbild/personal-data';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
@@ -14,6 +14,8 @@ import { CurrentPrincipal } from '../auth/principal.decorator.js';
 import { AsOf, type AsOfQuery, parseInstant, resolveAsOf } from '../http/as-of.js';
 import { AUDIT_CSV_COLUMNS, AuditTrail, csvRow } from './audit-trail.js';
 import { ApiAuditPage, VerificationResponse } from './audit.response.js';
+import { CheckpointService } from './checkpoint.service.js';
+import { parseVerificationQuery } from './verification-query.js';
 
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
 const MAX_LIMIT = 1000;
@@ -28,6 +30,7 @@ export class AuditController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
     @Inject(SUBJECT_KEY_STORE) keys: SubjectKeyStore,
+    private readonly checkpoints: CheckpointService,
   ) {
     this.trail = new AuditTrail(store, units, async (subjectId) => (await keys.get(subjectId)) !== undefined);
   }
@@ -103,11 +106,18 @@ export class AuditController {
   @Get('verification')
   @Access('audit:read', 'principal')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Manipulationskontroll av händelseloggen, hela eller som den var vid asOf: {ok, checked, firstBrokenPosition?}' })
+  @ApiQuery({ name: 'anchor', required: false, isArray: true, description: 'POSITION:HASH, en loggsammanfattning som förvarats utanför loggen (t.ex. ur en utfärdad återrapportering); flera går' })
+  @ApiQuery({ name: 'checkpoints', required: false, enum: ['true', 'false'], description: 'kontrollera också mot de signerade kontrollpunkterna' })
+  @ApiOperation({ summary: 'Manipulationskontroll av händelseloggen, hela eller som den var vid asOf, och mot givna ankare: {ok, checked, firstBrokenPosition?}' })
   @ApiQueryAnswer(VerificationResponse)
-  async verification(@AsOf() asOf: AsOfQuery) {
+  async verification(@AsOf() asOf: AsOfQuery, @Query() query: Record<string, unknown>) {
+    const { anchors, checkpoints } = parseVerificationQuery(query);
     const { position, meta } = await resolveAsOf(this.store, asOf);
-    const result = await this.store.verify({ toPosition: position });
+    const checks = [
+      ...(anchors.length > 0 ? [() => checkAnchors(this.store, anchors)] : []),
+      ...(checkpoints ? [() => checkCheckpoints(this.store, this.checkpoints.all(), this.checkpoints.publicKey)] : []),
+    ];
+    const result = await verifyWithAnchors(this.store, checks, { toPosition: position });
     return {
       ok: result.ok,
       checked: result.checked,

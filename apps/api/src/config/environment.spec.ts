@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { InvalidConfigurationError, validateEnvironment } from './environment.js';
 
@@ -33,5 +37,19 @@ describe('validateEnvironment', () => {
         AUTH_JWKS_URL: 'https://login.example.se/jwks',
       }).NODE_ENV,
     ).toBe('production');
+  });
+
+  it('takes a signing key file only when it holds an Ed25519 private key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-key-'));
+    try {
+      const good = join(dir, 'signing.pem');
+      writeFileSync(good, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+      expect(validateEnvironment({ SIGNING_KEY_FILE: good }).SIGNING_KEY_FILE).toBe(good);
+      const rsa = join(dir, 'rsa.pem');
+      writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+      for (const bad of [join(dir, 'missing.pem'), rsa]) expect(() => validateEnvironment({ SIGNING_KEY_FILE: bad })).toThrow(/SIGNING_KEY_FILE must name a readable Ed25519 private key/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

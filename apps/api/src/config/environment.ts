@@ -1,4 +1,5 @@
 import { plainToInstance } from 'class-transformer';
+import { readSigningKey } from '@lagesbild/event-store';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -78,6 +79,24 @@ export class Environment {
   @IsInt({ message: 'MAIL_INTERVAL_SECONDS must be a whole number of seconds, 1 or more' })
   @Min(1, { message: 'MAIL_INTERVAL_SECONDS must be a whole number of seconds, 1 or more' })
   MAIL_INTERVAL_SECONDS: number = 30;
+
+  /**
+   * The Ed25519 private key (PEM) that signs the log's checkpoints. Unset, one is generated into
+   * DATA_DIR; production keeps it off the data volume, out of reach of whoever can edit the log.
+   */
+  @IsOptional()
+  @IsString()
+  SIGNING_KEY_FILE?: string;
+}
+
+/** A given key file must hold the key: generating a new one there would silently break the checkpoints' trail. */
+function signingKeyProblems(file: string): string[] {
+  try {
+    readSigningKey(file);
+    return [];
+  } catch (error) {
+    return [`SIGNING_KEY_FILE must name a readable Ed25519 private key in PEM (got ${JSON.stringify(file)}: ${(error as Error).message})`];
+  }
 }
 
 /** Thrown when the environment is not usable; its message lists every offending variable. */
@@ -107,6 +126,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     problems.push('NODE_ENV=production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL (tokens from your OIDC provider)');
   }
   if ((env.SMTP_URL === undefined) !== (env.SMTP_FROM === undefined)) problems.push('SMTP_URL and SMTP_FROM go together: set both to send mail, or neither');
+  if (env.SIGNING_KEY_FILE !== undefined) problems.push(...signingKeyProblems(env.SIGNING_KEY_FILE));
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   return env;
 }

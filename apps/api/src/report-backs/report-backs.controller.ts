@@ -3,17 +3,19 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type FieldProblem, REPORT_BACK_FORMATS, type ReportBackFormat, ValidationError, isPeriod } from '@lagesbild/domain';
-import type { CommandContext } from '@lagesbild/event-store';
+import { type CommandContext, EVENT_STORE, type EventStore } from '@lagesbild/event-store';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { CONTENT_TYPES, sha256 } from '@lagesbild/reporting';
 import { Access } from '../auth/access.decorator.js';
-import { ApiCommandAnswer } from '../http/answer.response.js';
+import { ApiCommandAnswer, ApiQueryAnswer } from '../http/answer.response.js';
 import { requireUuid } from '../auth/auth.guard.js';
 import { ORG_UNITS } from '../auth/auth.tokens.js';
-import { AsOf, type AsOfQuery } from '../http/as-of.js';
+import { AsOf, type AsOfQuery, resolveAsOf } from '../http/as-of.js';
 import { Ctx, answerCommand } from '../http/command-request.js';
 import { requireCounty } from '../http/org-unit-checks.js';
 import { ProjectionsService } from '../views/projections.service.js';
+import { issuedReportBacks } from './issued-report-backs.query.js';
+import { IssuedReportBackListResponse } from './issued-report-backs.response.js';
 import { IssueReportBackDto } from './report-backs.dto.js';
 import { ReportBackService } from './report-back.service.js';
 import { ReportBacksCommand } from './report-backs.handler.js';
@@ -47,6 +49,7 @@ export class ReportBacksController {
     private readonly projections: ProjectionsService,
     private readonly commands: CommandBus,
     @Inject(ORG_UNITS) private readonly units: OrgUnitRegistry,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get('report-back')
@@ -80,7 +83,18 @@ export class ReportBacksController {
   async issue(@Param('county') county: string, @Body() body: IssueReportBackDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     const issued = await this.commands.execute(new ReportBacksCommand({ ...body, type: 'IssueReportBack', county }, context));
     const { asOf: issuedAsOf, asOfPosition, sha256: digests } = issued;
-    return { ...answerCommand(response, issued.id, issued), sha256: digests.pdf, sha256ByFormat: digests, asOf: issuedAsOf, asOfPosition };
+    const logDigest = issued.logDigest ? { logDigest: issued.logDigest } : {};
+    return { ...answerCommand(response, issued.id, issued), sha256: digests.pdf, sha256ByFormat: digests, asOf: issuedAsOf, asOfPosition, ...logDigest };
+  }
+
+  @Get('report-backs')
+  @Access('view:read', { param: 'county' })
+  @ApiOperation({ summary: 'Länets utfärdade återrapporteringar, var och en med loggsammanfattningen {position, hash} den gjordes ur' })
+  @ApiQueryAnswer(IssuedReportBackListResponse, 404)
+  async list(@Param('county') county: string, @AsOf() asOf: AsOfQuery) {
+    requireCounty(this.units, county, 'county');
+    const { position, meta } = await resolveAsOf(this.store, asOf);
+    return { items: await issuedReportBacks(this.store, county, position), meta };
   }
 
   @Get('report-backs/:id/document')

@@ -5,6 +5,8 @@ import { RENDERER_VERSION } from '@lagesbild/reporting';
 import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
 import { newAggregateId } from '../http/new-id.js';
 import { requireCounty } from '../http/org-unit-checks.js';
+import { CheckpointService } from '../audit/checkpoint.service.js';
+import { type LogDigest, logDigestOf } from './issued-report-backs.query.js';
 import { ReportBackService } from './report-back.service.js';
 
 type Issue = { type: 'IssueReportBack'; county: string; from: string; to: string; title: string; reference: string };
@@ -14,6 +16,7 @@ export interface Issued extends Written {
   asOf: string;
   asOfPosition: string;
   sha256: Record<ReportBackFormat, string>;
+  logDigest?: LogDigest;
 }
 
 /** Issuing a report-back: the log's moment and every format's SHA-256 are recorded, so it regenerates exactly. */
@@ -23,6 +26,7 @@ export class ReportBacksCommand extends FeatureCommand<Issue, Issued> {}
 export class ReportBacksHandler extends FeatureHandler<ReportBacksCommand, Issued> {
   constructor(
     private readonly reportBacks: ReportBackService,
+    private readonly checkpoints: CheckpointService,
   ) {
     super();
   }
@@ -37,6 +41,9 @@ export class ReportBacksHandler extends FeatureHandler<ReportBacksCommand, Issue
     const reportBackId = newAggregateId(context, 'report-back');
     const issue = { type: 'IssueReportBack' as const, reportBackId, ...input, asOf: meta.asOf, asOfPosition: meta.position, rendererVersion: RENDERER_VERSION, sha256 };
     const result = await handleCommand(this.store, reportBackDecider, reportBackStreamId(reportBackId), issue, context);
-    return { ...written(result, reportBackId), asOf: meta.asOf, asOfPosition: meta.position, sha256 };
+    // The issue is an anchor twice over: the document prints the digest, and a checkpoint signs the head.
+    await this.checkpoints.checkpoint(result.position);
+    const logDigest = await logDigestOf(this.store, meta.position);
+    return { ...written(result, reportBackId), asOf: meta.asOf, asOfPosition: meta.position, sha256, ...(logDigest ? { logDigest } : {}) };
   }
 }

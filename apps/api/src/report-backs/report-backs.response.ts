@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { CONTENT_TYPES } from '@lagesbild/reporting';
 import { CommandAnswerResponse, POSITION, QUERY_PROBLEMS } from '../http/answer.response.js';
 import { ApiProblems, type ProblemStatus } from '../problem/problem.response.js';
+import { LogDigestResponse } from './issued-report-backs.response.js';
 import { ReportBackDocumentResponse } from './report-back-document.response.js';
 
 const SHA256 = { pattern: '^[0-9a-f]{64}$', example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' } as const;
@@ -33,6 +34,9 @@ export class IssuedReportBackResponse extends CommandAnswerResponse {
 
   @ApiProperty({ ...POSITION, description: 'the log position the document is of' })
   asOfPosition!: string;
+
+  @ApiPropertyOptional({ type: () => LogDigestResponse, description: 'the log digest the document prints: keep it, and the log can be checked against it' })
+  logDigest?: LogDigestResponse;
 }
 
 /** The media type of a format without its parameters (`; charset=utf-8`), as a content key is matched. */
