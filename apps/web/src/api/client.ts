@@ -1,17 +1,8 @@
 /** One fetch wrapper for the documented /api/v1: bearer token, asOf, problem+json. */
+import type { ProblemDetails } from './types';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+/** The api's problem details as the client holds them: a network failure or a body that is not one has a title and status only. */
+export type Problem = Pick<ProblemDetails, 'title' | 'status'> & Partial<Pick<ProblemDetails, 'type' | 'detail' | 'errors'>>;
 
 /** An answer other than 2xx, with the api's problem details. */
 export class ApiError extends Error {

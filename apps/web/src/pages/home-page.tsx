@@ -1,4 +1,4 @@
-import type { Listing, MunicipalitySituation, Notification, SupportRequest, Template } from '../api/types';
+import type { MunicipalitySituation, Notifications, SupportRequests, Template } from '../api/types';
 import { useApiQuery } from '../api/use-api-query';
 import { useOrgUnitName } from '../api/use-org-units';
 import { hasRole, useSession } from '../auth/session';
@@ -33,8 +33,8 @@ function ReporterHome({ org }: { org: string }) {
   const situation = useApiQuery<MunicipalitySituation>(`/org-units/${org}/situation`, { period: due });
   // The county's assessment comes after the deadline: the newest feedback is often the month before's.
   const before = useApiQuery<MunicipalitySituation>(`/org-units/${org}/situation`, { period: addMonths(due, -1) });
-  const requests = useApiQuery<Listing<SupportRequest>>(`/org-units/${org}/support-requests`);
-  const notifications = useApiQuery<Listing<Notification>>('/notifications');
+  const requests = useApiQuery<SupportRequests>(`/org-units/${org}/support-requests`);
+  const notifications = useApiQuery<Notifications>('/notifications');
   const template = useApiQuery<Template>('/templates/current');
   const feedback = [situation.data, before.data].flatMap((s) => (s ? s.feedback.map((f) => ({ ...f, period: s.period })) : []));
 

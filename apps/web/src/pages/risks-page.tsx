@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Action, Listing, Risk, RiskMatrix, Template } from '../api/types';
+import type { ActionList, RiskList, RiskMatrix, Template } from '../api/types';
 import { useApiQuery } from '../api/use-api-query';
 import { useCommand } from '../api/use-command';
 import { ActionForm } from '../components/action-form';
@@ -16,8 +16,8 @@ const STATUS = ACTION_STATUS;
 export function RisksPage({ county }: { county: string }) {
   const command = useCommand();
   const matrix = useApiQuery<RiskMatrix>(`/org-units/${county}/risk-matrix`);
-  const risks = useApiQuery<Listing<Risk>>('/risks', { orgUnit: county });
-  const actions = useApiQuery<Listing<Action>>('/actions', { orgUnit: county });
+  const risks = useApiQuery<RiskList>('/risks', { orgUnit: county });
+  const actions = useApiQuery<ActionList>('/actions', { orgUnit: county });
   const template = useApiQuery<Template>('/templates/current');
   const units = useMunicipalities(county);
   const [cell, setCell] = useState<Cell>();
