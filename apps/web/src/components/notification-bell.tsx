@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { Notifications } from '../api/types';
+
 import { useApiQuery } from '../api/use-api-query';
 import { useSession } from '../auth/session';
 import { NotificationList } from './notification-list';
@@ -18,7 +18,7 @@ const seenBy = (user: string): bigint => {
 export function NotificationBell() {
   const { session } = useSession();
   const user = session?.user.id ?? '';
-  const feed = useApiQuery<Notifications>('/notifications', {}, { refetchInterval: POLL_MS });
+  const feed = useApiQuery('/notifications', {}, { refetchInterval: POLL_MS });
   const [seen, setSeen] = useState(() => seenBy(user));
   // What was unread when the list opened stays marked as new while it is open.
   const [open, setOpen] = useState<bigint>();

@@ -76,7 +76,7 @@ export function ReportBackPage({ county }: { county: string }) {
           role="county_analyst"
           label="Utfärda återrapporteringen"
           submitLabel="Utfärda"
-          onSubmit={async () => setIssued((await command<IssuedReportBack>('POST', `/org-units/${county}/report-backs`, { from, to, title, reference }, [])).answer)}
+          onSubmit={async () => setIssued((await command('POST', `/org-units/${county}/report-backs`, { from, to, title, reference }, [])).answer)}
           done={issued ? `Utfärdad: ${issued.id}, SHA-256 ${issued.sha256}.` : undefined}
         >
           <Field id="rb-title" label="Titel">

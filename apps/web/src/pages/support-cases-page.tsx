@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SupportCaseList } from '../api/types';
+
 import { useApiQuery } from '../api/use-api-query';
 import { useCommand } from '../api/use-command';
 import { useSession } from '../auth/session';
@@ -24,7 +24,7 @@ export function SupportCasesPage() {
   const { navigate } = useRouter();
   const { session } = useSession();
   const county = countyOf(session!.user.org);
-  const cases = useApiQuery<SupportCaseList>('/support-cases');
+  const cases = useApiQuery('/support-cases');
   const units = useMunicipalities(county);
   const names = Object.fromEntries((units.data?.items ?? []).map((u) => [u.code, u.name]));
   const [form, setForm] = useState({ municipality: '', category: 'radicalisation-concern', requestedSupport: '', name: '', personalIdentityNumber: '', notes: '' });
