@@ -49,7 +49,8 @@ export function NotificationBell() {
         </span>
         <span className="visually-hidden"> olästa</span>
       </button>
-      <div id={panel} className="bell-panel" hidden={open === undefined} role="region" aria-label="Dina meddelanden">
+      {/* Focusable: a long list scrolls inside the panel, and a keyboard must reach it to scroll it. */}
+      <div id={panel} className="bell-panel" hidden={open === undefined} role="region" aria-label="Dina meddelanden" tabIndex={0}>
         <h2>Meddelanden</h2>
         <NotificationList items={items} unreadAfter={open} />
       </div>
