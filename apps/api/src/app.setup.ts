@@ -1,5 +1,5 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { ConfigService } from '@nestjs/config';
@@ -50,14 +50,7 @@ export function configureApp(app: INestApplication): INestApplication {
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
 
-  const builder = new DocumentBuilder()
-    .setTitle('Lägesbild API')
-    .setDescription('Månatlig lägesbild: sociala risker, brottsförebyggande arbete, våldsbejakande extremism och ANDT.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = shareProblemResponses(SwaggerModule.createDocument(app, builder));
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApiDocument(app), { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 
   // The operations endpoints also answer at the root, where probes and people look first.
   const http = app.getHttpAdapter().getInstance() as {
@@ -72,4 +65,15 @@ export function configureApp(app: INestApplication): INestApplication {
   http.get('/docs', (_req, res) => res.redirect(302, `/${API_PREFIX}/docs`));
   http.get('/docs-json', (_req, res) => res.redirect(302, `/${API_PREFIX}/docs-json`));
   return app;
+}
+
+/** The OpenAPI document of a configured app: what `/docs-json` serves and the web app's types are generated from. */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('Lägesbild API')
+    .setDescription('Månatlig lägesbild: sociala risker, brottsförebyggande arbete, våldsbejakande extremism och ANDT.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return shareProblemResponses(SwaggerModule.createDocument(app, builder));
 }

@@ -1,17 +1,9 @@
 /** One fetch wrapper for the documented /api/v1: bearer token, asOf, problem+json. */
+import type { ApiPath, CommandResult, QueryAnswer } from './api-paths';
+import type { ProblemDetails } from './types';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+/** The api's problem details as the client holds them: a network failure or a body that is not one has a title and status only. */
+export type Problem = Pick<ProblemDetails, 'title' | 'status'> & Partial<Pick<ProblemDetails, 'type' | 'detail' | 'errors'>>;
 
 /** An answer other than 2xx, with the api's problem details. */
 export class ApiError extends Error {
@@ -31,6 +23,8 @@ export class ApiError extends Error {
 }
 
 export type Query = Record<string, string | number | undefined>;
+
+export type CommandMethod = 'POST' | 'PUT';
 
 export interface ApiSettings {
   token: () => string | undefined;
@@ -52,9 +46,9 @@ function apiUrl(path: string, query: Query = {}): string {
 export class ApiClient {
   constructor(private readonly settings: ApiSettings) {}
 
-  /** A query: answers as of the time machine's moment when one is set (or the `asOf` it is given). */
-  get<T>(path: string, query: Query = {}): Promise<T> {
-    return this.request<T>('GET', apiUrl(path, { ...query, asOf: 'asOf' in query ? query.asOf : this.settings.asOf() }));
+  /** A query: answers as of the time machine's moment when one is set (or the `asOf` it is given); typed by its path. */
+  get<P extends ApiPath<'get'>>(path: P, query: Query = {}): Promise<QueryAnswer<P>> {
+    return this.request<QueryAnswer<P>>('GET', apiUrl(path, { ...query, asOf: 'asOf' in query ? query.asOf : this.settings.asOf() }));
   }
 
   /** A query whose body is a file (md, html, pdf), as a Blob. */
@@ -67,9 +61,9 @@ export class ApiClient {
     return this.fetch('GET', apiUrl(path, { asOf: this.settings.asOf(), ...query }));
   }
 
-  /** A command (never with asOf: commands record now). */
-  send<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-    return this.request<T>(method, apiUrl(path), body);
+  /** A command (never with asOf: commands record now); its answer typed by its method and path. */
+  send<M extends CommandMethod, P extends ApiPath<Lowercase<M>>>(method: M, path: P, body: unknown): Promise<CommandResult<Lowercase<M>, P>> {
+    return this.request<CommandResult<Lowercase<M>, P>>(method, apiUrl(path), body);
   }
 
   private async request<T>(method: string, url: string, body?: unknown): Promise<T> {

@@ -1,5 +1,6 @@
 import { type UseQueryOptions, type UseQueryResult, keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useTimeMachine } from '../time-machine';
+import type { ApiPath, QueryAnswer } from './api-paths';
 import type { ApiClient, Query } from './client';
 import { useApi } from './use-api';
 
@@ -14,27 +15,27 @@ export interface ApiQueryOptions {
   refetchInterval?: number;
 }
 
-function apiQueryOptions<T>(api: ApiClient, asOf: string | undefined, path: string | null, query: Query, options: ApiQueryOptions = {}): UseQueryOptions<T> {
+function apiQueryOptions<P extends ApiPath<'get'>>(api: ApiClient, asOf: string | undefined, path: P | null, query: Query, options: ApiQueryOptions = {}): UseQueryOptions<QueryAnswer<P>> {
   return {
     ...options,
     queryKey: apiQueryKey(path ?? '', query, asOf),
-    queryFn: () => api.get<T>(path!, { ...query, asOf }),
+    queryFn: () => api.get(path!, { ...query, asOf }),
     enabled: path !== null,
     // While the next answer is on its way (another moment, another month) the last one stays on the page.
     placeholderData: keepPreviousData,
   };
 }
 
-/** A query of the api as of the time machine's moment; `path` null while it cannot be asked yet. */
-export function useApiQuery<T>(path: string | null, query: Query = {}, options?: ApiQueryOptions): UseQueryResult<T> {
+/** A query of the api as of the time machine's moment, typed by its path; `path` null while it cannot be asked yet. */
+export function useApiQuery<P extends ApiPath<'get'>>(path: P | null, query: Query = {}, options?: ApiQueryOptions): UseQueryResult<QueryAnswer<P>> {
   const api = useApi();
   const { asOf } = useTimeMachine();
-  return useQuery(apiQueryOptions<T>(api, asOf, path, query, options));
+  return useQuery(apiQueryOptions(api, asOf, path, query, options));
 }
 
 /** Several queries of the api at once, as of the time machine's moment, in the order asked. */
-export function useApiQueries<T>(reads: Array<[path: string, query: Query]>): Array<UseQueryResult<T>> {
+export function useApiQueries<P extends ApiPath<'get'>>(reads: Array<[path: P, query: Query]>): Array<UseQueryResult<QueryAnswer<P>>> {
   const api = useApi();
   const { asOf } = useTimeMachine();
-  return useQueries({ queries: reads.map(([path, query]) => apiQueryOptions<T>(api, asOf, path, query)) });
+  return useQueries({ queries: reads.map(([path, query]) => apiQueryOptions(api, asOf, path, query)) });
 }

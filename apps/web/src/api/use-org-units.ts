@@ -1,14 +1,13 @@
-import type { OrgUnit } from './types';
 import { useApiQuery } from './use-api-query';
 
 /** One org unit (its name, kind and parent); the reference data never changes within a session. */
 export function useOrgUnit(code: string | undefined) {
-  return useApiQuery<OrgUnit>(code ? `/org-units/${code}` : null);
+  return useApiQuery(code ? `/org-units/${code}` : null);
 }
 
 /** The units directly under `parent` (a county's municipalities, a city's districts). */
 export function useOrgUnitsUnder(parent: string) {
-  return useApiQuery<{ items: OrgUnit[] }>('/org-units', { parent });
+  return useApiQuery('/org-units', { parent });
 }
 
 /** A unit's name, once it is known (a page shows none rather than a bare code). */

@@ -2,12 +2,10 @@
  * Production sign-in: the authorization-code flow with PKCE against AUTH_ISSUER, by
  * oidc-client-ts (loaded only when used, so the embedded default's pages stay small).
  */
-export interface OidcConfig {
-  mode: 'oidc';
-  issuer: string;
-  clientId: string;
-  scope: string;
-}
+import type { SignInConfig } from '../api/types';
+
+/** The api's sign-in settings when it names a provider (AUTH_ISSUER set): then every field is given. */
+export type OidcConfig = Required<SignInConfig> & { mode: 'oidc' };
 
 async function userManager(config: OidcConfig) {
   const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');

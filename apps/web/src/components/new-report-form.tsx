@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { Answer, CommandAnswer, ReportDraft, SituationReport, Template } from '../api/types';
+import type { Answer, ReportDraft, SituationReport, Template } from '../api/types';
 import { useCommand } from '../api/use-command';
 import { hasRole, useSession } from '../auth/session';
 import { formatPeriod } from '../format';
@@ -37,7 +37,7 @@ export function NewReportForm({ org, period, template, draft, onSubmitted }: Pro
   const [changed, setChanged] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const mayReport = !!session && hasRole(session.user, 'municipal_reporter') && !asOf;
-  const path = `/org-units/${org}/reports/${period}`;
+  const path = `/org-units/${org}/reports/${period}` as const;
   const content = (answers: Answer[]) => ({
     templateVersion: template.version,
     answers,
@@ -57,7 +57,7 @@ export function NewReportForm({ org, period, template, draft, onSubmitted }: Pro
     mutationFn: async (answers: Answer[]) => {
       // A draft save landing after the submission would be refused (the draft is closed by then).
       await autosave.pause();
-      const { view } = await command<CommandAnswer, SituationReport>('PUT', path, content(answers), [[path]]);
+      const { view } = await command('PUT', path, content(answers), [[path]]);
       onSubmitted(view!);
     },
     onError: () => {

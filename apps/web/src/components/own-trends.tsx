@@ -1,4 +1,4 @@
-import type { CountyPicture, Template, TrendSeries } from '../api/types';
+import type { CountyPicture, Template } from '../api/types';
 import { useApiQueries } from '../api/use-api-query';
 import { addMonths, formatPeriod, genitive } from '../format';
 import { LevelDistributionTable } from './level-distribution-table';
@@ -11,7 +11,7 @@ import { TrendChart } from './trend-chart';
  */
 export function OwnTrends({ org, name, period, template, county }: { org: string; name: string; period: string; template: Template; county?: CountyPicture }) {
   const from = addMonths(period, -23);
-  const series = useApiQueries<TrendSeries>(template.areas.map((area) => [`/org-units/${org}/trends`, { area: area.id, from, to: period }]));
+  const series = useApiQueries(template.areas.map((area) => [`/org-units/${org}/trends`, { area: area.id, from, to: period }]));
   return (
     <>
       {template.areas.map((area, i) => {

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { Answer, CommandAnswer, SituationReport, Template } from '../api/types';
+import type { Answer, SituationReport, Template } from '../api/types';
 import { useCommand } from '../api/use-command';
 import { ErrorMessage, Section } from './page';
 import { ErrorSummary, ReportFields, answersOf, draftsFrom, fieldErrors, type Drafts } from './report-form';
@@ -12,10 +12,10 @@ export function ReportAmendmentForm({ report, template, onCancel, onDone }: { re
   const [drafts, setDrafts] = useState<Drafts>(() => draftsFrom(template, report.answers));
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<{ reason?: string; nothing?: string }>({});
-  const path = `/org-units/${report.orgUnit}/reports/${report.period}`;
+  const path = `/org-units/${report.orgUnit}/reports/${report.period}` as const;
   const send = useMutation({
     mutationFn: async (answers: Answer[]) => {
-      const { view } = await command<CommandAnswer, SituationReport>('POST', `${path}/amendments`, { answers, reason: reason.trim() }, [[path]]);
+      const { view } = await command('POST', `${path}/amendments`, { answers, reason: reason.trim() }, [[path]]);
       onDone(view!);
     },
   });

@@ -6,12 +6,27 @@ const W = 560;
 const H = 180;
 const PAD = { left: 36, right: 12, top: 12, bottom: 28 };
 
+/** What the chart draws of a point: its level (a yes/no item has none) and, above a unit, how many reported. */
+interface LevelPoint {
+  period: string;
+  value: number | null;
+  reported?: number;
+  expected?: number;
+}
+
+const levelPoint = (p: TrendPoint): LevelPoint => ({
+  period: p.period,
+  value: typeof p.value === 'number' ? p.value : null,
+  ...('reported' in p ? { reported: p.reported, expected: p.expected } : {}),
+});
+
 /**
  * A level series (0–4) over months as an SVG line, with the same figures as a table
  * (WCAG: charts have a text alternative).
  */
-export function TrendChart({ title, points }: { title: string; points: TrendPoint[] }) {
+export function TrendChart({ title, points: series }: { title: string; points: TrendPoint[] }) {
   const id = useId();
+  const points = series.map(levelPoint);
   const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / Math.max(1, points.length - 1);
   const y = (v: number) => PAD.top + ((4 - v) * (H - PAD.top - PAD.bottom)) / 4;
   const segments: string[] = [];

@@ -12,7 +12,7 @@ export type AutosaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'sav
  * `pause()` (before submitting) waits for a save under way and holds the rest; `resume()` lets
  * them go again (a refused submission keeps the user typing).
  */
-export function useDraftAutosave(path: string, body: unknown, changed: boolean) {
+export function useDraftAutosave(path: `/org-units/${string}/drafts/${string}`, body: unknown, changed: boolean) {
   const command = useCommand();
   const [state, setState] = useState<AutosaveState>({ kind: 'idle' });
   const queue = useRef<Promise<void>>(Promise.resolve());

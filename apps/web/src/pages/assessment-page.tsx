@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { CountySituation, Template } from '../api/types';
+
 import { useApiQuery } from '../api/use-api-query';
+import { useSituation } from '../api/use-situation';
 import { type ApiRead, useCommand } from '../api/use-command';
 import { CommandForm, Field } from '../components/command-form';
 import { Loaded, Page, Section } from '../components/page';
@@ -19,8 +20,8 @@ interface Draft {
 export function AssessmentPage({ county, period }: { county: string; period: string }) {
   const command = useCommand();
   const { navigate } = useRouter();
-  const situation = useApiQuery<CountySituation>(`/org-units/${county}/situation`, { period });
-  const template = useApiQuery<Template>('/templates/current');
+  const situation = useSituation<'county'>(county, { period });
+  const template = useApiQuery('/templates/current');
   const units = useMunicipalities(county);
   const [draft, setDraft] = useState<Draft>();
   const [reason, setReason] = useState('');

@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import type { AuditPage as AuditAnswer } from '../api/types';
 import type { Query } from '../api/client';
 import { useApi } from '../api/use-api';
 import { useApiQuery } from '../api/use-api-query';
@@ -32,8 +31,8 @@ export function AuditPage() {
     from: filters.from ? new Date(filters.from).toISOString() : '',
     to: filters.to ? new Date(filters.to).toISOString() : '',
   };
-  const verification = useApiQuery<{ ok: boolean; checked: number; firstBrokenPosition?: string }>('/audit/verification');
-  const trail = useApiQuery<AuditAnswer>('/audit', { ...query, after, limit: PAGE_SIZE });
+  const verification = useApiQuery('/audit/verification');
+  const trail = useApiQuery('/audit', { ...query, after, limit: PAGE_SIZE });
 
   const apply = (event: FormEvent) => {
     event.preventDefault();

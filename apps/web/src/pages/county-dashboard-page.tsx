@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import type { CountySituation, Listing, OrgUnit, SupportRequest, Template, TrendSeries } from '../api/types';
+import type { TrendPoint } from '../api/types';
 import { useApiQueries, useApiQuery } from '../api/use-api-query';
+import { useSituation } from '../api/use-situation';
 import { HeatMap } from '../components/heat-map';
 import { ErrorMessage, Loaded, Page, Section } from '../components/page';
 import { TrendChart } from '../components/trend-chart';
@@ -13,22 +14,22 @@ const AREAS = ['social-risk', 'crime-prevention', 'violent-extremism', 'andt'];
 /** The trends of each area for the 24 months up to `period` (each municipality's value too). */
 function useAreaTrends(county: string, period: string) {
   const from = addMonths(period, -23);
-  const series = useApiQueries<TrendSeries>(AREAS.map((area) => [`/org-units/${county}/trends`, { area, from, to: period }]));
+  const series = useApiQueries(AREAS.map((area) => [`/org-units/${county}/trends`, { area, from, to: period }]));
   return AREAS.map((area, i) => ({ area, state: series[i]! }));
 }
 
 export function useMunicipalities(county: string) {
-  return useApiQuery<{ items: OrgUnit[] }>('/org-units', { parent: county });
+  return useApiQuery('/org-units', { parent: county });
 }
 
 /** The county's month: completeness, heat map, rising trends, the assessment and 24 months of trends. */
 export function CountyDashboardPage({ county, period }: { county: string; period: string }) {
   const { navigate } = useRouter();
-  const situation = useApiQuery<CountySituation>(`/org-units/${county}/situation`, { period });
+  const situation = useSituation<'county'>(county, { period });
   const units = useMunicipalities(county);
-  const template = useApiQuery<Template>('/templates/current');
+  const template = useApiQuery('/templates/current');
   const trends = useAreaTrends(county, period);
-  const openRequests = useApiQuery<Listing<SupportRequest>>(`/org-units/${county}/support-requests`, { status: 'open' });
+  const openRequests = useApiQuery(`/org-units/${county}/support-requests`, { status: 'open' });
   const ready = situation.data && units.data && template.data && trends.every((t) => t.state.data);
   useEffect(() => {
     // The benchmark (bench/web.bench.ts) reads this mark: everything on the page has its data.
@@ -99,7 +100,7 @@ export function CountyDashboardPage({ county, period }: { county: string; period
                       .map((u) => ({
                         code: u.code,
                         name: u.name,
-                        values: trends.map((t) => t.state.data!.series.at(-1)?.children?.find((c) => c.orgUnit === u.code)?.value),
+                        values: trends.map((t) => childLevel(t.state.data!.series.at(-1), u.code)),
                       }))}
                   />
                 ) : (
@@ -144,6 +145,13 @@ export function CountyDashboardPage({ county, period }: { county: string; period
       </div>
     </Page>
   );
+}
+
+/** A municipality's level in the county's point (a yes/no item has none). */
+function childLevel(point: TrendPoint | undefined, code: string): number | null | undefined {
+  const child = point && 'children' in point ? point.children.find((c) => c.orgUnit === code) : undefined;
+  if (!child) return undefined;
+  return typeof child.value === 'number' ? child.value : null;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Record<string, T[]> {

@@ -1,5 +1,5 @@
-import type { Listing, MunicipalitySituation, Notification, SupportRequest, Template } from '../api/types';
 import { useApiQuery } from '../api/use-api-query';
+import { useSituation } from '../api/use-situation';
 import { useOrgUnitName } from '../api/use-org-units';
 import { hasRole, useSession } from '../auth/session';
 import { NotificationList } from '../components/notification-list';
@@ -30,12 +30,12 @@ export function HomePage() {
 function ReporterHome({ org }: { org: string }) {
   const due = lastMonth();
   const name = useOrgUnitName(org);
-  const situation = useApiQuery<MunicipalitySituation>(`/org-units/${org}/situation`, { period: due });
+  const situation = useSituation<'municipality' | 'district'>(org, { period: due });
   // The county's assessment comes after the deadline: the newest feedback is often the month before's.
-  const before = useApiQuery<MunicipalitySituation>(`/org-units/${org}/situation`, { period: addMonths(due, -1) });
-  const requests = useApiQuery<Listing<SupportRequest>>(`/org-units/${org}/support-requests`);
-  const notifications = useApiQuery<Listing<Notification>>('/notifications');
-  const template = useApiQuery<Template>('/templates/current');
+  const before = useSituation<'municipality' | 'district'>(org, { period: addMonths(due, -1) });
+  const requests = useApiQuery(`/org-units/${org}/support-requests`);
+  const notifications = useApiQuery('/notifications');
+  const template = useApiQuery('/templates/current');
   const feedback = [situation.data, before.data].flatMap((s) => (s ? s.feedback.map((f) => ({ ...f, period: s.period })) : []));
 
   return (

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client';
-import type { SituationReport, Template } from '../api/types';
+
 import { useApiQueries, useApiQuery } from '../api/use-api-query';
 import { useOrgUnitName, useOrgUnitsUnder } from '../api/use-org-units';
 import { ErrorMessage, Page, Section } from '../components/page';
@@ -15,9 +15,9 @@ export function MunicipalReportsPage({ county, period }: { county: string; perio
   const { navigate } = useRouter();
   const countyName = useOrgUnitName(county);
   const units = useOrgUnitsUnder(county);
-  const template = useApiQuery<Template>('/templates/current');
+  const template = useApiQuery('/templates/current');
   const municipalities = (units.data?.items ?? []).filter((u) => u.kind === 'municipality');
-  const reports = useApiQueries<SituationReport>(municipalities.map((u) => [`/org-units/${u.code}/reports/${period}`, {}]));
+  const reports = useApiQueries(municipalities.map((u) => [`/org-units/${u.code}/reports/${period}`, {}]));
   const labels = Object.fromEntries((template.data?.areas ?? []).flatMap((a) => a.items.map((i) => [i.id, i.label])));
   const settled = units.data && reports.every((r) => r.data || r.error);
 

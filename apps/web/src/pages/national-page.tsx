@@ -1,5 +1,5 @@
-import type { NationalSituation, Template, TrendSeries } from '../api/types';
 import { useApiQueries, useApiQuery } from '../api/use-api-query';
+import { useSituation } from '../api/use-situation';
 import { HeatMap } from '../components/heat-map';
 import { ErrorMessage, Loaded, Page, Section } from '../components/page';
 import { TrendChart } from '../components/trend-chart';
@@ -18,10 +18,10 @@ const meanOf = (d: number[]): number | null => {
 /** Counties × areas, each county's approval and reporting, and the nation's trends. */
 export function NationalPage({ period }: { period: string }) {
   const { navigate } = useRouter();
-  const situation = useApiQuery<NationalSituation>('/org-units/SE/situation', { period });
-  const template = useApiQuery<Template>('/templates/current');
+  const situation = useSituation<'nation'>('SE', { period });
+  const template = useApiQuery('/templates/current');
   const from = addMonths(period, -23);
-  const series = useApiQueries<TrendSeries>(AREAS.map((area) => ['/org-units/SE/trends', { area, from, to: period }]));
+  const series = useApiQueries(AREAS.map((area) => ['/org-units/SE/trends', { area, from, to: period }]));
   const trends = AREAS.map((area, i) => ({ area, state: series[i]! }));
   const areaLabels = AREAS.map((id) => template.data?.areas.find((a) => a.id === id)?.label ?? id);
   return (

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CommandAnswer } from '../api/types';
+import type { IssuedReportBack } from '../api/types';
 import { useApi } from '../api/use-api';
 import { apiQueryKey } from '../api/use-api-query';
 import { useCommand } from '../api/use-command';
@@ -26,7 +26,7 @@ export function ReportBackPage({ county }: { county: string }) {
   const [from, setFrom] = useState(() => addMonths(lastMonth(), -5));
   const [to, setTo] = useState(lastMonth);
   const [downloadError, setDownloadError] = useState<unknown>();
-  const [issued, setIssued] = useState<{ id: string; sha256: string; position: string }>();
+  const [issued, setIssued] = useState<IssuedReportBack>();
   const [title, setTitle] = useState('Återrapportering: regional lägesbild');
   const [reference, setReference] = useState('');
   const path = `/org-units/${county}/report-back`;
@@ -76,7 +76,7 @@ export function ReportBackPage({ county }: { county: string }) {
           role="county_analyst"
           label="Utfärda återrapporteringen"
           submitLabel="Utfärda"
-          onSubmit={async () => setIssued((await command<CommandAnswer & { sha256: string }>('POST', `/org-units/${county}/report-backs`, { from, to, title, reference }, [])).answer)}
+          onSubmit={async () => setIssued((await command('POST', `/org-units/${county}/report-backs`, { from, to, title, reference }, [])).answer)}
           done={issued ? `Utfärdad: ${issued.id}, SHA-256 ${issued.sha256}.` : undefined}
         >
           <Field id="rb-title" label="Titel">

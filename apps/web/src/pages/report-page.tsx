@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { ReportDraft, SituationReport, Template } from '../api/types';
+import type { SituationReport } from '../api/types';
 import { useApiQuery } from '../api/use-api-query';
 import { useOrgUnitName } from '../api/use-org-units';
 import { hasRole, useSession } from '../auth/session';
@@ -14,11 +14,11 @@ import { useTimeMachine } from '../time-machine';
 
 /** A municipality's report for a month: the form (new), or the report with its receipt, amendments and history. */
 export function ReportPage({ org, period }: { org: string; period: string }) {
-  const report = useApiQuery<SituationReport>(`/org-units/${org}/reports/${period}`);
+  const report = useApiQuery(`/org-units/${org}/reports/${period}`);
   const missing = report.error instanceof ApiError && report.error.status === 404;
   const version = report.data?.templateVersion;
   // The template the report was sent on; the current one for a new report (once it is known there is none).
-  const template = useApiQuery<Template>(report.isLoading ? null : version ? `/templates/${version}` : '/templates/current');
+  const template = useApiQuery(report.isLoading ? null : version ? `/templates/${version}` : '/templates/current');
   const [receipt, setReceipt] = useState<string>();
   const { navigate } = useRouter();
   const name = useOrgUnitName(org);
@@ -26,7 +26,7 @@ export function ReportPage({ org, period }: { org: string; period: string }) {
   const { asOf } = useTimeMachine();
   // Only the unit's own reporters keep a draft; others are told no report is in.
   const drafting = missing && !asOf && !!session && hasRole(session.user, 'municipal_reporter');
-  const draft = useApiQuery<ReportDraft>(drafting ? `/org-units/${org}/drafts/${period}` : null);
+  const draft = useApiQuery(drafting ? `/org-units/${org}/drafts/${period}` : null);
   const noDraft = draft.error instanceof ApiError && draft.error.status === 404;
   // The form starts from the draft as it is now, never a copy cached earlier in the session.
   const draftKnown = !drafting || draft.isFetchedAfterMount;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Action, Listing, Risk, RiskMatrix, Template } from '../api/types';
+
 import { useApiQuery } from '../api/use-api-query';
 import { useCommand } from '../api/use-command';
 import { ActionForm } from '../components/action-form';
@@ -15,10 +15,10 @@ const STATUS = ACTION_STATUS;
 /** The risk register: the 5×5 matrix (click a cell to pick its risks), the risks, a new risk, and the action list. */
 export function RisksPage({ county }: { county: string }) {
   const command = useCommand();
-  const matrix = useApiQuery<RiskMatrix>(`/org-units/${county}/risk-matrix`);
-  const risks = useApiQuery<Listing<Risk>>('/risks', { orgUnit: county });
-  const actions = useApiQuery<Listing<Action>>('/actions', { orgUnit: county });
-  const template = useApiQuery<Template>('/templates/current');
+  const matrix = useApiQuery(`/org-units/${county}/risk-matrix`);
+  const risks = useApiQuery('/risks', { orgUnit: county });
+  const actions = useApiQuery('/actions', { orgUnit: county });
+  const template = useApiQuery('/templates/current');
   const units = useMunicipalities(county);
   const [cell, setCell] = useState<Cell>();
   const [form, setForm] = useState({ orgUnit: county, area: 'social-risk', title: '', description: '', likelihood: 3, consequence: 3 });

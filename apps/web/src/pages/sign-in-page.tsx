@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { describeError } from '../api/client';
-import type { Principal } from '../api/types';
+import type { Principal, SignInConfig } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useApiQuery } from '../api/use-api-query';
 import { type OidcConfig, finishOidcSignIn, startOidcSignIn } from '../auth/oidc';
@@ -9,16 +9,18 @@ import { ErrorMessage, Page } from '../components/page';
 import { ROLE_LABELS } from '../format';
 import { useRouter } from '../router';
 
-type SignInConfig = { mode: 'embedded' } | OidcConfig;
+/** The api's sign-in settings, narrowed by their mode. */
+type SignInChoice = (SignInConfig & { mode: 'embedded' }) | OidcConfig;
 
 /** Embedded default: pick a demo user. Production: the OIDC provider's sign-in (code flow with PKCE). */
 export function SignInPage() {
   const api = useApi();
   const { signIn, notice } = useSession();
   const { path, navigate } = useRouter();
-  const configQuery = useApiQuery<SignInConfig>('/auth/config');
-  const config = configQuery.data;
-  const usersQuery = useApiQuery<{ items: Principal[] }>(config?.mode === 'embedded' ? '/demo-users' : null);
+  const configQuery = useApiQuery('/auth/config');
+  // With a provider (mode oidc) the api gives all of its settings.
+  const config = configQuery.data as SignInChoice | undefined;
+  const usersQuery = useApiQuery(config?.mode === 'embedded' ? '/demo-users' : null);
   const users = usersQuery.data?.items;
   const [signInError, setError] = useState<unknown>();
   const error = signInError ?? configQuery.error ?? usersQuery.error;
@@ -37,7 +39,7 @@ export function SignInPage() {
 
   const asDemoUser = async (user: Principal) => {
     try {
-      const { token } = await api.send<{ token: string }>('POST', `/demo-users/${encodeURIComponent(user.id)}/token`, {});
+      const { token } = await api.send('POST', `/demo-users/${encodeURIComponent(user.id)}/token`, {});
       signIn(token);
       navigate('/', { replace: true });
     } catch (e) {

@@ -1,15 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SupportCase } from '../api/types';
+
 import { useApi } from '../api/use-api';
 import { CommandForm, Field } from '../components/command-form';
 import { ErrorMessage, Page, Section } from '../components/page';
 import { formatDate, formatDateTime } from '../format';
 import { CATEGORIES } from './support-cases-page';
-
-interface AccessLog {
-  items: Array<{ at: string; actor?: { name: string }; read: string; purpose?: string }>;
-}
 
 /**
  * One support case with the subject's personal data: shown only here, and every opening
@@ -22,9 +18,9 @@ export function SupportCasePage({ id }: { id: string }) {
   // and after a change here, not again when the time machine moves, and not kept once the page
   // closes (gcTime 0: it holds personal data). The access log is read when asked for.
   const caseQuery = { purpose: 'Handläggning i webbappen' };
-  const read = useQuery({ queryKey: [`/support-cases/${id}`, caseQuery], queryFn: () => api.get<SupportCase>(`/support-cases/${id}`, caseQuery), gcTime: 0 });
+  const read = useQuery({ queryKey: [`/support-cases/${id}`, caseQuery], queryFn: () => api.get(`/support-cases/${id}`, caseQuery), gcTime: 0 });
   const logQuery = { purpose: 'Kontroll av åtkomst' };
-  const log = useQuery({ queryKey: [`/support-cases/${id}/access-log`, logQuery], queryFn: () => api.get<AccessLog>(`/support-cases/${id}/access-log`, logQuery), gcTime: 0, enabled: false });
+  const log = useQuery({ queryKey: [`/support-cases/${id}/access-log`, logQuery], queryFn: () => api.get(`/support-cases/${id}/access-log`, logQuery), gcTime: 0, enabled: false });
   const reread = () => queryClient.invalidateQueries({ queryKey: [`/support-cases/${id}`] });
   const { data } = read;
   const error = read.error ?? log.error;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Listing } from '../api/types';
+
 import { useApiQuery } from '../api/use-api-query';
 import { useCommand } from '../api/use-command';
 import { useSession } from '../auth/session';
@@ -18,23 +18,13 @@ export const CATEGORIES: Record<string, string> = {
   other: 'Övrigt',
 };
 
-interface CaseRow {
-  caseId: string;
-  orgUnit: string;
-  category: string;
-  status: string;
-  openedOn: string;
-  consultations: number;
-  subject: 'present' | 'erased' | 'none';
-}
-
 /** The county's support cases (no personal data in the list) and a form to open one. */
 export function SupportCasesPage() {
   const command = useCommand();
   const { navigate } = useRouter();
   const { session } = useSession();
   const county = countyOf(session!.user.org);
-  const cases = useApiQuery<Listing<CaseRow>>('/support-cases');
+  const cases = useApiQuery('/support-cases');
   const units = useMunicipalities(county);
   const names = Object.fromEntries((units.data?.items ?? []).map((u) => [u.code, u.name]));
   const [form, setForm] = useState({ municipality: '', category: 'radicalisation-concern', requestedSupport: '', name: '', personalIdentityNumber: '', notes: '' });

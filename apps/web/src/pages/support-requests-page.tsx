@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Listing, SupportRequest, SupportRequestStatus } from '../api/types';
+import type { SupportRequestStatus } from '../api/types';
 import { useApiQuery } from '../api/use-api-query';
 import { useOrgUnitName, useOrgUnitsUnder } from '../api/use-org-units';
 import { hasRole, useSession } from '../auth/session';
@@ -16,7 +16,7 @@ export function SupportRequestsPage({ county }: { county: string }) {
   const [municipality, setMunicipality] = useState('');
   const countyName = useOrgUnitName(county);
   const units = useOrgUnitsUnder(county);
-  const requests = useApiQuery<Listing<SupportRequest>>(`/org-units/${county}/support-requests`, { status, municipality });
+  const requests = useApiQuery(`/org-units/${county}/support-requests`, { status, municipality });
   const municipalities = (units.data?.items ?? []).filter((u) => u.kind === 'municipality');
   const names = Object.fromEntries(municipalities.map((u) => [u.code, u.name]));
   const mayAnswer = !!session && (hasRole(session.user, 'county_analyst') || hasRole(session.user, 'support_worker'));

@@ -1,4 +1,3 @@
-import type { Template } from '../api/types';
 import { useApiQuery } from '../api/use-api-query';
 import { Loaded, Page, Section } from '../components/page';
 
@@ -6,7 +5,7 @@ const TYPE_LABELS = { level: 'Nivå 0–4', count: 'Antal', boolean: 'Ja/nej', t
 
 /** The administrator's view: the current template version, area by area. */
 export function TemplatePage() {
-  const template = useApiQuery<Template>('/templates/current');
+  const template = useApiQuery('/templates/current');
   return (
     <Page title="Rapportmall">
       <Loaded state={template} what="mallen">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Activity, Goal, Listing, TimeSummary } from '../api/types';
+
 import { useApiQuery } from '../api/use-api-query';
 import { useCommand } from '../api/use-command';
 import { CommandForm, Field } from '../components/command-form';
@@ -15,9 +15,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** The county's activities, time spent and goals (the report-back's sections on work done). */
 export function WorkPage({ county }: { county: string }) {
-  const activities = useApiQuery<Listing<Activity>>('/activities', { orgUnit: county });
-  const time = useApiQuery<TimeSummary>('/time-entries/summary', { orgUnit: county });
-  const goals = useApiQuery<Listing<Goal>>('/goals', { orgUnit: county });
+  const activities = useApiQuery('/activities', { orgUnit: county });
+  const time = useApiQuery('/time-entries/summary', { orgUnit: county });
+  const goals = useApiQuery('/goals', { orgUnit: county });
   const command = useCommand();
   const [entry, setEntry] = useState({ date: today(), hours: '', kind: 'analysis', note: '' });
   const [activity, setActivity] = useState({ date: today(), kind: 'network-meeting', title: '', partners: '', participants: '' });
