@@ -91,6 +91,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signerade kontrollpunkter av händelseloggen: {position, hash, at, signedText, signature} (Ed25519, base64) */
+        get: operations["CheckpointsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Den publika nyckeln (PEM) som kontrollpunkternas signaturer kontrolleras mot */
+        get: operations["CheckpointsController_publicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verification": {
         parameters: {
             query?: never;
@@ -98,7 +132,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Manipulationskontroll av händelseloggen, hela eller som den var vid asOf: {ok, checked, firstBrokenPosition?} */
+        /** Manipulationskontroll av händelseloggen, hela eller som den var vid asOf, och mot givna ankare: {ok, checked, firstBrokenPosition?} */
         get: operations["AuditController_verification"];
         put?: never;
         post?: never;
@@ -527,7 +561,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Länets utfärdade återrapporteringar, var och en med loggsammanfattningen {position, hash} den gjordes ur */
+        get: operations["ReportBacksController_list"];
         put?: never;
         /** Utfärda en återrapportering: loggpositionen och varje formats SHA-256 registreras */
         post: operations["ReportBacksController_issue"];
@@ -1271,6 +1306,38 @@ export interface components {
             /** @description the chart's figures as a table, for readers who cannot see it */
             table: components["schemas"]["TableResponse"];
         };
+        CheckpointPageResponse: {
+            /** @description oldest first, at most 1000; the next page is after the last position */
+            items: components["schemas"]["CheckpointResponse"][];
+            meta: components["schemas"]["AnswerMetaResponse"];
+        };
+        CheckpointResponse: {
+            /**
+             * @description when it was signed
+             * @example 2026-03-14T09:30:00.000Z
+             */
+            at: string;
+            /**
+             * @description the log's chain hash at that position (SHA-256, hex)
+             * @example 9f2c…e41a
+             */
+            hash: string;
+            /**
+             * @description a global log position (a decimal string)
+             * @example 48213
+             */
+            position: string;
+            /** @description Ed25519 signature over signedText, base64 */
+            signature: string;
+            /**
+             * @description the exact text signed (UTF-8)
+             * @example lagesbild-checkpoint v1
+             *     position 48213
+             *     hash 9f2c…e41a
+             *     at 2026-03-14T09:30:00.000Z
+             */
+            signedText: string;
+        };
         ChildValueResponse: {
             /** @example 2085 */
             orgUnit: string;
@@ -1709,6 +1776,37 @@ export interface components {
             orgUnit: string;
             title: string;
         };
+        IssuedReportBackItemResponse: {
+            /** @example 2026-01 */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-04-20T12:00:00.000Z */
+            issuedAt: string;
+            /**
+             * @description the name of who issued it
+             * @example Li Analytiker
+             */
+            issuedBy?: string;
+            /** @description the log digest the document was made from (none for a document of an empty log) */
+            logDigest?: components["schemas"]["LogDigestResponse"];
+            /** @example Ku2017/01428/DISK */
+            reference: string;
+            /**
+             * @description the PDF's SHA-256
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+            /** @example Delrapport Sociala risker */
+            title: string;
+            /** @example 2026-03 */
+            to: string;
+        };
+        IssuedReportBackListResponse: {
+            /** @description oldest first */
+            items: components["schemas"]["IssuedReportBackItemResponse"][];
+            meta: components["schemas"]["AnswerMetaResponse"];
+        };
         IssuedReportBackResponse: {
             /**
              * @description the moment the document is of
@@ -1725,6 +1823,8 @@ export interface components {
              * @example 0b7c4e1a-3f7d-4c1e-9a51-2f1c0d8e6b42
              */
             id: string;
+            /** @description the log digest the document prints: keep it, and the log can be checked against it */
+            logDigest?: components["schemas"]["LogDigestResponse"];
             /**
              * @description a global log position (a decimal string)
              * @example 48213
@@ -1813,6 +1913,18 @@ export interface components {
              *     ]
              */
             values: (number | null)[];
+        };
+        LogDigestResponse: {
+            /**
+             * @description the log's chain hash at that position
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            hash: string;
+            /**
+             * @description a global log position (a decimal string)
+             * @example 48213
+             */
+            position: string;
         };
         MatrixBlockResponse: {
             caption: string;
@@ -2717,6 +2829,11 @@ export interface components {
             /** @enum {string} */
             kind: "collection" | "analysis" | "feedback" | "case-support" | "training" | "other";
             note?: string;
+            /**
+             * @description kommunen (eller stadsdelen) arbetet gällde; utan: länets arbete i stort
+             * @example 2085
+             */
+            orgUnit?: string;
         };
         TimeSummaryResponse: {
             /**
@@ -2740,6 +2857,16 @@ export interface components {
                 [key: string]: {
                     [key: string]: number;
                 };
+            };
+            /**
+             * @description hours by the unit the work was for (the county's own work under the county's code)
+             * @example {
+             *       "20": 10,
+             *       "2085": 6.5
+             *     }
+             */
+            byOrgUnit: {
+                [key: string]: number;
             };
             /** @example 3 */
             entries: number;
@@ -3317,13 +3444,79 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    CheckpointsController_list: {
+        parameters: {
+            query?: {
+                /** @description position: checkpoints after it (standard: alla) */
+                after?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer as of the moment asked for (default: now). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointPageResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    CheckpointsController_publicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Ed25519 public key (SPKI, PEM) that verifies every checkpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example -----BEGIN PUBLIC KEY-----
+                     *     …
+                     *     -----END PUBLIC KEY-----
+                     */
+                    "application/x-pem-file": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     AuditController_verification: {
         parameters: {
             query?: {
+                /** @description POSITION:HASH, en loggsammanfattning som förvarats utanför loggen (t.ex. ur en utfärdad återrapportering); flera går */
+                anchor?: unknown[];
                 /** @description svara som det var känt vid denna tid (ISO 8601), t.ex. 2026-03-01T00:00:00Z */
                 asOf?: string;
                 /** @description svara som det var känt vid denna loggposition */
                 asOfPosition?: string;
+                /** @description kontrollera också mot de signerade kontrollpunkterna */
+                checkpoints?: "true" | "false";
                 /** @description vänta (högst 5 s) tills vyerna har med denna loggposition, annars 503 med Retry-After */
                 minPosition?: string;
             };
@@ -4413,6 +4606,43 @@ export interface operations {
                     "text/html": string;
                     /** @example # Återrapportering … */
                     "text/markdown": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ReportBacksController_list: {
+        parameters: {
+            query?: {
+                /** @description svara som det var känt vid denna tid (ISO 8601), t.ex. 2026-03-01T00:00:00Z */
+                asOf?: string;
+                /** @description svara som det var känt vid denna loggposition */
+                asOfPosition?: string;
+                /** @description vänta (högst 5 s) tills vyerna har med denna loggposition, annars 503 med Retry-After */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                county: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer as of the moment asked for (default: now). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedReportBackListResponse"];
                 };
             };
             400: components["responses"]["Problem400"];
