@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { Listing, Notification } from '../api/types';
+
 import { useApiQuery } from '../api/use-api-query';
 import { useSession } from '../auth/session';
 import { NotificationList } from './notification-list';
@@ -18,7 +18,7 @@ const seenBy = (user: string): bigint => {
 export function NotificationBell() {
   const { session } = useSession();
   const user = session?.user.id ?? '';
-  const feed = useApiQuery<Listing<Notification>>('/notifications', {}, { refetchInterval: POLL_MS });
+  const feed = useApiQuery('/notifications', {}, { refetchInterval: POLL_MS });
   const [seen, setSeen] = useState(() => seenBy(user));
   // What was unread when the list opened stays marked as new while it is open.
   const [open, setOpen] = useState<bigint>();
@@ -49,7 +49,7 @@ export function NotificationBell() {
         </span>
         <span className="visually-hidden"> olästa</span>
       </button>
-      {/* Focusable: a long list scrolls, and a keyboard user must be able to scroll it. */}
+      {/* Focusable: a long list scrolls inside the panel, and a keyboard must reach it to scroll it. */}
       <div id={panel} className="bell-panel" hidden={open === undefined} role="region" aria-label="Dina meddelanden" tabIndex={0}>
         <h2>Meddelanden</h2>
         <NotificationList items={items} unreadAfter={open} />
