@@ -9,7 +9,7 @@ import { type TestApp, startTestApp } from './support/test-app.js';
  * below it, the unit above it and a neighbour, against API.md's roles table — written out
  * here on its own, not taken from the code under test. A route missing from TABLE fails.
  */
-type Rule = 'public' | 'reference' | 'publish' | 'districts' | 'report' | 'view' | 'county' | 'audit' | 'support' | 'support-read' | 'request-read' | 'request-answer';
+type Rule = 'work' | 'public' | 'reference' | 'publish' | 'districts' | 'report' | 'view' | 'county' | 'audit' | 'support' | 'support-read' | 'request-read' | 'request-answer';
 type OrgFrom = 'none' | 'principal' | 'param' | 'body:orgUnit' | 'body:municipality' | 'query:orgUnit' | 'query:municipality' | 'risk' | 'action' | 'goal' | 'case' | 'report-back' | 'request';
 
 const TABLE: Record<string, [Rule, OrgFrom]> = {
@@ -49,9 +49,9 @@ const TABLE: Record<string, [Rule, OrgFrom]> = {
   'POST /actions/{id}/status': ['county', 'action'],
   'POST /org-units/{code}/readiness': ['report', 'param'],
   'GET /org-units/{code}/readiness': ['view', 'param'],
-  'POST /activities': ['county', 'principal'],
+  'POST /activities': ['work', 'principal'],
   'GET /activities': ['view', 'query:orgUnit'],
-  'POST /time-entries': ['county', 'principal'],
+  'POST /time-entries': ['work', 'principal'],
   'POST /goals': ['county', 'body:orgUnit'],
   'GET /goals': ['view', 'query:orgUnit'],
   'POST /goals/{id}/status': ['county', 'goal'],
@@ -103,6 +103,8 @@ function allowed(rule: Rule, role: Role, org: string, target: string): boolean {
       return role === 'national_reader' || ((role === 'municipal_reporter' || role === 'county_analyst') && within(target, org));
     case 'county':
       return role === 'county_analyst' && within(target, org);
+    case 'work':
+      return (role === 'county_analyst' || role === 'support_worker') && within(target, org);
     case 'audit':
       return role === 'national_reader' || ((role === 'auditor' || role === 'county_analyst') && within(target, org));
     case 'support':

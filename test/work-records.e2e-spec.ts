@@ -125,4 +125,16 @@ describe('assessments, readiness, activities, time, goals and narrative over HTT
     const nationalGoals = await request(t.http).get(`/api/v1/goals?${at}`).set(nation).expect(200);
     expect(nationalGoals.body.items).toEqual(goals.body.items);
   });
+
+  it("lets a support worker record its own activities and time for the county, as the roles table says, and no other county's", async () => {
+    const worker = await t.as('support_worker', '20', 'Sam Stöd');
+    await request(t.http).post('/api/v1/activities').set(worker).send({ kind: 'consultation', date: '2018-06-04', title: 'Konsultation med skolan', orgUnits: ['2085'], partners: ['Skolan'] }).expect(201);
+    const entry = await request(t.http).post('/api/v1/time-entries').set(worker).send({ date: '2018-06-04', hours: 2, kind: 'case-support', orgUnit: '2085' }).expect(201);
+    const june = await request(t.http).get(`/api/v1/time-entries/summary?from=2018-06-01&to=2018-06-30&minPosition=${entry.body.position}`).set(analyst).expect(200);
+    expect(june.body).toMatchObject({ total: 2, entries: 1, byKind: { 'case-support': 2 }, byOrgUnit: { '2085': 2 } });
+    const activities = await request(t.http).get(`/api/v1/activities?from=2018-06&to=2018-06&minPosition=${entry.body.position}`).set(analyst).expect(200);
+    expect(activities.body.items.map((a: { title: string }) => a.title)).toEqual(['Konsultation med skolan']);
+    await request(t.http).post('/api/v1/time-entries').set(worker).send({ date: '2018-06-04', hours: 2, kind: 'case-support', orgUnit: '0180' }).expect(400);
+    await request(t.http).post('/api/v1/goals').set(worker).send({ orgUnit: '20', kind: 'effect', text: 'Mål' }).expect(403);
+  });
 });

@@ -11,6 +11,8 @@ export type Action =
   | 'report:write'
   /** Record assessments, approvals, settings, risks, actions, activities, time, goals, narrative, report-backs. */
   | 'county:write'
+  /** Record one's own activities and time for the county (its analysts and support workers). */
+  | 'work:record'
   /** Read the views of an org unit. */
   | 'view:read'
   /** Publish template versions. */
@@ -45,6 +47,10 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   },
   'county:write': {
     county_analyst: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+  },
+  'work:record': {
+    county_analyst: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
+    support_worker: (p, unit, units) => units.get(p.org)?.kind === 'county' && within(units, unit, p.org),
   },
   'view:read': {
     municipal_reporter: (p, unit, units) => within(units, unit, p.org),

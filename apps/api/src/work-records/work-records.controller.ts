@@ -27,7 +27,7 @@ export class WorkRecordsController {
 
   @Post('activities')
   @HttpCode(201)
-  @Access('county:write', 'principal')
+  @Access('work:record', 'principal')
   @ApiOperation({ summary: 'Registrera en aktivitet (utbildning, nätverksmöte…) med samverkanspartner' })
   @ApiCommandAnswer(201)
   activity(@Body() body: ActivityDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
@@ -36,7 +36,7 @@ export class WorkRecordsController {
 
   @Post('time-entries')
   @HttpCode(201)
-  @Access('county:write', 'principal')
+  @Access('work:record', 'principal')
   @ApiOperation({ summary: 'Registrera tidsåtgång (timmar per arbetsslag)' })
   @ApiCommandAnswer(201)
   timeEntry(@Body() body: TimeEntryDto, @Ctx() context: CommandContext, @Res({ passthrough: true }) response: Response) {
