@@ -17,8 +17,8 @@ const ARTIFACTS = fileURLToPath(new URL('./web/artifacts/', import.meta.url));
 /** This month in Swedish time: the period a reporter can report now, not yet approved. */
 const stockholm = (d: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', ...options }).format(d);
 const MONTH = stockholm(new Date(), { year: 'numeric', month: '2-digit' }).replace(/\D+/, '-').slice(0, 7);
-/** A moment as a datetime-local value in the browser's time zone (Europe/Stockholm). */
-const localInput = (d: Date) => stockholm(d, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).replace(' ', 'T');
+/** A moment as a Swedish reader types it, `2026-12-07 14:30:05`, in the browser's time zone (Europe/Stockholm). */
+const localInput = (d: Date) => stockholm(d, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 describe('web app in a browser', () => {
   let demo: DemoApi;
@@ -134,6 +134,10 @@ describe('web app in a browser', () => {
     await expect(heatCell('Ludvika', 0).textContent()).resolves.toBe('4 Mycket hög');
     await expect(page.getByTestId('time-banner').count()).resolves.toBe(0);
 
+    expect(await page.getByLabel('Visa läget per').getAttribute('placeholder')).toBe('2026-12-07 14:30');
+    await page.getByLabel('Visa läget per').fill('2026-02-30 10:00');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect(page.locator('.time-machine [role="alert"]').textContent()).resolves.toContain('Ange datum och tid som 2026-12-07 14:30');
     await page.getByLabel('Visa läget per').fill(localInput(beforeAmendment));
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await expect(page.getByTestId('time-banner').textContent()).resolves.toContain('Tidsmaskin');

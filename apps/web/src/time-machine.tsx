@@ -35,11 +35,23 @@ export function useTimeMachine(): TimeMachine {
   return context;
 }
 
-/** `2026-10-03T14:05` in the browser's time zone, for a datetime-local input. */
+/** `2026-10-03 14:05` (seconds when there are any) in the browser's time zone: how a Swedish reader writes a moment. */
 function localInputValue(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}${d.getSeconds() ? `:${pad(d.getSeconds())}` : ''}`;
+}
+
+const MOMENT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2})[:.](\d{2})(?:[:.](\d{2}))?$/;
+
+/** A moment written as `2026-12-07 14:30` (or with seconds), in the browser's time zone; undefined when it is no real moment (30 February). */
+export function parseLocalMoment(text: string): Date | undefined {
+  const parts = MOMENT.exec(text.trim())?.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
+  if (!parts) return undefined;
+  const [year, month, day, hour, minute, second] = parts as [number, number, number, number, number, number];
+  const moment = new Date(year, month - 1, day, hour, minute, second);
+  const exact = moment.getFullYear() === year && moment.getMonth() === month - 1 && moment.getDate() === day && moment.getHours() === hour && moment.getMinutes() === minute;
+  return exact ? moment : undefined;
 }
 
 export function TimeMachineControl() {
@@ -49,8 +61,8 @@ export function TimeMachineControl() {
   const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const moment = new Date(draft);
-    if (!draft || Number.isNaN(moment.getTime())) return setProblem('Ange datum och tid.');
+    const moment = parseLocalMoment(draft);
+    if (!moment) return setProblem('Ange datum och tid som 2026-12-07 14:30.');
     if (moment.getTime() > Date.now()) return setProblem('Tidpunkten ligger i framtiden.');
     setProblem(undefined);
     setAsOf(moment.toISOString());
@@ -58,7 +70,21 @@ export function TimeMachineControl() {
   return (
     <form className="time-machine" onSubmit={submit} aria-label="Tidsmaskin">
       <label htmlFor={`${id}-asof`}>Visa läget per</label>
-      <input id={`${id}-asof`} type="datetime-local" step="1" value={draft} onChange={(e) => setDraft(e.target.value)} aria-describedby={problem ? `${id}-problem` : undefined} />
+      {/* A text field in the Swedish way: a date-time input shows the browser's own locale (mm/dd/yyyy in many). */}
+      <input
+        id={`${id}-asof`}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder="2026-12-07 14:30"
+        size={19}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
+      />
+      <span id={`${id}-hint`} className="visually-hidden">
+        som år-månad-dag timme:minut, till exempel 2026-12-07 14:30
+      </span>
       <button type="submit">Visa</button>
       {asOf && (
         <button
