@@ -39,6 +39,8 @@ interface Subscriber {
   kinds?: NotificationKind[];
   /** Notifications after this position are mailed: none from before the address was given. */
   after: bigint;
+  /** Per role, the position through which every notification is mailed: a pass starts after it, so its work does not grow with history. */
+  through: Map<string, bigint>;
 }
 
 export interface OutboxPassResult {
@@ -71,12 +73,18 @@ export class MailOutbox {
     const result: OutboxPassResult = { sent: 0, failed: 0 };
     for (const subscriber of this.subscribers.values()) {
       for (const role of subscriber.roles) {
-        for (const notification of await this.options.notificationsFor({ org: subscriber.org, role }, subscriber.after)) {
-          if (subscriber.kinds && !subscriber.kinds.includes(notification.kind)) continue;
-          const outcome = await this.deliver(notification, subscriber.email);
+        let firstOpen: bigint | undefined;
+        let last: bigint | undefined;
+        for (const notification of await this.options.notificationsFor({ org: subscriber.org, role }, subscriber.through.get(role) ?? subscriber.after)) {
+          const wanted = !subscriber.kinds || subscriber.kinds.includes(notification.kind);
+          const outcome = wanted ? await this.deliver(notification, subscriber.email) : 'done';
           if (outcome === 'sent') result.sent += 1;
           if (outcome === 'failed') result.failed += 1;
+          last = BigInt(notification.position);
+          if (outcome !== 'sent' && outcome !== 'done') firstOpen ??= last;
         }
+        const through = firstOpen !== undefined ? firstOpen - 1n : last;
+        if (through !== undefined) subscriber.through.set(role, through);
       }
     }
     return result;
@@ -89,13 +97,18 @@ export class MailOutbox {
       this.settingsRead = event.position;
       if (!isSettings(event)) continue;
       const { user, email, kinds } = event.data;
+      const known = this.subscribers.get(user.id);
       if (!email) this.subscribers.delete(user.id);
-      else this.subscribers.set(user.id, { email, org: user.org, roles: user.roles, ...(kinds ? { kinds } : {}), after: this.subscribers.get(user.id)?.after ?? event.position });
+      else {
+        // Another address starts afresh (its mails are others); the same one goes on where it was.
+        const through = known?.email === email ? known.through : new Map<string, bigint>();
+        this.subscribers.set(user.id, { email, org: user.org, roles: user.roles, ...(kinds ? { kinds } : {}), after: known?.after ?? event.position, through });
+      }
     }
   }
 
-  /** Queues, claims and sends one mail, unless it is sent, under way, or waiting out its pause. */
-  private async deliver(notification: Notification, to: string): Promise<'sent' | 'failed' | 'skipped'> {
+  /** Queues, claims and sends one mail: `done` when it was sent before, `waiting` while under way elsewhere or in its pause. */
+  private async deliver(notification: Notification, to: string): Promise<'sent' | 'failed' | 'done' | 'waiting'> {
     const mailId = uuidFrom(`mail\u0000${notification.id}\u0000${to}`);
     const stream = mailStreamId(mailId);
     const mail = mailOf(notification, this.options.appUrl);
@@ -104,10 +117,10 @@ export class MailOutbox {
       const last = history[history.length - 1]!;
       const since = (this.options.now?.() ?? Date.now()) - Date.parse(last.recordedAt);
       const failures = history.filter((e) => e.type === 'MailFailed').length;
-      if (last.type === 'MailSent') return 'skipped';
-      if (last.type === 'MailFailed' && since < backoffMs(failures)) return 'skipped';
-      if (last.type !== 'MailFailed' && since < STALE_ATTEMPT_MS) return 'skipped';
-      if (!(await this.claim(stream, { type: 'RetryMail', stale: last.type !== 'MailFailed' }, last.revision))) return 'skipped';
+      if (last.type === 'MailSent') return 'done';
+      if (last.type === 'MailFailed' && since < backoffMs(failures)) return 'waiting';
+      if (last.type !== 'MailFailed' && since < STALE_ATTEMPT_MS) return 'waiting';
+      if (!(await this.claim(stream, { type: 'RetryMail', stale: last.type !== 'MailFailed' }, last.revision))) return 'waiting';
     }
     try {
       const { messageId } = await this.options.transport.send({ from: this.options.from, to, ...mail });

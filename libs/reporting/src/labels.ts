@@ -1,3 +1,5 @@
+import { monthNameOf } from '@lagesbild/domain';
+
 /** The report-back's sections, as in the county board's 2018 report (seeds/). */
 export const SECTION_TITLES: Record<number, string> = {
   1: 'Sammanfattning',
@@ -71,10 +73,9 @@ export const ACTION_STATUS: Record<string, string> = {
   cancelled: 'Avbruten',
 };
 
-export const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** `2018-03` → `mars 2018`. */
-export const monthName = (period: string) => `${MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+export const monthName = monthNameOf;
 
 /** A share the Swedish way: `0.734` → `73 %`. */
 export const swedishPercent = (share: number) => `${Math.round(share * 100)}\u00a0%`;

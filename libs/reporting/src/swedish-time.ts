@@ -1,4 +1,4 @@
-import { MONTHS } from './labels.js';
+import { SWEDISH_MONTHS } from '@lagesbild/domain';
 
 /**
  * Times as a ministry reader reads them: Swedish local time, month in words. The parts come
@@ -23,7 +23,7 @@ function localParts(iso: string) {
 /** `2018-02-27T11:00:00Z` → `27 februari 2018` (the day in Sweden). */
 export function swedishDate(iso: string): string {
   const { year, month, day } = localParts(iso);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${SWEDISH_MONTHS[month - 1]} ${year}`;
 }
 
 /** `2026-12-07T13:30:00Z` → `7 december 2026 kl. 14.30`. */

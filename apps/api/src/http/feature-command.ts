@@ -9,6 +9,15 @@ export interface Written extends CommandResult {
   id: string;
 }
 
+/**
+ * Who asked, without the request's own preconditions (Idempotency-Key, If-Match): for a command
+ * that a request causes on another stream, which has its own way of being done once.
+ */
+export function causedBy(context: CommandContext): CommandContext {
+  const { idempotencyKey: _key, fingerprint: _fingerprint, expectedRevision: _revision, ...who } = context;
+  return who;
+}
+
 /** A command's result, named by the resource it wrote (by default the stream's name). */
 export function written(result: CommandResult, id: string = result.streamId): Written {
   return { ...result, id };

@@ -1,7 +1,7 @@
 import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { type Answer, ConflictError, type SupportNeed, ValidationError, situationReportDecider, situationReportStreamId } from '@lagesbild/domain';
 import { type CommandContext, handleCommand } from '@lagesbild/event-store';
-import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
+import { FeatureCommand, FeatureHandler, type Written, causedBy, written } from '../http/feature-command.js';
 import { TemplateCatalog } from '../reference/template-catalog.js';
 import { SupportRequestsCommand } from '../support-requests/support-requests.handler.js';
 import { CountyPeriodLookup } from './county-period.lookup.js';
@@ -30,9 +30,10 @@ export class ReportsHandler extends FeatureHandler<ReportsCommand> {
     super();
   }
 
-  /** The county's deadline and lock, read as each decision needs them. */
+  /** The county's deadline and lock, read as each decision needs them (made on first use: the store and units are injected after construction). */
+  private lookup?: CountyPeriodLookup;
   private get county(): CountyPeriodLookup {
-    return new CountyPeriodLookup(this.store, this.units);
+    return (this.lookup ??= new CountyPeriodLookup(this.store, this.units));
   }
 
   async execute({ request, context }: ReportsCommand): Promise<Written> {
@@ -76,10 +77,9 @@ export class ReportsHandler extends FeatureHandler<ReportsCommand> {
    * and never opens a second.
    */
   private async openSupportRequest(orgUnit: string, period: string, need: SupportNeed, context: CommandContext): Promise<void> {
-    const { idempotencyKey: _key, fingerprint: _fingerprint, expectedRevision: _revision, ...who } = context;
     const description = need.description?.trim() || `Stödbehov angivet i lägesbilden för ${period}`;
     try {
-      await this.commands.execute(new SupportRequestsCommand({ type: 'OpenSupportRequest', municipality: orgUnit, description, source: { report: { period } } }, who));
+      await this.commands.execute(new SupportRequestsCommand({ type: 'OpenSupportRequest', municipality: orgUnit, description, source: { report: { period } } }, causedBy(context)));
     } catch (error) {
       if (!(error instanceof ConflictError && error.code === 'support-request-exists')) throw error;
     }

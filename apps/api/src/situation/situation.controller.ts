@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { assertPeriod, situationReportStreamId } from '@lagesbild/domain';
 import { EVENT_STORE, type EventStore } from '@lagesbild/event-store';
-import { countyPictureFor, countySituation, districtsPicture, feedbackTo, municipalitySituation, nationalSituation, reportSummaryOf } from '@lagesbild/projections';
+import { countySituation, districtsPicture, loopBackTo, municipalitySituation, nationalSituation, reportSummaryOf } from '@lagesbild/projections';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import { Access } from '../auth/access.decorator.js';
 import { ApiQueryOneOf } from '../http/answer.response.js';
@@ -48,12 +48,8 @@ export class SituationController {
           const report = summary && (await reportAsOf(this.store, situationReportStreamId(code, period), position));
           const answered = (report && (await this.templates.version(report.templateVersion))) || template;
           // The loop back: what the county said to this unit, and the county's picture without other names.
-          const [feedback, county, districts] = await Promise.all([
-            feedbackTo(reader, this.units, code, period),
-            countyPictureFor(reader, this.units, code, period, template),
-            districtsPicture(reader, this.units, code, period, template),
-          ]);
-          return { ...base, ...municipalitySituation(report, answered), feedback, ...(county ? { county } : {}), ...(districts ? { districts } : {}) };
+          const [loopBack, districts] = await Promise.all([loopBackTo(reader, this.units, code, period, template), districtsPicture(reader, this.units, code, period, template)]);
+          return { ...base, ...municipalitySituation(report, answered), ...loopBack, ...(districts ? { districts } : {}) };
         }
         case 'county':
           return { ...base, ...(await countySituation(reader, this.units, code, period, template)) };

@@ -2,7 +2,7 @@ import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nest
 import { ITEM_TYPES, TRENDS } from '@lagesbild/domain';
 import { QueryAnswerResponse } from '../http/answer.response.js';
 import { ANSWER_VALUE } from '../reports/situation-report.response.js';
-import { CountyFeedbackResponse, CountyPictureResponse, DistrictsPictureResponse, LevelDistributionResponse } from './municipal-picture.response.js';
+import { CompletenessCountsResponse, CountyFeedbackResponse, CountyPictureResponse, DistrictsPictureResponse, LevelDistributionResponse } from './municipal-picture.response.js';
 
 const COUNT = { type: 'integer', example: 15 } as const;
 const CODES: ApiPropertyOptions = { type: [String], example: ['2085', '2080'] };
@@ -199,19 +199,7 @@ export class CountySituationResponse extends SituationBase {
 }
 
 /** Counts of reports, as the nation's picture and each county in it give them. */
-class ReportCounts {
-  @ApiProperty(COUNT)
-  expected!: number;
-
-  @ApiProperty(COUNT)
-  reported!: number;
-
-  @ApiProperty(COUNT)
-  missing!: number;
-
-  @ApiProperty(COUNT)
-  late!: number;
-
+class ReportCounts extends CompletenessCountsResponse {
   @ApiProperty({ type: () => [LevelDistributionResponse] })
   levels!: LevelDistributionResponse[];
 }

@@ -3,7 +3,7 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { type SupportCaseCommand, ValidationError, caseAccessDecider, supportCaseAccessStreamId, supportCaseDecider, supportCaseStreamId, swedishDate } from '@lagesbild/domain';
 import { type CommandContext, handleCommand, readEvents, uuidFrom } from '@lagesbild/event-store';
 import { SUBJECT_VAULT, type SubjectVault } from '@lagesbild/personal-data';
-import { FeatureCommand, FeatureHandler, type Written, written } from '../http/feature-command.js';
+import { FeatureCommand, FeatureHandler, type Written, causedBy, written } from '../http/feature-command.js';
 import { newAggregateId } from '../http/new-id.js';
 
 type Subject = { name: string; personalIdentityNumber?: string; notes?: string };
@@ -53,9 +53,8 @@ export class SupportCasesHandler extends FeatureHandler<SupportCasesCommand> {
       }
       case 'RecordCaseAccess': {
         // A read is logged every time, never answered from an earlier one.
-        const { idempotencyKey: _key, fingerprint: _fingerprint, expectedRevision: _revision, ...who } = context;
         const { type: _type, ...access } = request;
-        return written(await handleCommand(this.store, caseAccessDecider, supportCaseAccessStreamId(request.caseId), { type: 'RecordCaseAccess', ...access }, who));
+        return written(await handleCommand(this.store, caseAccessDecider, supportCaseAccessStreamId(request.caseId), { type: 'RecordCaseAccess', ...access }, causedBy(context)));
       }
     }
   }

@@ -1,39 +1,33 @@
 import type { TemplateDefinition } from '@lagesbild/domain';
 import type { OrgUnitRegistry } from '@lagesbild/reference-data';
 import type { ViewReader } from '../view-store.port.js';
-import { ASSESSMENTS_VIEW, type AssessmentRow, countyPeriodKey } from './county/county.projections.js';
 import { reportSummaryOf } from './situation-report/report-summary.projection.js';
 import { countySituation, levelDistribution, levelItemOf } from './situation.queries.js';
 
 /**
- * What the county's regional assessment of a period said to one of its units: the loop back
- * to the municipality ("analyseras och återrapporteras till kommunerna").
+ * The loop back to a municipality (or district) for a period ("analyseras och återrapporteras
+ * till kommunerna"): what the county's regional assessment said to it, and the county's picture
+ * as it may see it — how many have reported, the spread of levels, how many municipalities
+ * report each item rising: counts only, no other municipality named.
  */
-export async function feedbackTo(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, period: string) {
+export async function loopBackTo(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, period: string, template: TemplateDefinition) {
   const county = units.countyOf(orgUnit);
-  if (!county) return [];
-  const assessment = await reader.get<AssessmentRow>(ASSESSMENTS_VIEW, countyPeriodKey(county.code, period));
-  return (assessment?.feedback ?? []).filter((f) => f.orgUnit === orgUnit).map((f) => ({ message: f.message, from: county.name, at: assessment!.recordedAt }));
-}
-
-/**
- * The county's picture of a period as one of its municipalities may see it: how many have
- * reported, the spread of levels, how many municipalities report each item rising — counts
- * only, no other municipality named.
- */
-export async function countyPictureFor(reader: ViewReader, units: OrgUnitRegistry, orgUnit: string, period: string, template: TemplateDefinition) {
-  const county = units.countyOf(orgUnit);
-  if (!county) return undefined;
+  if (!county) return { feedback: [] };
   const situation = await countySituation(reader, units, county.code, period, template);
+  const assessment = situation.assessment;
+  const feedback = (assessment?.feedback ?? []).filter((f) => f.orgUnit === orgUnit).map((f) => ({ message: f.message, from: county.name, at: assessment!.recordedAt }));
   const risingBy = new Map<string, Set<string>>();
   for (const { orgUnit: unit, item } of situation.rising) risingBy.set(item, (risingBy.get(item) ?? new Set()).add(unit));
   const { expected, reported, missing, late } = situation.completeness;
   return {
-    county: county.code,
-    name: county.name,
-    completeness: { expected, reported: reported.length, missing: missing.length, late: late.length },
-    levelDistribution: situation.levels,
-    risingTrends: [...risingBy].map(([item, municipalities]) => ({ item, municipalities: municipalities.size })).sort((a, b) => b.municipalities - a.municipalities || a.item.localeCompare(b.item)),
+    feedback,
+    county: {
+      county: county.code,
+      name: county.name,
+      completeness: { expected, reported: reported.length, missing: missing.length, late: late.length },
+      levelDistribution: situation.levels,
+      risingTrends: [...risingBy].map(([item, municipalities]) => ({ item, municipalities: municipalities.size })).sort((a, b) => b.municipalities - a.municipalities || a.item.localeCompare(b.item)),
+    },
   };
 }
 
